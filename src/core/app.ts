@@ -1,0 +1,57 @@
+import type { Handlers } from '../shared/contract';
+import type { AppInfo } from '../shared/contract/system';
+import type { AppContext } from './app-context';
+import type { Clock } from './clock/clock';
+import { createSystemClock } from './clock/clock';
+import { customerHandlers } from './customers/handlers';
+import type { Db } from './db/open';
+import { createEventBus, type EventBus } from './events/event-bus';
+import type { Logger } from './logging/logger';
+import type { VoiceAgentProvider } from './providers/provider';
+import { createDispatch, type Dispatch } from './rpc/dispatch';
+import { systemHandlers } from './system/handlers';
+
+export interface AppDependencies {
+  db: Db;
+  logger: Logger;
+  host: AppInfo['host'];
+  dataFile: string;
+  clock?: Clock;
+  bus?: EventBus;
+  /** Extra providers (the real one is added by the host that holds the secrets). */
+  providers?: VoiceAgentProvider[];
+}
+
+export interface NavaiaApp {
+  context: AppContext;
+  handlers: Handlers;
+  dispatch: Dispatch;
+  close(): Promise<void>;
+}
+
+/** The composition root: builds every service from what the host injects. */
+export function createApp(deps: AppDependencies): NavaiaApp {
+  const context: AppContext = {
+    db: deps.db,
+    clock: deps.clock ?? createSystemClock(),
+    logger: deps.logger,
+    bus: deps.bus ?? createEventBus(),
+    host: deps.host,
+    dataFile: deps.dataFile,
+    providers: new Map((deps.providers ?? []).map((p) => [p.name, p])),
+  };
+  const handlers: Handlers = {
+    ...systemHandlers(context),
+    ...customerHandlers(context),
+  };
+  return {
+    context,
+    handlers,
+    dispatch: createDispatch(handlers, context.logger),
+    async close() {
+      context.bus.close();
+      for (const provider of context.providers.values()) await provider.close?.();
+      context.db.$client.close();
+    },
+  };
+}

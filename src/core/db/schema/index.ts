@@ -1,0 +1,5 @@
+export * from './calls';
+export * from './campaigns';
+export * from './compliance';
+export * from './customers';
+export * from './settings';

@@ -1,0 +1,114 @@
+/**
+ * What the engine needs from a telephony + voice-agent provider. The simulator and the
+ * ElevenLabs/Twilio adapter implement it; the engine knows nothing else about them.
+ *
+ * Events are delivered through `subscribe` with a plain callback rather than an AsyncIterable: on a
+ * virtual clock the engine must see an event in the same tick the provider raised it, or dry runs stop
+ * being deterministic.
+ */
+export type ProviderCallStatus =
+  | 'queued'
+  | 'ringing'
+  | 'in_progress'
+  | 'completed'
+  | 'no_answer'
+  | 'busy'
+  | 'voicemail'
+  | 'failed'
+  | 'cancelled';
+
+export const finalProviderStatuses: ReadonlySet<ProviderCallStatus> = new Set([
+  'completed',
+  'no_answer',
+  'busy',
+  'voicemail',
+  'failed',
+  'cancelled',
+]);
+
+export interface PlaceCallRequest {
+  /** Navaia's attempt id; providers echo it back in every event. */
+  attemptId: number;
+  /** The attempt's idempotency key; a provider that supports it must not place two calls for one key. */
+  idempotencyKey: string;
+  campaignId: number;
+  customerId: number;
+  to: string;
+  from: string | null;
+  agentId: string | null;
+  firstMessage: string;
+  /** Personalisation, the same values the campaign's script template uses. */
+  variables: Record<string, string | number>;
+}
+
+export interface CallSnapshot {
+  callId: string;
+  status: ProviderCallStatus;
+  startedAt?: number;
+  answeredAt?: number;
+  endedAt?: number;
+  durationSeconds?: number;
+  costTelephony?: number;
+  costAi?: number;
+}
+
+export type Speaker = 'ai' | 'customer' | 'agent' | 'system';
+
+export type ProviderEvent =
+  | {
+      type: 'status';
+      callId: string;
+      attemptId: number;
+      status: ProviderCallStatus;
+      at: number;
+      snapshot?: CallSnapshot;
+    }
+  | { type: 'transcript'; callId: string; attemptId: number; speaker: Speaker; text: string; at: number }
+  | { type: 'escalation'; callId: string; attemptId: number; reason: string; at: number }
+  | {
+      type: 'analysis';
+      callId: string;
+      attemptId: number;
+      at: number;
+      /** One of the dispositions in src/shared/contract/calls.ts */
+      disposition: string;
+      converted: boolean;
+      summary?: string;
+      sentiment?: number;
+      costTelephony: number;
+      costAi: number;
+      durationSeconds: number;
+    };
+
+export interface TakeoverAgent {
+  name: string;
+  clientId: string;
+}
+
+/** How the agent talks once holding the call: typing (simulator) or a softphone (Twilio Voice SDK). */
+export type TakeoverSession = { kind: 'text' } | { kind: 'softphone'; identity: string };
+
+export interface VoiceAgentProvider {
+  readonly name: string;
+  placeCall(request: PlaceCallRequest): Promise<{ callId: string }>;
+  /** Current state of a call, for reconciliation after a restart. */
+  getCall(callId: string): Promise<CallSnapshot>;
+  hangUp(callId: string): Promise<void>;
+  takeOver(callId: string, agent: TakeoverAgent): Promise<TakeoverSession>;
+  /** The agent's typed line (text sessions); softphone sessions speak instead. */
+  sendAgentMessage(callId: string, text: string): Promise<void>;
+  handBack(callId: string): Promise<void>;
+  subscribe(listener: (event: ProviderEvent) => void): () => void;
+  close?(): Promise<void>;
+}
+
+/** A failure that may succeed if tried again later (timeouts, 429, 5xx, network down). */
+export class TransientProviderError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'TransientProviderError';
+  }
+}

@@ -1,0 +1,55 @@
+import { ZodError } from 'zod';
+import {
+  type CallContext,
+  type Handlers,
+  isMethodName,
+  type MethodName,
+  methods,
+  type RpcResponse,
+} from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import type { Logger } from '../logging/logger';
+
+export type Dispatch = (method: string, input: unknown, context: CallContext) => Promise<RpcResponse>;
+
+/**
+ * The single entry point both hosts call: validates the payload with the method's zod schema, runs the
+ * handler, and always resolves to a well-formed response — a bad payload never takes a host down.
+ */
+export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
+  return async (name, input, context) => {
+    if (typeof name !== 'string' || !isMethodName(name)) {
+      return {
+        ok: false,
+        error: { code: 'unknown_method', message: `Unknown method: ${String(name).slice(0, 80)}` },
+      };
+    }
+    const parsed = methods[name].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return { ok: false, error: validationError(name, parsed.error) };
+    }
+    try {
+      const handler = handlers[name] as (input: unknown, context: CallContext) => unknown;
+      const result = await handler(parsed.data, context);
+      return { ok: true, result };
+    } catch (err) {
+      if (err instanceof AppError) return { ok: false, error: err.toBody() };
+      if (err instanceof ZodError) return { ok: false, error: validationError(name, err) };
+      logger.error({ err, method: name }, 'rpc handler failed');
+      return {
+        ok: false,
+        error: { code: 'internal', message: `${name} failed unexpectedly; see the log for details` },
+      };
+    }
+  };
+}
+
+function validationError(name: MethodName, error: ZodError) {
+  const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  const first = issues[0];
+  return {
+    code: 'invalid_input' as const,
+    message: `Invalid input for ${name}${first ? `: ${first.path ? `${first.path}: ` : ''}${first.message}` : ''}`,
+    issues,
+  };
+}

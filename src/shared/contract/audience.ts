@@ -1,0 +1,3 @@
+export const audienceMethods = {};
+
+export const audienceEvents = {};

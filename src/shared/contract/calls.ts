@@ -1,0 +1,3 @@
+export const callMethods = {};
+
+export const callEvents = {};

@@ -1,0 +1,3 @@
+export const campaignMethods = {};
+
+export const campaignEvents = {};

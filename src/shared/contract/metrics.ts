@@ -1,0 +1,3 @@
+export const metricsMethods = {};
+
+export const metricsEvents = {};

@@ -1,0 +1,19 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Db, openDatabase } from '../../src/core/db/open';
+
+/** A migrated database in a fresh temporary file; `cleanup` closes and deletes it. */
+export function createTempDb(): { db: Db; file: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'navaia-test-'));
+  const file = join(dir, 'navaia.db');
+  const db = openDatabase(file);
+  return {
+    db,
+    file,
+    cleanup: () => {
+      if (db.$client.open) db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
