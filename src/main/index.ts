@@ -1,0 +1,2 @@
+// Placeholder; the hosts engineer writes the hardened Electron shell here.
+export {};

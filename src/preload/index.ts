@@ -1,0 +1,2 @@
+// Placeholder; the hosts engineer writes the contextBridge exposure here.
+export {};

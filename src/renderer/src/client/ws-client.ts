@@ -1,0 +1,64 @@
+import type { EventBatch, MethodName, NavaiaClient, RpcResponse } from '../../../shared/contract';
+import { RpcError } from './rpc-error';
+
+type ServerMessage =
+  | { type: 'hello'; clientId: string }
+  | { type: 'response'; id: number | null; response: RpcResponse }
+  | { type: 'events'; batch: EventBatch };
+
+/**
+ * The contract over the browser host's WebSocket. Calls made before the socket opens wait for it; if the
+ * connection drops, pending calls fail with a clear error and the next call reconnects.
+ */
+export function createWsClient(rpcUrl: string): NavaiaClient & { clientId(): string | undefined } {
+  const listeners = new Set<(batch: EventBatch) => void>();
+  const pending = new Map<number, { resolve: (r: RpcResponse) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  let socket: WebSocket | undefined;
+  let opened: Promise<WebSocket> | undefined;
+  let clientId: string | undefined;
+
+  const connect = (): Promise<WebSocket> => {
+    if (opened && socket && socket.readyState <= WebSocket.OPEN) return opened;
+    opened = new Promise((resolve, reject) => {
+      const ws = new WebSocket(rpcUrl);
+      socket = ws;
+      ws.onopen = () => resolve(ws);
+      ws.onerror = () => reject(new Error('Cannot reach the Navaia host. Is `navaia serve` still running?'));
+      ws.onclose = () => {
+        for (const call of pending.values()) call.reject(new Error('Connection to the Navaia host was lost'));
+        pending.clear();
+        opened = undefined;
+      };
+      ws.onmessage = (event) => {
+        const message = JSON.parse(String(event.data)) as ServerMessage;
+        if (message.type === 'hello') clientId = message.clientId;
+        else if (message.type === 'events') for (const listener of listeners) listener(message.batch);
+        else if (message.id !== null) {
+          pending.get(message.id)?.resolve(message.response);
+          pending.delete(message.id);
+        }
+      };
+    });
+    return opened;
+  };
+
+  return {
+    async invoke(method: MethodName, input: unknown) {
+      const ws = await connect();
+      const id = nextId++;
+      const response = await new Promise<RpcResponse>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        ws.send(JSON.stringify({ id, method, input }));
+      });
+      if (!response.ok) throw new RpcError(response.error);
+      return response.result as never;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      void connect().catch(() => {});
+      return () => listeners.delete(listener);
+    },
+    clientId: () => clientId,
+  };
+}

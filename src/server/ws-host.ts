@@ -1,0 +1,92 @@
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { NavaiaApp } from '../core/app';
+import type { EventBatch } from '../shared/contract';
+import { parseClientMessage, type ServerMessage } from './protocol';
+import { serveStatic } from './static-files';
+
+export interface WsHostOptions {
+  app: NavaiaApp;
+  /** The built renderer (out/renderer); without it only the WebSocket is served. */
+  staticDir?: string;
+  port?: number;
+  /** Fixed token for tests; a random one is made per start otherwise. */
+  token?: string;
+}
+
+export interface WsHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** Largest message a page may send; CSV imports travel as text, so this is generous. */
+const maxPayloadBytes = 64 * 1024 * 1024;
+
+/**
+ * The contract over a WebSocket on 127.0.0.1, for the browser host and headless use. Only loopback is
+ * bound, and every connection must present the per-start token the URL carries, so other local users
+ * and web pages cannot drive the app.
+ */
+export async function startWsHost(options: WsHostOptions): Promise<WsHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const { app } = options;
+  const http: Server = createServer((req, res) => {
+    if (options.staticDir) serveStatic(options.staticDir, req, res);
+    else res.writeHead(404).end();
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxPayloadBytes });
+
+  http.on('upgrade', (req, socket, head) => {
+    if (!isAuthorised(req, token)) {
+      socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  wss.on('connection', (ws: WebSocket) => {
+    const clientId = randomUUID();
+    const send = (message: ServerMessage) => {
+      if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
+    };
+    const unsubscribe = app.context.bus.subscribe((batch: EventBatch) => send({ type: 'events', batch }));
+    send({ type: 'hello', clientId });
+    ws.on('message', async (raw) => {
+      const message = parseClientMessage(raw.toString());
+      if (!message.ok) {
+        send({ type: 'response', id: message.id, response: { ok: false, error: message.error } });
+        return;
+      }
+      const response = await app.dispatch(message.method, message.input, { clientId });
+      send({ type: 'response', id: message.id, response });
+    });
+    ws.on('close', unsubscribe);
+    ws.on('error', unsubscribe);
+  });
+
+  await new Promise<void>((resolve) => http.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const port = (http.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
+
+function isAuthorised(req: IncomingMessage, token: string): boolean {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname !== '/rpc') return false;
+  const presented = Buffer.from(url.searchParams.get('token') ?? '');
+  const expected = Buffer.from(token);
+  return presented.length === expected.length && timingSafeEqual(presented, expected);
+}
