@@ -7,6 +7,7 @@ import { customerHandlers } from './customers/handlers';
 import type { Db } from './db/open';
 import { createEventBus, type EventBus } from './events/event-bus';
 import type { Logger } from './logging/logger';
+import { metricsHandlers } from './metrics/handlers';
 import type { VoiceAgentProvider } from './providers/provider';
 import { createDispatch, type Dispatch } from './rpc/dispatch';
 import { systemHandlers } from './system/handlers';
@@ -43,6 +44,14 @@ export function createApp(deps: AppDependencies): NavaiaApp {
   const handlers: Handlers = {
     ...systemHandlers(context),
     ...customerHandlers(context),
+    // Until the audience module is wired in, a campaign's audience size is taken from its attempts.
+    ...metricsHandlers(context, (campaignId) => {
+      const n = context.db.$client
+        .prepare('select count(distinct customer_id) from call_attempts where campaign_id = ?')
+        .pluck()
+        .get(campaignId) as number;
+      return { matched: n, eligible: n };
+    }),
   };
   return {
     context,

@@ -1,3 +1,74 @@
-export const metricsMethods = {};
+import { z } from 'zod';
+import { method } from './define';
+
+/**
+ * Funnel stages count distinct customers. `targeted`/`eligible` come from the campaign's audience as it
+ * is now; the rest from call attempts:
+ * dialled = an attempt was placed; answered = a person (not voicemail) picked up;
+ * engaged = answered and the conversation lasted at least `engagedMinSeconds`;
+ * converted = an attempt ended with one of the campaign's conversion dispositions.
+ */
+export interface Funnel {
+  targeted: number;
+  eligible: number;
+  dialled: number;
+  answered: number;
+  engaged: number;
+  converted: number;
+}
+
+export interface CostFigures {
+  telephony: number;
+  ai: number;
+  total: number;
+}
+
+export interface CampaignMetrics {
+  /** null for the overall figures across every campaign. */
+  campaignId: number | null;
+  funnel: Funnel;
+  attempts: { total: number; dialled: number; answered: number; live: number };
+  /** answered attempts / dialled attempts; null before anything was dialled. */
+  answerRate: number | null;
+  outcomes: { state: string; count: number }[];
+  dispositions: { disposition: string; count: number }[];
+  averageTalkSeconds: number | null;
+  cost: CostFigures;
+  revenue: number;
+  /** (revenue − cost) / cost; null while nothing has cost anything. */
+  roi: number | null;
+  costPerConversion: number | null;
+}
+
+export interface MetricsSeriesPoint {
+  /** Start of the bucket, epoch ms (UTC boundaries). */
+  at: number;
+  dialled: number;
+  answered: number;
+  conversions: number;
+  cost: number;
+}
+
+export const engagedMinSeconds = 20;
+
+export const metricsSummaryInput = z.object({ campaignId: z.number().int().positive().optional() }).strict();
+
+export const metricsSeriesInput = z
+  .object({
+    campaignId: z.number().int().positive().optional(),
+    bucket: z.enum(['minute', 'hour', 'day']).default('hour'),
+    from: z.number().int().optional(),
+    to: z.number().int().optional(),
+  })
+  .strict();
+
+export const metricsMethods = {
+  'metrics.summary': method<CampaignMetrics>()(metricsSummaryInput),
+  /** One summary per campaign (non-archived), for the dashboard's comparison table. */
+  'metrics.byCampaign': method<(CampaignMetrics & { name: string; status: string })[]>()(
+    z.object({}).strict(),
+  ),
+  'metrics.series': method<MetricsSeriesPoint[]>()(metricsSeriesInput),
+};
 
 export const metricsEvents = {};

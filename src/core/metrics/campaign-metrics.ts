@@ -1,0 +1,203 @@
+import { eq, type SQL, sql } from 'drizzle-orm';
+import {
+  type CampaignMetrics,
+  engagedMinSeconds,
+  type MetricsSeriesPoint,
+} from '../../shared/contract/metrics';
+import type { Db } from '../db/open';
+import { campaigns } from '../db/schema';
+import { type ConversionGoal, readConversionGoal } from './conversion-goal';
+
+/** How many customers a campaign's audience holds now; supplied by the audience module. */
+export type AudienceFigures = (campaignId: number) => { matched: number; eligible: number };
+
+const liveStates = sql`('dialing', 'ringing', 'in_progress', 'escalated')`;
+const answered = sql`(answered_at is not null and state <> 'voicemail')`;
+
+function isConversion(goal: ConversionGoal): SQL {
+  return sql`disposition in (${sql.join(
+    goal.conversionDispositions.map((d) => sql`${d}`),
+    sql`, `,
+  )})`;
+}
+
+interface AttemptTotals {
+  total: number;
+  dialled: number;
+  answered: number;
+  live: number;
+  dialledCustomers: number;
+  answeredCustomers: number;
+  engagedCustomers: number;
+  convertedCustomers: number;
+  averageTalkSeconds: number | null;
+  telephony: number;
+  ai: number;
+}
+
+function attemptTotals(db: Db, campaignId: number, goal: ConversionGoal): AttemptTotals {
+  const row = db.get<AttemptTotals>(sql`
+    select
+      count(*) as total,
+      coalesce(sum(dialed_at is not null), 0) as dialled,
+      coalesce(sum(${answered}), 0) as answered,
+      coalesce(sum(state in ${liveStates}), 0) as live,
+      count(distinct case when dialed_at is not null then customer_id end) as dialledCustomers,
+      count(distinct case when ${answered} then customer_id end) as answeredCustomers,
+      count(distinct case when ${answered} and duration_seconds >= ${engagedMinSeconds} then customer_id end)
+        as engagedCustomers,
+      count(distinct case when ${isConversion(goal)} then customer_id end) as convertedCustomers,
+      avg(case when ${answered} then duration_seconds end) as averageTalkSeconds,
+      coalesce(sum(cost_telephony), 0) as telephony,
+      coalesce(sum(cost_ai), 0) as ai
+    from call_attempts where campaign_id = ${campaignId}`);
+  return row;
+}
+
+function breakdown(db: Db, campaignId: number | null, column: 'state' | 'disposition') {
+  const where = campaignId === null ? sql`1 = 1` : sql`campaign_id = ${campaignId}`;
+  const key = sql.raw(column);
+  return db.all<{ key: string; count: number }>(sql`
+    select ${key} as key, count(*) as count from call_attempts
+    where ${where} and ${key} is not null group by ${key} order by count desc, key`);
+}
+
+function campaignGoal(db: Db, campaignId: number): ConversionGoal {
+  const campaign = db
+    .select({ goal: campaigns.goal })
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId))
+    .get();
+  return readConversionGoal(campaign?.goal);
+}
+
+function ratio(numerator: number, denominator: number): number | null {
+  return denominator > 0 ? numerator / denominator : null;
+}
+
+export function campaignMetrics(db: Db, campaignId: number, audience: AudienceFigures): CampaignMetrics {
+  const goal = campaignGoal(db, campaignId);
+  const totals = attemptTotals(db, campaignId, goal);
+  const { matched, eligible } = audience(campaignId);
+  const cost = { telephony: totals.telephony, ai: totals.ai, total: totals.telephony + totals.ai };
+  const revenue = totals.convertedCustomers * goal.valuePerConversion;
+  return {
+    campaignId,
+    funnel: {
+      targeted: matched,
+      eligible,
+      dialled: totals.dialledCustomers,
+      answered: totals.answeredCustomers,
+      engaged: totals.engagedCustomers,
+      converted: totals.convertedCustomers,
+    },
+    attempts: { total: totals.total, dialled: totals.dialled, answered: totals.answered, live: totals.live },
+    answerRate: ratio(totals.answered, totals.dialled),
+    outcomes: breakdown(db, campaignId, 'state').map(({ key, count }) => ({ state: key, count })),
+    dispositions: breakdown(db, campaignId, 'disposition').map(({ key, count }) => ({
+      disposition: key,
+      count,
+    })),
+    averageTalkSeconds: totals.averageTalkSeconds,
+    cost,
+    revenue,
+    roi: ratio(revenue - cost.total, cost.total),
+    costPerConversion: ratio(cost.total, totals.convertedCustomers),
+  };
+}
+
+/**
+ * Every campaign added up. Funnel stages are sums of each campaign's distinct customers, so a customer
+ * called by two campaigns counts in both — as their two calls both cost money.
+ */
+export function overallMetrics(db: Db, audience: AudienceFigures): CampaignMetrics {
+  const ids = db.select({ id: campaigns.id }).from(campaigns).all();
+  const each = ids.map(({ id }) => campaignMetrics(db, id, audience));
+  const sum = (pick: (m: CampaignMetrics) => number) => each.reduce((acc, m) => acc + pick(m), 0);
+  const talk = db.get<{ avg: number | null }>(
+    sql`select avg(duration_seconds) as avg from call_attempts where ${answered}`,
+  );
+  const cost = { telephony: sum((m) => m.cost.telephony), ai: sum((m) => m.cost.ai), total: 0 };
+  cost.total = cost.telephony + cost.ai;
+  const revenue = sum((m) => m.revenue);
+  const attempts = {
+    total: sum((m) => m.attempts.total),
+    dialled: sum((m) => m.attempts.dialled),
+    answered: sum((m) => m.attempts.answered),
+    live: sum((m) => m.attempts.live),
+  };
+  const converted = sum((m) => m.funnel.converted);
+  return {
+    campaignId: null,
+    funnel: {
+      targeted: sum((m) => m.funnel.targeted),
+      eligible: sum((m) => m.funnel.eligible),
+      dialled: sum((m) => m.funnel.dialled),
+      answered: sum((m) => m.funnel.answered),
+      engaged: sum((m) => m.funnel.engaged),
+      converted,
+    },
+    attempts,
+    answerRate: ratio(attempts.answered, attempts.dialled),
+    outcomes: breakdown(db, null, 'state').map(({ key, count }) => ({ state: key, count })),
+    dispositions: breakdown(db, null, 'disposition').map(({ key, count }) => ({ disposition: key, count })),
+    averageTalkSeconds: talk.avg,
+    cost,
+    revenue,
+    roi: ratio(revenue - cost.total, cost.total),
+    costPerConversion: ratio(cost.total, converted),
+  };
+}
+
+const bucketMs = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
+
+/** Activity per time bucket of dial time (UTC boundaries; the renderer shows them in local time). */
+export function metricsSeries(
+  db: Db,
+  options: { campaignId?: number; bucket: keyof typeof bucketMs; from?: number; to?: number },
+): MetricsSeriesPoint[] {
+  const size = bucketMs[options.bucket];
+  const ids = options.campaignId
+    ? [options.campaignId]
+    : db
+        .select({ id: campaigns.id })
+        .from(campaigns)
+        .all()
+        .map((c) => c.id);
+  const points = new Map<number, MetricsSeriesPoint>();
+  const point = (at: number) => {
+    let p = points.get(at);
+    if (!p) {
+      p = { at, dialled: 0, answered: 0, conversions: 0, cost: 0 };
+      points.set(at, p);
+    }
+    return p;
+  };
+  const range = sql`${options.from ?? 0} <= dialed_at and dialed_at < ${options.to ?? Number.MAX_SAFE_INTEGER}`;
+  for (const campaignId of ids) {
+    const goal = campaignGoal(db, campaignId);
+    const rows = db.all<{
+      bucket: number;
+      dialled: number;
+      answered: number;
+      conversions: number;
+      cost: number;
+    }>(sql`
+      select (dialed_at / ${size}) * ${size} as bucket,
+        count(*) as dialled,
+        coalesce(sum(${answered}), 0) as answered,
+        coalesce(sum(${isConversion(goal)}), 0) as conversions,
+        coalesce(sum(cost_telephony + cost_ai), 0) as cost
+      from call_attempts
+      where campaign_id = ${campaignId} and dialed_at is not null and ${range}
+      group by bucket`);
+    for (const row of rows) {
+      const p = point(row.bucket);
+      p.dialled += row.dialled;
+      p.answered += row.answered;
+      p.conversions += row.conversions;
+      p.cost += row.cost;
+    }
+  }
+  return [...points.values()].sort((a, b) => a.at - b.at);
+}
