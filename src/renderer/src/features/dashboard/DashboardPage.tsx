@@ -1,0 +1,162 @@
+import { useState } from 'react';
+import { downloadCsv } from '../export/download-csv';
+import { ActivityChart, FunnelChart, OutcomeChart } from './DashboardCharts';
+import { formatCount, formatMoney, formatPercent, formatSeconds } from './format';
+import { useDashboardData } from './use-dashboard-data';
+import './dashboard.css';
+
+const label = (code: string) => code.replaceAll('_', ' ');
+
+/** Results per campaign and overall; figures refresh while campaigns run. */
+export function DashboardPage() {
+  const [campaignId, setCampaignId] = useState<number>();
+  const [bucket, setBucket] = useState<'minute' | 'hour' | 'day'>('hour');
+  const { summary, series, campaigns, error } = useDashboardData(campaignId, bucket);
+
+  const kpis = summary
+    ? [
+        { name: 'Calls placed', value: formatCount(summary.attempts.dialled), testId: 'kpi-dialled' },
+        { name: 'Answer rate', value: formatPercent(summary.answerRate), testId: 'kpi-answer-rate' },
+        { name: 'Conversions', value: formatCount(summary.funnel.converted), testId: 'kpi-conversions' },
+        { name: 'Avg talk time', value: formatSeconds(summary.averageTalkSeconds), testId: 'kpi-talk' },
+        { name: 'Cost', value: formatMoney(summary.cost.total), testId: 'kpi-cost' },
+        { name: 'Revenue', value: formatMoney(summary.revenue), testId: 'kpi-revenue' },
+        { name: 'ROI', value: formatPercent(summary.roi), testId: 'kpi-roi' },
+        { name: 'Cost / conversion', value: formatMoney(summary.costPerConversion), testId: 'kpi-cpc' },
+      ]
+    : [];
+
+  const outcomes = summary
+    ? [
+        ...summary.dispositions.map((d) => ({ label: label(d.disposition), count: d.count })),
+        ...summary.outcomes
+          .filter((o) => o.state !== 'completed')
+          .map((o) => ({ label: label(o.state), count: o.count })),
+      ]
+    : [];
+
+  return (
+    <section className="dashboard" aria-label="Dashboard">
+      <header className="dashboard-header">
+        <h1>Dashboard</h1>
+        <label>
+          Campaign{' '}
+          <select
+            aria-label="Campaign"
+            value={campaignId ?? ''}
+            onChange={(e) => setCampaignId(e.target.value ? Number(e.target.value) : undefined)}
+          >
+            <option value="">All campaigns</option>
+            {campaigns.map((c) => (
+              <option key={c.campaignId} value={c.campaignId ?? ''}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Per{' '}
+          <select
+            aria-label="Time bucket"
+            value={bucket}
+            onChange={(e) => setBucket(e.target.value as typeof bucket)}
+          >
+            <option value="minute">minute</option>
+            <option value="hour">hour</option>
+            <option value="day">day</option>
+          </select>
+        </label>
+      </header>
+      {error && (
+        <p role="alert" className="dashboard-error">
+          {error}
+        </p>
+      )}
+      <div className="kpi-grid">
+        {kpis.map((k) => (
+          <div key={k.name} className="kpi" data-testid={k.testId}>
+            <span className="kpi-name">{k.name}</span>
+            <span className="kpi-value">{k.value}</span>
+          </div>
+        ))}
+      </div>
+      {summary && (
+        <div className="chart-grid">
+          <figure className="chart-card">
+            <figcaption>Funnel (customers)</figcaption>
+            <FunnelChart funnel={summary.funnel} />
+          </figure>
+          <figure className="chart-card">
+            <figcaption>Answer rate and conversions over time</figcaption>
+            <ActivityChart series={series} bucket={bucket} />
+          </figure>
+          <figure className="chart-card">
+            <figcaption>
+              Outcomes{' '}
+              <button type="button" onClick={() => downloadCsv('navaia-outcomes.csv', outcomes)}>
+                Export CSV
+              </button>
+            </figcaption>
+            <OutcomeChart outcomes={outcomes} />
+          </figure>
+        </div>
+      )}
+      <CampaignTable campaigns={campaigns} />
+    </section>
+  );
+}
+
+function CampaignTable({ campaigns }: { campaigns: ReturnType<typeof useDashboardData>['campaigns'] }) {
+  const rows = campaigns.map((c) => ({
+    Campaign: c.name,
+    Status: c.status,
+    Targeted: c.funnel.targeted,
+    Dialled: c.funnel.dialled,
+    Answered: c.funnel.answered,
+    Converted: c.funnel.converted,
+    'Answer rate': c.answerRate === null ? '' : Number((c.answerRate * 100).toFixed(1)),
+    Cost: Number(c.cost.total.toFixed(2)),
+    Revenue: Number(c.revenue.toFixed(2)),
+    ROI: c.roi === null ? '' : Number((c.roi * 100).toFixed(1)),
+  }));
+  return (
+    <div className="chart-card">
+      <div className="table-title">
+        <h2>Campaigns</h2>
+        <button type="button" onClick={() => downloadCsv('navaia-campaign-results.csv', rows)}>
+          Export CSV
+        </button>
+      </div>
+      <table className="results-table" data-testid="campaign-results">
+        <thead>
+          <tr>
+            {Object.keys(rows[0] ?? { Campaign: '' }).map((h) => (
+              <th key={h}>{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {campaigns.map((c) => (
+            <tr key={c.campaignId}>
+              <td>{c.name}</td>
+              <td>{c.status}</td>
+              <td>{formatCount(c.funnel.targeted)}</td>
+              <td>{formatCount(c.funnel.dialled)}</td>
+              <td>{formatCount(c.funnel.answered)}</td>
+              <td>{formatCount(c.funnel.converted)}</td>
+              <td>{formatPercent(c.answerRate)}</td>
+              <td>{formatMoney(c.cost.total)}</td>
+              <td>{formatMoney(c.revenue)}</td>
+              <td>{formatPercent(c.roi)}</td>
+            </tr>
+          ))}
+          {campaigns.length === 0 && (
+            <tr>
+              <td colSpan={10}>No campaigns yet.</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
