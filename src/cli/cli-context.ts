@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { createApp, type NavaiaApp } from '../core/app';
+import { openDatabase } from '../core/db/open';
+import { silentLogger } from '../core/logging/logger';
+import { defaultDataFile } from '../core/paths';
+
+/** The `--db FILE` option every command takes. */
+export function withDbOption(command: Command): Command {
+  return command.option('--db <file>', 'database file (default: the desktop app’s data file)');
+}
+
+export function dbFileOf(options: { db?: string }): string {
+  return options.db ?? defaultDataFile();
+}
+
+/** Opens the database (migrating it) and builds the app core the same way the desktop app does. */
+export function openCliApp(options: { db?: string }): NavaiaApp {
+  const dataFile = dbFileOf(options);
+  return createApp({ db: openDatabase(dataFile), logger: silentLogger, host: 'cli', dataFile });
+}
+
+export function positiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number ≥ 0.`);
+    return n;
+  };
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** A failure the user can fix: printed as one line, exit code 1 (2 is for bad arguments). */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,31 @@
+import { Command, CommanderError } from 'commander';
+import { CliError } from './cli-context';
+import { registerDbCommands } from './commands/db';
+import { registerSeedCommands } from './commands/seed';
+import { registerServeCommands } from './commands/serve';
+
+const program = new Command('navaia')
+  .description('Navaia call-center: the desktop app’s core, headless')
+  .showHelpAfterError('(run `navaia --help` for usage)')
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(text) });
+
+// Each feature registers its commands here.
+registerSeedCommands(program);
+registerDbCommands(program);
+registerServeCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // Help and version exit 0; any argument problem exits 2 after commander printed one clear line.
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  }
+  if (err instanceof CliError) {
+    process.stderr.write(`navaia: ${err.message}\n`);
+    process.exit(err.exitCode);
+  }
+  process.stderr.write(`navaia: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,219 @@
+import { fakerEN_GB, fakerEN_US } from '@faker-js/faker';
+import type { Db } from '../open';
+import {
+  demoCities,
+  demoInterests,
+  demoPerson,
+  gulfFirstNames,
+  gulfLastNames,
+  lifecycleStages,
+  propertyTypes,
+} from './demo-catalog';
+import { demoPhone } from './demo-phones';
+import { SeededRandom } from './seeded-random';
+
+export interface SeedOptions {
+  customers: number;
+  seed?: number;
+  /** "Today" for the data: bookings and contract ends are placed around it. */
+  now: number;
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SeedResult {
+  customers: number;
+  properties: number;
+  bookings: number;
+  contracts: number;
+  tags: number;
+  seconds: number;
+}
+
+const day = 86_400_000;
+const namePoolSize = 400;
+
+/** Names drawn once from faker with the seed, then picked by the fast PRNG: faker per row is too slow at 1M. */
+function namePools(seed: number) {
+  fakerEN_US.seed(seed);
+  fakerEN_GB.seed(seed + 1);
+  const pool = (make: () => string) => Array.from({ length: namePoolSize }, make);
+  return {
+    us: { first: pool(() => fakerEN_US.person.firstName()), last: pool(() => fakerEN_US.person.lastName()) },
+    gb: { first: pool(() => fakerEN_GB.person.firstName()), last: pool(() => fakerEN_GB.person.lastName()) },
+    gulf: { first: gulfFirstNames, last: gulfLastNames },
+  };
+}
+
+/**
+ * Secondary indexes cost more to maintain row by row than to build once: for a large seed into empty
+ * tables they are dropped and recreated from their own definitions afterwards.
+ */
+function withIndexesDeferred(db: Db, tables: string[], run: () => void) {
+  const client = db.$client;
+  const indexes = client
+    .prepare(
+      `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${tables.map(() => '?').join(',')})`,
+    )
+    .all(...tables) as { name: string; sql: string }[];
+  for (const index of indexes) client.exec(`drop index "${index.name.replaceAll('"', '""')}"`);
+  try {
+    run();
+  } finally {
+    for (const index of indexes) client.exec(index.sql);
+    client.exec('analyze');
+  }
+}
+
+/**
+ * Writes realistic real-estate demo data: customers across US, UK and Gulf cities with valid E.164
+ * numbers and matching time zones, interests, properties, viewings and contracts near renewal.
+ * Deterministic: the same options produce the same rows.
+ */
+export function seedDemoData(db: Db, options: SeedOptions): SeedResult {
+  const started = process.hrtime.bigint();
+  const seed = options.seed ?? 42;
+  const random = new SeededRandom(seed);
+  const names = namePools(seed);
+  const now = options.now;
+  const batchSize = options.batchSize ?? 10_000;
+  const client = db.$client;
+  const totalWeight = demoCities.reduce((sum, c) => sum + c.weight, 0);
+  const startId = ((client.prepare('select max(id) from customers').pluck().get() as number | null) ?? 0) + 1;
+
+  const insertCustomer = client.prepare(`insert into customers
+    (id, first_name, last_name, phone, phone_valid, email, time_zone, region, city, neighborhood, budget_min, budget_max,
+     preferred_property_type, lifecycle_stage, booking_status, last_contacted_at, customer_since, lifetime_value,
+     consent, consent_at, created_at, updated_at)
+    values (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertTag = client.prepare('insert into customer_tags (customer_id, tag) values (?, ?)');
+  const insertProperty = client.prepare(`insert into properties
+    (title, city, neighborhood, property_type, price, bedrooms, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertBooking = client.prepare(`insert into bookings
+    (customer_id, property_id, scheduled_at, status, created_at) values (?, ?, ?, ?, ?)`);
+  const insertContract = client.prepare(`insert into contracts
+    (customer_id, property_id, kind, starts_at, ends_at, monthly_value, status) values (?, ?, ?, ?, ?, ?, ?)`);
+
+  const counts = { customers: 0, properties: 0, bookings: 0, contracts: 0, tags: 0 };
+
+  // Properties first: bookings and contracts refer to them.
+  const firstPropertyId =
+    ((client.prepare('select max(id) from properties').pluck().get() as number | null) ?? 0) + 1;
+  const propertyCount = Math.max(50, Math.min(5_000, Math.round(options.customers / 20)));
+  const propertyCities: string[] = [];
+  client.transaction(() => {
+    for (let i = 0; i < propertyCount; i++) {
+      const city = random.weighted(demoCities, totalWeight);
+      const type = random.pick(propertyTypes);
+      const bedrooms = random.int(1, 5);
+      const neighborhood = random.pick(city.neighborhoods);
+      insertProperty.run(
+        `${bedrooms}-bed ${type} in ${neighborhood}`,
+        city.city,
+        neighborhood,
+        type,
+        random.int(18, 250) * 10_000,
+        bedrooms,
+        random.pick(['available', 'available', 'available', 'reserved', 'sold', 'leased']),
+        now - random.int(1, 720) * day,
+      );
+      propertyCities.push(city.city);
+    }
+  })();
+  counts.properties = propertyCount;
+
+  const writeCustomer = (id: number) => {
+    const isDemoPerson = id === 1;
+    const city = isDemoPerson ? demoCities[0] : random.weighted(demoCities, totalWeight);
+    const pool = names[city.names];
+    const firstName = isDemoPerson ? demoPerson.firstName : random.pick(pool.first);
+    const lastName = isDemoPerson ? demoPerson.lastName : random.pick(pool.last);
+    // The customer id drives the number, so appending to a seeded database never repeats one.
+    const phone = isDemoPerson ? demoPerson.phone : demoPhone(city, id);
+    const neighborhood = isDemoPerson ? demoPerson.neighborhood : random.pick(city.neighborhoods);
+    const stage = isDemoPerson ? 'lead' : random.pick(lifecycleStages);
+    const budgetMin = random.int(15, 150) * 10_000;
+    const customerSince = now - random.int(30, 6 * 365) * day;
+    const consentRoll = random.next();
+    const consent = isDemoPerson || consentRoll < 0.55 ? 'written' : consentRoll < 0.8 ? 'verbal' : 'none';
+    const hasBooking = random.chance(stage === 'lead' ? 0.15 : 0.35);
+    const bookingAt = now + random.int(-30, 30) * day + random.int(9, 18) * 3_600_000;
+    const bookingStatus = !hasBooking
+      ? 'none'
+      : bookingAt > now
+        ? 'scheduled'
+        : random.pick(['completed', 'completed', 'cancelled', 'no_show']);
+    const email = `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '') + `${id}@example.com`;
+    insertCustomer.run(
+      id,
+      firstName,
+      lastName,
+      phone,
+      isDemoPerson ? demoPerson.email : email,
+      city.timeZone,
+      city.region,
+      city.city,
+      neighborhood,
+      budgetMin,
+      budgetMin + random.int(5, 100) * 10_000,
+      random.pick(propertyTypes),
+      stage,
+      bookingStatus,
+      random.chance(0.4) ? null : now - random.int(1, 180) * day,
+      customerSince,
+      stage === 'customer' || stage === 'past_customer' ? random.int(20, 900) * 100 : 0,
+      consent,
+      consent === 'none' ? null : customerSince,
+      now,
+      now,
+    );
+    counts.customers++;
+    const tags = isDemoPerson ? [...demoPerson.tags] : random.sample(demoInterests, random.int(0, 4));
+    for (const tag of tags) insertTag.run(id, tag);
+    counts.tags += tags.length;
+    const propertyId = firstPropertyId + random.int(0, propertyCount - 1);
+    if (hasBooking) {
+      insertBooking.run(id, propertyId, bookingAt, bookingStatus, bookingAt - random.int(1, 20) * day);
+      counts.bookings++;
+    }
+    if (stage === 'customer' || (stage === 'past_customer' && random.chance(0.5))) {
+      const endsAt = now + random.int(-60, 400) * day;
+      insertContract.run(
+        id,
+        propertyId,
+        random.pick(['lease', 'lease', 'management']),
+        endsAt - 365 * day,
+        endsAt,
+        random.int(12, 60) * 100,
+        endsAt < now ? 'ended' : 'active',
+      );
+      counts.contracts++;
+    }
+  };
+
+  const writeAll = () => {
+    for (let done = 0; done < options.customers; ) {
+      const size = Math.min(batchSize, options.customers - done);
+      client.transaction(() => {
+        for (let i = 0; i < size; i++) writeCustomer(startId + done + i);
+      })();
+      done += size;
+      options.onProgress?.(done, options.customers);
+    }
+  };
+
+  const emptyBefore = startId === 1;
+  if (emptyBefore && options.customers >= 100_000) {
+    withIndexesDeferred(db, ['customers', 'customer_tags', 'bookings', 'contracts'], writeAll);
+  } else {
+    writeAll();
+  }
+  return { ...counts, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+/** First start of the app: a fresh database gets 10,000 demo customers so every screen has something. */
+export function ensureDemoData(db: Db, now: number, customers = 10_000): SeedResult | undefined {
+  const existing = db.$client.prepare('select count(*) from customers').pluck().get() as number;
+  if (existing > 0) return undefined;
+  return seedDemoData(db, { customers, now });
+}

@@ -1,0 +1,43 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const bin = join(__dirname, '../../bin/navaia.js');
+const dir = mkdtempSync(join(tmpdir(), 'navaia-cli-'));
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+
+describe('the navaia CLI', () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('seeds a database and reports its table counts as JSON', () => {
+    const db = join(dir, 'seeded.db');
+    const seeded = run('seed', '--customers', '500', '--db', db, '--json');
+    expect(seeded.status, seeded.stderr).toBe(0);
+    expect(JSON.parse(seeded.stdout)).toMatchObject({ customers: 500 });
+    const info = JSON.parse(
+      execFileSync(process.execPath, [bin, 'db', 'info', '--json', '--db', db], { encoding: 'utf8' }),
+    );
+    expect(info).toMatchObject({ file: db, counts: { customers: 500, campaigns: 0, callAttempts: 0 } });
+  });
+
+  it('refuses to seed over existing customers unless told to append', () => {
+    const db = join(dir, 'twice.db');
+    expect(run('seed', '--customers', '10', '--db', db).status).toBe(0);
+    const again = run('seed', '--customers', '10', '--db', db);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/already has 10 customers.*--append/);
+    expect(run('seed', '--customers', '10', '--append', '--db', db).status).toBe(0);
+  });
+
+  it('exits 2 with one clear line for bad arguments', () => {
+    const bad = run('seed', '--customers', 'many', '--db', join(dir, 'x.db'));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--customers must be a whole number/);
+    expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
+    const unknown = run('frobnicate');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);
+  });
+});
