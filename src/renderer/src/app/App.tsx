@@ -1,17 +1,46 @@
-import { useEffect, useState } from 'react';
-import type { TableCounts } from '../../../shared/contract/system';
-import { client } from '../client';
+import { useEffect } from 'react';
+import { useNavigation } from './navigation-store';
+import { routes } from './routes';
+import '../styles/app.css';
 
-/** Placeholder shell; the UI engineer replaces it with the navigation and feature screens. */
 export function App() {
-  const [counts, setCounts] = useState<TableCounts>();
+  const { location, navigate } = useNavigation();
+  const route = routes.find((r) => r.id === location.page) ?? routes.find((r) => r.id === 'customers')!;
+
   useEffect(() => {
-    void client.invoke('system.tableCounts', {}).then(setCounts);
-  }, []);
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = routes.find((r) => r.shortcut === e.key);
+      if (target) {
+        e.preventDefault();
+        navigate(target.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
+
   return (
-    <main>
-      <h1>Navaia</h1>
-      <p>{counts ? `${counts.customers} customers` : 'Loading…'}</p>
-    </main>
+    <div className="app-shell">
+      <nav className="app-nav" aria-label="Main">
+        <div className="brand">Navaia</div>
+        {routes.map((r) => (
+          <a
+            key={r.id}
+            href={`#/${r.id}`}
+            className={r.id === route.id ? 'nav-link active' : 'nav-link'}
+            aria-current={r.id === route.id ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(r.id);
+            }}
+          >
+            <span>{r.label}</span>
+            <kbd title={`Alt+${r.shortcut}`}>{r.shortcut}</kbd>
+          </a>
+        ))}
+      </nav>
+      <main className="app-main">{route.render(location.detail)}</main>
+    </div>
   );
 }

@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import { CustomersPage } from '../features/customers/CustomersPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { PlannedPage } from '../ui/PlannedPage';
+
+export interface Route {
+  id: string;
+  label: string;
+  /** Single key pressed with Alt (and shown in the navigation). */
+  shortcut: string;
+  render: (detail?: string) => ReactNode;
+}
+
+/** The app's pages, in navigation order. Adding a page is one entry here. */
+export const routes: Route[] = [
+  {
+    id: 'campaigns',
+    label: 'Campaigns',
+    shortcut: '1',
+    render: () => (
+      <PlannedPage
+        title="Campaigns"
+        what="Create campaigns from templates, build audiences, schedule and pace them."
+      />
+    ),
+  },
+  {
+    id: 'monitor',
+    label: 'Monitor',
+    shortcut: '2',
+    render: () => (
+      <PlannedPage title="Monitor" what="Every live call with its transcript, and takeover of AI calls." />
+    ),
+  },
+  { id: 'customers', label: 'Customers', shortcut: '3', render: () => <CustomersPage /> },
+  { id: 'dashboard', label: 'Dashboard', shortcut: '4', render: () => <DashboardPage /> },
+  {
+    id: 'settings',
+    label: 'Settings',
+    shortcut: '5',
+    render: () => (
+      <PlannedPage
+        title="Settings"
+        what="Providers, caller numbers, calling hours and the do-not-call list."
+      />
+    ),
+  },
+];
