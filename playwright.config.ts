@@ -1,0 +1,43 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// One fresh database per test run; workers inherit the path through the environment.
+process.env.NAVAIA_E2E_DB ??= join(mkdtempSync(join(tmpdir(), 'navaia-e2e-')), 'navaia.db');
+const port = Number(process.env.NAVAIA_E2E_PORT ?? 5310);
+export const e2eToken = 'e2e-token';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    viewport: { width: 1400, height: 850 },
+    launchOptions: {
+      // Debian's Chromium: Playwright never downloads a browser on these machines.
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    trace: 'off',
+  },
+  webServer: {
+    command: `node bin/navaia.js serve --port ${port} --token ${e2eToken} --db ${process.env.NAVAIA_E2E_DB}`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+  },
+});

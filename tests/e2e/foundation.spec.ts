@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { appUrl } from './app-url';
+
+test('the app opens in the browser host and finds a seeded customer', async ({ page }) => {
+  await page.goto(appUrl('campaigns'));
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const name of ['Campaigns', 'Monitor', 'Customers', 'Dashboard', 'Settings']) {
+    await expect(nav.getByRole('link', { name })).toBeVisible();
+  }
+
+  await nav.getByRole('link', { name: 'Customers' }).click();
+  await expect(page.getByTestId('customer-total')).toHaveText(/10,000 customers/);
+
+  await page.getByLabel('Search customers').fill('Amelia Whitford');
+  await expect(page.getByTestId('customer-total')).toHaveText(/1 matching/);
+  const row = page.getByRole('row').filter({ hasText: 'Amelia Whitford' });
+  await expect(row).toContainText('+13055550142');
+  await expect(row).toContainText('Brickell');
+  await row.click();
+  await expect(page.getByRole('complementary', { name: 'Customer details' })).toContainText(
+    'America/New_York',
+  );
+  await page.screenshot({ path: 'docs/screenshots/customers.png' });
+});
+
+test('a reload keeps the session: the token survives in the tab', async ({ page }) => {
+  await page.goto(appUrl('customers'));
+  await expect(page.getByTestId('customer-total')).toHaveText(/customers/);
+  expect(page.url()).not.toContain('token=');
+  await page.reload();
+  await expect(page.getByTestId('customer-total')).toHaveText(/10,000 customers/);
+});

@@ -1,0 +1,184 @@
+import { EventEmitter } from 'node:events';
+import type { IpcMain, IpcMainInvokeEvent, Session, WebContents } from 'electron';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp, type NavaiaApp } from '../../../src/core/app';
+import { silentLogger } from '../../../src/core/logging/logger';
+import { bindContractToIpc, trustedFrameCheck } from '../../../src/main/ipc-binding';
+import { mainWindowOptions } from '../../../src/main/main-window';
+import { contentSecurityPolicy, guardNavigation, hardenSession, isAppUrl } from '../../../src/main/security';
+import { bridgeChannels } from '../../../src/shared/bridge';
+import { createTempDb } from '../../helpers/temp-db';
+
+// The shell must never need the real Electron binary to be tested.
+vi.mock('electron', () => ({}));
+
+class FakeWebContents extends EventEmitter {
+  windowOpenHandler?: (details: { url: string }) => { action: string };
+  mainFrame = { url: 'file:///app/out/renderer/index.html' };
+  id = 1;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+  navigate(url: string) {
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
+    this.emit('will-navigate', event, url);
+    return event.defaultPrevented;
+  }
+}
+
+class FakeIpcMain {
+  handlers = new Map<string, (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown>();
+  handle(channel: string, handler: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown) {
+    this.handlers.set(channel, handler);
+  }
+  removeHandler(channel: string) {
+    this.handlers.delete(channel);
+  }
+}
+
+describe('the Electron window', () => {
+  it('is created with the hardened webPreferences and the sandboxed CommonJS preload', () => {
+    const options = mainWindowOptions('/app/out', { width: 1200, height: 800 });
+    expect(options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      preload: '/app/out/preload/index.cjs',
+    });
+  });
+
+  it('blocks navigation to an outside URL and opens allow-listed links in the system browser only', () => {
+    const contents = new FakeWebContents();
+    const opened: string[] = [];
+    guardNavigation(contents as unknown as WebContents, (url) => opened.push(url));
+    expect(contents.navigate('https://evil.example.com/phish')).toBe(true);
+    expect(contents.navigate('https://www.twilio.com/docs')).toBe(true);
+    expect(contents.navigate('file:///app/out/renderer/index.html#/monitor')).toBe(false);
+    expect(opened).toEqual(['https://www.twilio.com/docs']);
+  });
+
+  it('denies every window.open, even to allowed sites', () => {
+    const contents = new FakeWebContents();
+    const opened: string[] = [];
+    guardNavigation(contents as unknown as WebContents, (url) => opened.push(url));
+    expect(contents.windowOpenHandler?.({ url: 'https://evil.example.com' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'https://elevenlabs.io/app' })).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://elevenlabs.io/app']);
+  });
+
+  it('grants the microphone for the softphone and nothing else, and sets a strict CSP', () => {
+    let permissionHandler:
+      | ((c: unknown, p: string, cb: (ok: boolean) => void, d: object) => void)
+      | undefined;
+    let headersHandler:
+      | ((
+          d: { responseHeaders: object },
+          cb: (r: { responseHeaders: Record<string, string[]> }) => void,
+        ) => void)
+      | undefined;
+    const session = {
+      webRequest: { onHeadersReceived: (h: typeof headersHandler) => (headersHandler = h) },
+      setPermissionRequestHandler: (h: typeof permissionHandler) => (permissionHandler = h),
+      setPermissionCheckHandler: () => {},
+    };
+    hardenSession(session as unknown as Session);
+    const ask = (permission: string, details: object) => {
+      let granted: boolean | undefined;
+      permissionHandler?.({}, permission, (ok) => (granted = ok), details);
+      return granted;
+    };
+    expect(ask('media', { mediaTypes: ['audio'] })).toBe(true);
+    expect(ask('media', { mediaTypes: ['audio', 'video'] })).toBe(false);
+    expect(ask('geolocation', {})).toBe(false);
+    expect(ask('notifications', {})).toBe(false);
+    let csp: string[] | undefined;
+    headersHandler?.({ responseHeaders: {} }, (r) => (csp = r.responseHeaders['Content-Security-Policy']));
+    expect(csp).toEqual([contentSecurityPolicy]);
+    expect(contentSecurityPolicy).toContain("script-src 'self'");
+    expect(contentSecurityPolicy).not.toMatch(/unsafe-eval|https?:/);
+  });
+});
+
+describe('the contract over IPC', () => {
+  let app: NavaiaApp;
+  let cleanup: () => void;
+  afterEach(() => {
+    app.context.bus.close();
+    cleanup();
+  });
+
+  const setup = () => {
+    const temp = createTempDb();
+    cleanup = temp.cleanup;
+    app = createApp({ db: temp.db, logger: silentLogger, host: 'electron', dataFile: temp.file });
+    const ipc = new FakeIpcMain();
+    const windowContents = new FakeWebContents();
+    bindContractToIpc(
+      ipc as unknown as IpcMain,
+      app,
+      trustedFrameCheck(
+        () => windowContents as unknown as WebContents,
+        (url) => isAppUrl(url),
+      ),
+    );
+    const invoke = ipc.handlers.get(bridgeChannels.invoke)!;
+    const fromWindow = {
+      sender: windowContents,
+      senderFrame: windowContents.mainFrame,
+    } as unknown as IpcMainInvokeEvent;
+    return { invoke, fromWindow, windowContents };
+  };
+
+  it('rejects a call from an unexpected frame', async () => {
+    const { invoke, windowContents } = setup();
+    const iframe = { url: 'file:///app/out/renderer/index.html' };
+    const fromSubFrame = { sender: windowContents, senderFrame: iframe } as unknown as IpcMainInvokeEvent;
+    expect(await invoke(fromSubFrame, 'system.tableCounts', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
+    const otherContents = new FakeWebContents();
+    const fromOther = {
+      sender: otherContents,
+      senderFrame: otherContents.mainFrame,
+    } as unknown as IpcMainInvokeEvent;
+    expect(await invoke(fromOther, 'system.tableCounts', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
+    windowContents.mainFrame.url = 'https://evil.example.com/';
+    const navigatedAway = {
+      sender: windowContents,
+      senderFrame: windowContents.mainFrame,
+    } as unknown as IpcMainInvokeEvent;
+    expect(await invoke(navigatedAway, 'system.tableCounts', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
+  });
+
+  it('answers a malformed payload with a validation error and keeps serving', async () => {
+    const { invoke, fromWindow } = setup();
+    const bad = await invoke(fromWindow, 'customers.list', { limit: -5, sort: 'password' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await invoke(fromWindow, 'customers.list', 'not an object')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await invoke(fromWindow, 42, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await invoke(fromWindow, 'system.tableCounts', {})).toMatchObject({
+      ok: true,
+      result: { customers: 0 },
+    });
+  });
+});
