@@ -1,6 +1,7 @@
 import type { Handlers } from '../shared/contract';
 import type { AppInfo } from '../shared/contract/system';
 import type { AppContext } from './app-context';
+import { audienceHandlers } from './audience/handlers';
 import type { Clock } from './clock/clock';
 import { createSystemClock } from './clock/clock';
 import { customerHandlers } from './customers/handlers';
@@ -10,6 +11,7 @@ import type { Logger } from './logging/logger';
 import { metricsHandlers } from './metrics/handlers';
 import type { VoiceAgentProvider } from './providers/provider';
 import { createDispatch, type Dispatch } from './rpc/dispatch';
+import { settingsHandlers } from './settings/handlers';
 import { systemHandlers } from './system/handlers';
 
 export interface AppDependencies {
@@ -44,6 +46,8 @@ export function createApp(deps: AppDependencies): NavaiaApp {
   const handlers: Handlers = {
     ...systemHandlers(context),
     ...customerHandlers(context),
+    ...settingsHandlers(context),
+    ...audienceHandlers(context),
     // Until the audience module is wired in, a campaign's audience size is taken from its attempts.
     ...metricsHandlers(context, (campaignId) => {
       const n = context.db.$client

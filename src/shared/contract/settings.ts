@@ -1,3 +1,42 @@
-export const settingsMethods = {};
+import { z } from 'zod';
+import { method } from './define';
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM, 24-hour');
+const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+
+/** The legal envelope for outbound calls in the customer's local time; no setting may go outside it. */
+export const legalCallingWindow = { start: '08:00', end: '21:00' } as const;
+
+export const callingWindowSchema = z
+  .object({ start: clockTime, end: clockTime })
+  .refine((w) => minutesOf(w.start) < minutesOf(w.end), { message: 'the window must end after it starts' })
+  .refine(
+    (w) =>
+      minutesOf(w.start) >= minutesOf(legalCallingWindow.start) &&
+      minutesOf(w.end) <= minutesOf(legalCallingWindow.end),
+    {
+      message: `calls are only allowed between ${legalCallingWindow.start} and ${legalCallingWindow.end} local time`,
+    },
+  );
+
+export const settingsSchema = z.object({
+  companyName: z.string().trim().min(1).max(100).default('Navaia Realty'),
+  agentName: z.string().trim().min(1).max(60).default('Ava'),
+  /** Region used to read phone numbers written without a country code. */
+  defaultRegion: z.string().length(2).toUpperCase().default('US'),
+  defaultTimeZone: z.string().min(1).default('America/New_York'),
+  /** Default daily window in each customer's local time; campaigns may narrow it. */
+  callingHours: callingWindowSchema.default({ start: '09:00', end: '20:00' }),
+  /** A customer is called at most once per this many days, across all campaigns. */
+  frequencyCapDays: z.number().int().min(0).max(365).default(7),
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsMethods = {
+  'settings.get': method<Settings>()(z.object({}).strict()),
+  'settings.update': method<Settings>()(settingsSchema.partial().strict()),
+};
 
 export const settingsEvents = {};

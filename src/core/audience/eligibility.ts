@@ -1,0 +1,25 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { customers } from '../db/schema';
+
+const day = 86_400_000;
+
+/** Reasons a matched customer must not be called, each as a condition over `customers`. */
+export function suppressionConditions(now: number, frequencyCapDays: number) {
+  return {
+    dnc: sql`exists (select 1 from dnc_numbers d where d.phone = ${customers.phone})`,
+    no_consent: sql`${customers.consent} = 'none'`,
+    invalid_phone: sql`${customers.phoneValid} = 0`,
+    frequency_cap:
+      frequencyCapDays > 0
+        ? sql`coalesce(${customers.lastContactedAt} >= ${now - frequencyCapDays * day}, 0)`
+        : sql`0`,
+  } satisfies Record<string, SQL>;
+}
+
+export type SuppressionReason = keyof ReturnType<typeof suppressionConditions>;
+
+/** True for a customer who may be called now: on no list, with consent, a valid number, not called recently. */
+export function eligibleCondition(now: number, frequencyCapDays: number): SQL {
+  const s = suppressionConditions(now, frequencyCapDays);
+  return sql`not (${s.dnc} or ${s.no_consent} or ${s.invalid_phone} or ${s.frequency_cap})`;
+}
