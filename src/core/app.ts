@@ -1,7 +1,10 @@
 import type { Handlers } from '../shared/contract';
 import type { AppInfo } from '../shared/contract/system';
 import type { AppContext } from './app-context';
+import { countAudience } from './audience/count-audience';
 import { audienceHandlers } from './audience/handlers';
+import { getCampaign } from './campaigns/campaign-store';
+import { campaignHandlers } from './campaigns/handlers';
 import type { Clock } from './clock/clock';
 import { createSystemClock } from './clock/clock';
 import { customerHandlers } from './customers/handlers';
@@ -12,6 +15,7 @@ import { metricsHandlers } from './metrics/handlers';
 import type { VoiceAgentProvider } from './providers/provider';
 import { createDispatch, type Dispatch } from './rpc/dispatch';
 import { settingsHandlers } from './settings/handlers';
+import { getSettings } from './settings/settings-store';
 import { systemHandlers } from './system/handlers';
 
 export interface AppDependencies {
@@ -48,13 +52,11 @@ export function createApp(deps: AppDependencies): NavaiaApp {
     ...customerHandlers(context),
     ...settingsHandlers(context),
     ...audienceHandlers(context),
-    // Until the audience module is wired in, a campaign's audience size is taken from its attempts.
+    ...campaignHandlers(context),
     ...metricsHandlers(context, (campaignId) => {
-      const n = context.db.$client
-        .prepare('select count(distinct customer_id) from call_attempts where campaign_id = ?')
-        .pluck()
-        .get(campaignId) as number;
-      return { matched: n, eligible: n };
+      const { criteria } = getCampaign(context.db, campaignId);
+      const { frequencyCapDays } = getSettings(context.db);
+      return countAudience(context.db, criteria, { now: context.clock.now(), frequencyCapDays });
     }),
   };
   return {

@@ -1,0 +1,176 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp, type NavaiaApp } from '../../src/core/app';
+import { transitionCampaign } from '../../src/core/campaigns/transition-campaign';
+import { VirtualClock } from '../../src/core/clock/virtual-clock';
+import { seedDemoData } from '../../src/core/db/seed/seed-demo-data';
+import { silentLogger } from '../../src/core/logging/logger';
+import { campaignTransitions } from '../../src/shared/campaigns/lifecycle';
+import { renderTemplate, variablesIn } from '../../src/shared/campaigns/script-template';
+import { type CampaignStatus, campaignStatuses } from '../../src/shared/contract/campaigns';
+import { createTempDb } from '../helpers/temp-db';
+
+const now = Date.UTC(2026, 10, 24, 15);
+
+describe('campaigns', () => {
+  let app: NavaiaApp;
+  let cleanup: () => void;
+  const call = async (method: string, input: unknown) => app.dispatch(method, input, { clientId: 'test' });
+
+  beforeEach(() => {
+    const temp = createTempDb();
+    cleanup = temp.cleanup;
+    seedDemoData(temp.db, { customers: 300, now });
+    app = createApp({
+      db: temp.db,
+      logger: silentLogger,
+      host: 'cli',
+      dataFile: temp.file,
+      clock: new VirtualClock(now),
+    });
+  });
+  afterEach(() => {
+    app.context.bus.close();
+    cleanup();
+  });
+
+  it('are created from each of the four templates, listed, and survive a reopen of the list', async () => {
+    const templates = await call('campaigns.templates', {});
+    expect(templates.ok && templates.result.map((t) => t.name)).toEqual([
+      'Neighborhood interest',
+      'Booking reminder',
+      'Renewal',
+      'Upsell',
+    ]);
+    if (!templates.ok) return;
+    for (const template of templates.result) {
+      const created = await call('campaigns.create', template.campaign);
+      expect(created).toMatchObject({
+        ok: true,
+        result: { status: 'draft', objective: template.campaign.objective },
+      });
+    }
+    const list = await call('campaigns.list', {});
+    expect(list.ok && list.result.length).toBe(4);
+    const reminder = templates.result.find((t) => t.id === 'booking-reminder')!;
+    const count = await call('audience.count', { criteria: reminder.campaign.criteria });
+    expect(count.ok && count.result.matched).toBeGreaterThan(0);
+  });
+
+  it('reject invalid settings with the field named', async () => {
+    const bad = await call('campaigns.create', {
+      name: '',
+      objective: 'renewal',
+      script: { firstMessage: 'Hi' },
+      schedule: { dailyWindow: { start: '07:00', end: '20:00' } },
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (bad.ok) return;
+    const paths = bad.error.issues?.map((i) => i.path);
+    expect(paths).toContain('name');
+    expect(paths).toContain('schedule.dailyWindow');
+    expect(bad.error.issues?.find((i) => i.path === 'schedule.dailyWindow')?.message).toMatch(
+      /08:00 and 21:00/,
+    );
+  });
+
+  it('can be edited in draft, duplicated and archived', async () => {
+    const created = await call('campaigns.create', {
+      name: 'Spring',
+      objective: 'custom',
+      script: { firstMessage: 'Hello' },
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const id = created.result.id;
+    const updated = await call('campaigns.update', {
+      id,
+      changes: { pacing: { maxConcurrent: 5, maxPerMinute: 12 } },
+    });
+    expect(updated).toMatchObject({
+      ok: true,
+      result: { pacing: { maxConcurrent: 5, maxPerMinute: 12 }, name: 'Spring' },
+    });
+    const copy = await call('campaigns.duplicate', { id });
+    expect(copy).toMatchObject({
+      ok: true,
+      result: { name: 'Spring (copy)', status: 'draft', pacing: { maxConcurrent: 5 } },
+    });
+    await call('campaigns.archive', { id });
+    const list = await call('campaigns.list', {});
+    expect(list.ok && list.result.map((c) => c.name)).toEqual(['Spring (copy)']);
+  });
+
+  it('refuse edits while running', async () => {
+    const created = await call('campaigns.create', {
+      name: 'Live',
+      objective: 'custom',
+      script: { firstMessage: 'Hello' },
+    });
+    if (!created.ok) throw new Error();
+    transitionCampaign(app.context.db, created.result.id, 'running', now);
+    const edit = await call('campaigns.update', { id: created.result.id, changes: { name: 'Renamed' } });
+    expect(edit).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_state', message: expect.stringMatching(/pause it first/) },
+    });
+  });
+
+  it('move only along the lifecycle table: every allowed move works and every other one is refused', async () => {
+    const pathTo: Record<CampaignStatus, CampaignStatus[]> = {
+      draft: [],
+      scheduled: ['scheduled'],
+      running: ['running'],
+      paused: ['running', 'paused'],
+      completed: ['running', 'completed'],
+      cancelled: ['cancelled'],
+    };
+    for (const from of campaignStatuses) {
+      for (const to of campaignStatuses) {
+        const created = await call('campaigns.create', {
+          name: `${from}->${to}`,
+          objective: 'custom',
+          script: { firstMessage: 'Hi' },
+        });
+        if (!created.ok) throw new Error();
+        const id = created.result.id;
+        for (const step of pathTo[from]) transitionCampaign(app.context.db, id, step, now);
+        const allowed = campaignTransitions[from].includes(to);
+        if (allowed) {
+          expect(transitionCampaign(app.context.db, id, to, now).status, `${from} → ${to}`).toBe(to);
+        } else {
+          expect(() => transitionCampaign(app.context.db, id, to, now), `${from} → ${to}`).toThrow(
+            /Cannot .* a .* campaign/,
+          );
+        }
+      }
+    }
+  });
+
+  it('preview the script for a real customer and flag unknown and missing variables', async () => {
+    const preview = await call('campaigns.previewScript', {
+      customerId: 1,
+      script: {
+        firstMessage:
+          'Hi {{customer.first_name}} from {{company_name}}, about {{neighborhood}} and {{favourite_colour}}',
+        prompt: 'Contract ends {{contract.end_date}}',
+      },
+    });
+    expect(preview).toMatchObject({
+      ok: true,
+      result: {
+        customerId: 1,
+        firstMessage: 'Hi Amelia from Navaia Realty, about Brickell and {{favourite_colour}}',
+        unknownVariables: ['favourite_colour'],
+        missingValues: ['contract.end_date'],
+      },
+    });
+  });
+});
+
+describe('script templates', () => {
+  it('fill known variables and leave missing ones visible', () => {
+    expect(renderTemplate('Hi {{ customer.first_name }}, {{x}}', { 'customer.first_name': 'Ann' })).toBe(
+      'Hi Ann, {{x}}',
+    );
+    expect(variablesIn('{{a}} {{b.c}} {{a}}')).toEqual(['a', 'b.c']);
+  });
+});
