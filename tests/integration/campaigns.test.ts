@@ -28,6 +28,7 @@ describe('campaigns', () => {
       dataFile: temp.file,
       clock: new VirtualClock(now),
     });
+    call = invoker(app);
   });
   afterEach(() => {
     app.context.bus.close();
