@@ -7,7 +7,7 @@ import { silentLogger } from '../../src/core/logging/logger';
 import { campaignTransitions } from '../../src/shared/campaigns/lifecycle';
 import { renderTemplate, variablesIn } from '../../src/shared/campaigns/script-template';
 import { type CampaignStatus, campaignStatuses } from '../../src/shared/contract/campaigns';
-import type { invoker } from '../helpers/invoke';
+import { invoker } from '../helpers/invoke';
 import { createTempDb } from '../helpers/temp-db';
 
 const now = Date.UTC(2026, 10, 24, 15);
