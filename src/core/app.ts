@@ -9,10 +9,13 @@ import type { Clock } from './clock/clock';
 import { createSystemClock } from './clock/clock';
 import { customerHandlers } from './customers/handlers';
 import type { Db } from './db/open';
+import { createEngine, type Engine } from './engine/engine';
+import { callHandlers } from './engine/handlers';
 import { createEventBus, type EventBus } from './events/event-bus';
 import type { Logger } from './logging/logger';
 import { metricsHandlers } from './metrics/handlers';
 import type { VoiceAgentProvider } from './providers/provider';
+import { createSimulator, type SimulatorOptions } from './providers/simulator/simulator-provider';
 import { createDispatch, type Dispatch } from './rpc/dispatch';
 import { settingsHandlers } from './settings/handlers';
 import { getSettings } from './settings/settings-store';
@@ -27,12 +30,17 @@ export interface AppDependencies {
   bus?: EventBus;
   /** Extra providers (the real one is added by the host that holds the secrets). */
   providers?: VoiceAgentProvider[];
+  /** How the built-in simulator behaves (speed, faults); it is always registered as `simulator`. */
+  simulator?: Omit<SimulatorOptions, 'db' | 'clock'>;
 }
 
 export interface NavaiaApp {
   context: AppContext;
   handlers: Handlers;
   dispatch: Dispatch;
+  engine: Engine;
+  /** Starts the engine: reconciles calls left live by a previous run, then resumes running campaigns. */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,12 +55,25 @@ export function createApp(deps: AppDependencies): NavaiaApp {
     dataFile: deps.dataFile,
     providers: new Map((deps.providers ?? []).map((p) => [p.name, p])),
   };
+  const clock = context.clock;
+  if (!context.providers.has('simulator')) {
+    context.providers.set('simulator', createSimulator({ db: deps.db, clock, ...deps.simulator }));
+  }
+  const engine = createEngine({
+    db: deps.db,
+    clock,
+    bus: context.bus,
+    logger: context.logger,
+    providers: context.providers,
+    settings: () => getSettings(deps.db),
+  });
   const handlers: Handlers = {
     ...systemHandlers(context),
     ...customerHandlers(context),
     ...settingsHandlers(context),
     ...audienceHandlers(context),
     ...campaignHandlers(context),
+    ...callHandlers(context, engine),
     ...metricsHandlers(context, (campaignId) => {
       const { criteria } = getCampaign(context.db, campaignId);
       const { frequencyCapDays } = getSettings(context.db);
@@ -63,7 +84,10 @@ export function createApp(deps: AppDependencies): NavaiaApp {
     context,
     handlers,
     dispatch: createDispatch(handlers, context.logger),
+    engine,
+    start: () => engine.start(),
     async close() {
+      await engine.close();
       context.bus.close();
       for (const provider of context.providers.values()) await provider.close?.();
       context.db.$client.close();

@@ -2,6 +2,8 @@ import type { EventBatch, EventMessage, EventName, EventPayload } from '../../sh
 
 export interface EventBus {
   publish<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  /** Whether anyone listens: publishers skip building payloads nobody will read. */
+  hasSubscribers(): boolean;
   subscribe(listener: (batch: EventBatch) => void): () => void;
   /** Delivers what is pending now (tests, shutdown). */
   flush(): void;
@@ -33,6 +35,7 @@ export function createEventBus(options: { intervalMs?: number } = {}): EventBus 
       pending.push({ name, payload } as EventMessage);
       timer ??= setTimeout(flush, intervalMs);
     },
+    hasSubscribers: () => listeners.size > 0,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -39,6 +39,10 @@ export interface PlaceCallRequest {
   firstMessage: string;
   /** Personalisation, the same values the campaign's script template uses. */
   variables: Record<string, string | number>;
+  /** The campaign's objective; the simulator shapes the conversation by it. */
+  objective?: string;
+  /** The customer's IANA time zone; answer rates depend on their local time of day. */
+  customerTimeZone?: string;
 }
 
 export interface CallSnapshot {
@@ -99,6 +103,12 @@ export interface VoiceAgentProvider {
   sendAgentMessage(callId: string, text: string): Promise<void>;
   handBack(callId: string): Promise<void>;
   subscribe(listener: (event: ProviderEvent) => void): () => void;
+  /**
+   * The call placed for an idempotency key, if the provider placed one: after a crash between writing
+   * the attempt and hearing back from the provider, this tells the engine whether the customer is
+   * already being called.
+   */
+  findCallByIdempotencyKey?(idempotencyKey: string, to: string, since: number): Promise<string | undefined>;
   close?(): Promise<void>;
 }
 

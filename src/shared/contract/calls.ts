@@ -1,3 +1,167 @@
-export const callMethods = {};
+import { z } from 'zod';
+import type { AttemptState } from '../calls/attempt-states';
+import { attemptStates } from '../calls/attempt-states';
+import { campaignInputSchema, dispositions } from './campaigns';
+import { event, method } from './define';
 
-export const callEvents = {};
+/** One call as the monitor shows it. */
+export interface CallSummary {
+  attemptId: number;
+  campaignId: number;
+  campaignName: string;
+  customerId: number;
+  customerName: string;
+  toNumber: string;
+  attemptNumber: number;
+  state: AttemptState;
+  mode: 'ai' | 'human';
+  heldBy: string | null;
+  escalated: boolean;
+  disposition: string | null;
+  dialedAt: number | null;
+  answeredAt: number | null;
+  endedAt: number | null;
+  durationSeconds: number | null;
+  sentiment: number | null;
+  lastLine: string | null;
+  cost: number;
+}
+
+export interface TranscriptLine {
+  attemptId: number;
+  seq: number;
+  at: number;
+  speaker: 'ai' | 'customer' | 'agent' | 'system';
+  text: string;
+}
+
+export interface CallEventRow {
+  at: number;
+  type: string;
+  fromState: string | null;
+  toState: string | null;
+  data: unknown;
+}
+
+export interface CallDetail {
+  call: CallSummary;
+  transcript: TranscriptLine[];
+  events: CallEventRow[];
+  notes: string | null;
+  customer: {
+    id: number;
+    name: string;
+    phone: string;
+    city: string | null;
+    neighborhood: string | null;
+    lifecycleStage: string;
+    tags: string[];
+    previousCalls: {
+      attemptId: number;
+      campaignName: string;
+      at: number | null;
+      state: string;
+      disposition: string | null;
+    }[];
+    bookings: { at: number; status: string; property: string | null }[];
+  };
+}
+
+export interface CampaignProgress {
+  campaignId: number;
+  status: string;
+  queued: number;
+  live: number;
+  done: number;
+  /** Calls started in the last 60 seconds. */
+  callsPerMinute: number;
+  maxConcurrent: number;
+  maxPerMinute: number;
+}
+
+export interface RehearsalForecast {
+  customers: number;
+  attempts: number;
+  answered: number;
+  conversions: number;
+  outcomes: Record<string, number>;
+  cost: number;
+  /** Simulated time from the first dial to the last call's end. */
+  durationSeconds: number;
+  /** How long the rehearsal itself took to compute. */
+  computeSeconds: number;
+}
+
+const attemptId = z.number().int().positive();
+const campaignId = z.object({ id: z.number().int().positive() }).strict();
+
+export const callMethods = {
+  'campaigns.start': method<{ status: string }>()(campaignId),
+  'campaigns.pause': method<{ status: string }>()(campaignId),
+  'campaigns.resume': method<{ status: string }>()(campaignId),
+  'campaigns.stop': method<{ status: string }>()(
+    z.object({ id: z.number().int().positive(), hangUpLiveCalls: z.boolean().default(true) }).strict(),
+  ),
+  'campaigns.progress': method<CampaignProgress>()(campaignId),
+  /** Dry run on the simulator in virtual time against a copy of the data: nothing real changes. */
+  'campaigns.rehearse': method<RehearsalForecast>()(
+    z
+      .object({
+        id: z.number().int().positive().optional(),
+        campaign: campaignInputSchema.optional(),
+        maxCustomers: z.number().int().min(1).max(100_000).default(5_000),
+      })
+      .strict()
+      .refine((v) => v.id !== undefined || v.campaign !== undefined, 'give a campaign id or settings'),
+  ),
+  'calls.active': method<CallSummary[]>()(
+    z
+      .object({
+        campaignId: z.number().int().positive().optional(),
+        escalatedOnly: z.boolean().default(false),
+      })
+      .strict(),
+  ),
+  'calls.history': method<{ total: number; rows: CallSummary[] }>()(
+    z
+      .object({
+        campaignId: z.number().int().positive().optional(),
+        state: z.enum(attemptStates).optional(),
+        disposition: z.enum(dispositions).optional(),
+        search: z.string().max(100).optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+  ),
+  'calls.get': method<CallDetail>()(z.object({ attemptId }).strict()),
+  'calls.takeOver': method<CallSummary>()(
+    z.object({ attemptId, agentName: z.string().trim().min(1, 'enter your name').max(60) }).strict(),
+  ),
+  'calls.say': method<{ ok: true }>()(
+    z.object({ attemptId, text: z.string().trim().min(1).max(1000) }).strict(),
+  ),
+  'calls.handBack': method<CallSummary>()(z.object({ attemptId }).strict()),
+  'calls.end': method<CallSummary>()(
+    z
+      .object({
+        attemptId,
+        disposition: z.enum(dispositions),
+        notes: z.string().trim().min(1, 'notes are required when you end a call').max(5000),
+      })
+      .strict(),
+  ),
+  'calls.hangUp': method<{ ok: true }>()(z.object({ attemptId }).strict()),
+};
+
+export const callEvents = {
+  'call.changed': event<CallSummary>(),
+  'call.transcript': event<TranscriptLine>(),
+  'call.escalated': event<{
+    attemptId: number;
+    customerName: string;
+    campaignName: string;
+    reason: string;
+  }>(),
+  'campaign.progress': event<CampaignProgress>(),
+};

@@ -3,3 +3,4 @@ export * from './campaigns';
 export * from './compliance';
 export * from './customers';
 export * from './settings';
+export * from './simulator';

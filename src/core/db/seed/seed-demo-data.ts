@@ -1,4 +1,5 @@
 import { fakerEN_GB, fakerEN_US } from '@faker-js/faker';
+import { SeededRandom } from '../../random/seeded-random';
 import type { Db } from '../open';
 import {
   demoCities,
@@ -10,7 +11,6 @@ import {
   propertyTypes,
 } from './demo-catalog';
 import { demoPhone } from './demo-phones';
-import { SeededRandom } from './seeded-random';
 
 export interface SeedOptions {
   customers: number;

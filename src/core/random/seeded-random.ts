@@ -45,3 +45,13 @@ export class SeededRandom {
     return out;
   }
 }
+
+/** A 32-bit seed from text (FNV-1a), so a call's idempotency key fixes its simulated course. */
+export function seedFromText(text: string, salt = 0): number {
+  let hash = 0x811c9dc5 ^ salt;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}

@@ -1,0 +1,250 @@
+import type { AttemptState } from '../../shared/calls/attempt-states';
+import { canMoveAttempt } from '../../shared/calls/attempt-states';
+import type { Db } from '../db/open';
+
+export interface AttemptRow {
+  id: number;
+  campaignId: number;
+  customerId: number;
+  attemptNumber: number;
+  idempotencyKey: string;
+  state: AttemptState;
+  mode: 'ai' | 'human';
+  provider: string;
+  providerCallId: string | null;
+  toNumber: string;
+  fromNumber: string | null;
+  notBefore: number | null;
+  dialedAt: number | null;
+  heldBy: string | null;
+  disposition: string | null;
+}
+
+/** What a move may record besides the new state; absent fields keep their value. */
+export interface AttemptPatch {
+  answeredAt?: number;
+  endedAt?: number;
+  durationSeconds?: number;
+  costTelephony?: number;
+  costAi?: number;
+  disposition?: string;
+  error?: string;
+  sentiment?: number;
+}
+
+const columns = `id, campaign_id as campaignId, customer_id as customerId, attempt_number as attemptNumber,
+  idempotency_key as idempotencyKey, state, mode, provider, provider_call_id as providerCallId, to_number as toNumber,
+  from_number as fromNumber, not_before as notBefore, dialed_at as dialedAt, held_by as heldBy, disposition`;
+
+export const idempotencyKeyOf = (campaignId: number, customerId: number, attemptNumber: number) =>
+  `${campaignId}:${customerId}:${attemptNumber}`;
+
+/**
+ * Every write the engine makes to call attempts, as prepared statements (the hot path). A move is
+ * applied only if the attempt is still in the state the engine believes it is in, and each move
+ * appends to call_events in the same transaction.
+ */
+export function createAttemptStore(db: Db) {
+  const c = db.$client;
+  const insertAttempt = c.prepare(`insert into call_attempts
+      (campaign_id, customer_id, attempt_number, idempotency_key, state, provider, to_number, from_number, not_before,
+       queued_at, updated_at)
+    values (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)
+    on conflict (idempotency_key) do nothing`);
+  const insertEvent = c.prepare(
+    'insert into call_events (attempt_id, at, type, from_state, to_state, data) values (?, ?, ?, ?, ?, ?)',
+  );
+  const moveStmt = c.prepare(`update call_attempts set state = @to, updated_at = @now,
+      dialed_at = coalesce(@dialedAt, dialed_at), answered_at = coalesce(@answeredAt, answered_at),
+      ended_at = coalesce(@endedAt, ended_at), duration_seconds = coalesce(@durationSeconds, duration_seconds),
+      cost_telephony = coalesce(@costTelephony, cost_telephony), cost_ai = coalesce(@costAi, cost_ai),
+      disposition = coalesce(@disposition, disposition), error = coalesce(@error, error),
+      sentiment = coalesce(@sentiment, sentiment), escalated = escalated or @escalated
+    where id = @id and state = @from`);
+  const patchStmt = c.prepare(`update call_attempts set updated_at = @now,
+      duration_seconds = coalesce(@durationSeconds, duration_seconds),
+      cost_telephony = coalesce(@costTelephony, cost_telephony), cost_ai = coalesce(@costAi, cost_ai),
+      disposition = coalesce(@disposition, disposition), sentiment = coalesce(@sentiment, sentiment)
+    where id = @id`);
+  const byId = c.prepare(`select ${columns} from call_attempts where id = ?`);
+  const setCallId = c.prepare('update call_attempts set provider_call_id = ?, updated_at = ? where id = ?');
+  const setNotBefore = c.prepare('update call_attempts set not_before = ?, updated_at = ? where id = ?');
+  const setHolder = c.prepare(
+    'update call_attempts set mode = ?, held_by = ?, updated_at = ? where id = ? and (held_by is null or held_by = ?)',
+  );
+  const releaseHolder = c.prepare(
+    "update call_attempts set mode = 'ai', held_by = null, updated_at = ? where id = ?",
+  );
+  const touchCustomer = c.prepare('update customers set last_contacted_at = ?, updated_at = ? where id = ?');
+  const nextSeq = c.prepare('select coalesce(max(seq), 0) + 1 from transcripts where attempt_id = ?').pluck();
+  const insertLine = c.prepare(
+    'insert into transcripts (attempt_id, seq, at, speaker, text) values (?, ?, ?, ?, ?)',
+  );
+
+  const event = (
+    id: number,
+    now: number,
+    type: string,
+    from: string | null,
+    to: string | null,
+    data?: unknown,
+  ) => insertEvent.run(id, now, type, from, to, data === undefined ? null : JSON.stringify(data));
+
+  return {
+    get: (id: number) => byId.get(id) as AttemptRow | undefined,
+
+    /** Queues an attempt; returns its id, or undefined when that attempt already exists. */
+    enqueue(a: {
+      campaignId: number;
+      customerId: number;
+      attemptNumber: number;
+      provider: string;
+      toNumber: string;
+      fromNumber: string | null;
+      notBefore: number | null;
+      now: number;
+    }): number | undefined {
+      const key = idempotencyKeyOf(a.campaignId, a.customerId, a.attemptNumber);
+      const result = insertAttempt.run(
+        a.campaignId,
+        a.customerId,
+        a.attemptNumber,
+        key,
+        a.provider,
+        a.toNumber,
+        a.fromNumber,
+        a.notBefore,
+        a.now,
+        a.now,
+      );
+      if (result.changes === 0) return undefined;
+      const id = Number(result.lastInsertRowid);
+      event(
+        id,
+        a.now,
+        'queued',
+        null,
+        'queued',
+        a.attemptNumber > 1 ? { retryOf: a.attemptNumber - 1 } : undefined,
+      );
+      return id;
+    },
+
+    /**
+     * Moves an attempt from `from` to `to` if the state table allows it and it is still in `from`.
+     * Returns false (changing nothing) otherwise — a late or duplicate provider event is harmless.
+     */
+    move(
+      id: number,
+      from: AttemptState,
+      to: AttemptState,
+      now: number,
+      patch: AttemptPatch & { dialedAt?: number; escalated?: boolean } = {},
+      eventData?: unknown,
+    ): boolean {
+      if (!canMoveAttempt(from, to)) return false;
+      return c.transaction(() => {
+        const result = moveStmt.run({
+          id,
+          from,
+          to,
+          now,
+          dialedAt: patch.dialedAt ?? null,
+          answeredAt: patch.answeredAt ?? null,
+          endedAt: patch.endedAt ?? null,
+          durationSeconds: patch.durationSeconds ?? null,
+          costTelephony: patch.costTelephony ?? null,
+          costAi: patch.costAi ?? null,
+          disposition: patch.disposition ?? null,
+          error: patch.error ?? null,
+          sentiment: patch.sentiment ?? null,
+          escalated: patch.escalated ? 1 : 0,
+        });
+        if (result.changes === 0) return false;
+        event(id, now, 'state', from, to, eventData);
+        return true;
+      })();
+    },
+
+    /** Dialling: the attempt leaves the queue and the customer counts as contacted, in one transaction. */
+    markDialing(attempt: AttemptRow, now: number): boolean {
+      return c.transaction(() => {
+        const result = moveStmt.run({
+          id: attempt.id,
+          from: 'queued',
+          to: 'dialing',
+          now,
+          dialedAt: now,
+          answeredAt: null,
+          endedAt: null,
+          durationSeconds: null,
+          costTelephony: null,
+          costAi: null,
+          disposition: null,
+          error: null,
+          sentiment: null,
+          escalated: 0,
+        });
+        if (result.changes === 0) return false;
+        touchCustomer.run(now, now, attempt.customerId);
+        event(attempt.id, now, 'state', 'queued', 'dialing');
+        return true;
+      })();
+    },
+
+    recordOutcome(id: number, now: number, patch: AttemptPatch, type = 'analysis'): void {
+      c.transaction(() => {
+        patchStmt.run({
+          id,
+          now,
+          durationSeconds: patch.durationSeconds ?? null,
+          costTelephony: patch.costTelephony ?? null,
+          costAi: patch.costAi ?? null,
+          disposition: patch.disposition ?? null,
+          sentiment: patch.sentiment ?? null,
+        });
+        event(id, now, type, null, null, patch);
+      })();
+    },
+
+    setProviderCall(id: number, callId: string, now: number): void {
+      c.transaction(() => {
+        setCallId.run(callId, now, id);
+        event(id, now, 'provider_call', null, null, { callId });
+      })();
+    },
+
+    deferUntil(id: number, notBefore: number, now: number): void {
+      setNotBefore.run(notBefore, now, id);
+    },
+
+    /** Gives the call to an agent unless another agent holds it; false when someone else does. */
+    hold(id: number, agent: string, now: number): boolean {
+      return c.transaction(() => {
+        const ok = setHolder.run('human', agent, now, id, agent).changes > 0;
+        if (ok) event(id, now, 'takeover', null, null, { agent });
+        return ok;
+      })();
+    },
+
+    release(id: number, now: number, agent: string): void {
+      c.transaction(() => {
+        releaseHolder.run(now, id);
+        event(id, now, 'hand_back', null, null, { agent });
+      })();
+    },
+
+    note(id: number, now: number, type: string, data?: unknown): void {
+      event(id, now, type, null, null, data);
+    },
+
+    /** Appends a transcript line; returns its sequence number. */
+    appendLine(id: number, at: number, speaker: string, text: string): number {
+      const seq = nextSeq.get(id) as number;
+      insertLine.run(id, seq, at, speaker, text);
+      return seq;
+    },
+  };
+}
+
+export type AttemptStore = ReturnType<typeof createAttemptStore>;

@@ -1,0 +1,739 @@
+import { and, asc, gt, sql } from 'drizzle-orm';
+import { type AttemptState, isFinalState } from '../../shared/calls/attempt-states';
+import { renderTemplate } from '../../shared/campaigns/script-template';
+import type { CampaignProgress } from '../../shared/contract/calls';
+import type { Campaign } from '../../shared/contract/campaigns';
+import type { Settings } from '../../shared/contract/settings';
+import { AppError } from '../../shared/errors';
+import { compileCriteria } from '../audience/compile-criteria';
+import { eligibleCondition } from '../audience/eligibility';
+import { getCampaign } from '../campaigns/campaign-store';
+import { buildCustomerVariables } from '../campaigns/customer-variables';
+import { transitionCampaign } from '../campaigns/transition-campaign';
+import type { Clock, TimerHandle } from '../clock/clock';
+import { callingWindowAt } from '../compliance/calling-hours';
+import { regionalCallingRules } from '../compliance/regional-rules';
+import type { Db } from '../db/open';
+import { customers } from '../db/schema';
+import type { EventBus } from '../events/event-bus';
+import type { Logger } from '../logging/logger';
+import { type ProviderEvent, TransientProviderError, type VoiceAgentProvider } from '../providers/provider';
+import { type AttemptRow, createAttemptStore } from './attempt-store';
+import { createCallSummaries } from './call-summaries';
+import { TokenBucket } from './token-bucket';
+
+export interface EngineDependencies {
+  db: Db;
+  clock: Clock;
+  bus: EventBus;
+  logger: Logger;
+  providers: Map<string, VoiceAgentProvider>;
+  settings: () => Settings;
+}
+
+interface Runner {
+  campaign: Campaign;
+  bucket: TokenBucket;
+  timer?: TimerHandle;
+  wakeAt?: number;
+  /** Highest customer id already queued for a first attempt: the audience is walked once, by id. */
+  cursor: number;
+  exhausted: boolean;
+  live: Set<number>;
+}
+
+interface DueAttempt extends AttemptRow {
+  timeZone: string;
+  region: string | null;
+  phone: string;
+  consent: string;
+}
+
+const minute = 60_000;
+const day = 24 * 60 * minute;
+/** Queue customers ahead in batches; stop filling while this many wait (e.g. outside their hours). */
+const refillBatch = 200;
+const maxQueued = 2_000;
+/** Even with nothing to do, a running campaign looks again this often (new audience members, settings). */
+const idleWake = 30_000;
+
+export type Engine = ReturnType<typeof createEngine>;
+
+/**
+ * The campaign execution engine: turns a running campaign's audience into call attempts, paces them,
+ * keeps them inside each customer's calling hours and the compliance rules, follows every call to its
+ * end, retries what may be retried, and survives a crash without calling anyone twice.
+ */
+export function createEngine(deps: EngineDependencies) {
+  const { db, clock, bus, logger } = deps;
+  const store = createAttemptStore(db);
+  const summaries = createCallSummaries(db);
+  const runners = new Map<number, Runner>();
+  const attemptCampaign = new Map<number, number>();
+  /** Which client holds each taken-over call: only it may speak on or end the call. */
+  const holders = new Map<number, string>();
+  const unsubscribers: (() => void)[] = [];
+  const c = db.$client;
+
+  const dueStmt = c.prepare(`select a.id, a.campaign_id as campaignId, a.customer_id as customerId,
+      a.attempt_number as attemptNumber, a.idempotency_key as idempotencyKey, a.state, a.mode, a.provider,
+      a.provider_call_id as providerCallId, a.to_number as toNumber, a.from_number as fromNumber, a.not_before as notBefore,
+      a.dialed_at as dialedAt, a.held_by as heldBy, a.disposition,
+      cu.time_zone as timeZone, cu.region, cu.phone, cu.consent
+    from call_attempts a join customers cu on cu.id = a.customer_id
+    where a.campaign_id = ? and a.state = 'queued' and coalesce(a.not_before, 0) <= ?
+    order by coalesce(a.not_before, 0), a.id limit 50`);
+  const queuedCount = c
+    .prepare("select count(*) from call_attempts where campaign_id = ? and state = 'queued'")
+    .pluck();
+  const earliestQueued = c
+    .prepare(
+      "select min(coalesce(not_before, 0)) from call_attempts where campaign_id = ? and state = 'queued'",
+    )
+    .pluck();
+  const firstCursor = c
+    .prepare(
+      'select coalesce(max(customer_id), 0) from call_attempts where campaign_id = ? and attempt_number = 1',
+    )
+    .pluck();
+  const onDnc = c.prepare('select 1 from dnc_numbers where phone = ?').pluck();
+  const calledElsewhere = c
+    .prepare(
+      'select 1 from call_attempts where customer_id = ? and campaign_id <> ? and dialed_at >= ? limit 1',
+    )
+    .pluck();
+  const dialsSince = c
+    .prepare('select count(*), min(dialed_at) from call_attempts where customer_id = ? and dialed_at >= ?')
+    .raw();
+  const liveAttempts =
+    c.prepare(`select id, campaign_id as campaignId, state, provider, provider_call_id as providerCallId,
+      idempotency_key as idempotencyKey, to_number as toNumber, dialed_at as dialedAt
+    from call_attempts where state in ('dialing', 'ringing', 'in_progress', 'escalated')`);
+  const cancelQueued = c.prepare(`update call_attempts set state = 'cancelled', ended_at = ?, updated_at = ?
+    where campaign_id = ? and state = 'queued' returning id`);
+  const insertCancelEvent = c.prepare(
+    "insert into call_events (attempt_id, at, type, from_state, to_state) values (?, ?, 'state', 'queued', 'cancelled')",
+  );
+  const countsStmt = c.prepare(`select
+      coalesce(sum(state = 'queued'), 0) as queued,
+      coalesce(sum(state in ('dialing', 'ringing', 'in_progress', 'escalated')), 0) as live,
+      coalesce(sum(state in ('completed', 'no_answer', 'busy', 'voicemail', 'failed', 'cancelled')), 0) as done,
+      coalesce(sum(dialed_at >= ?), 0) as lastMinute
+    from call_attempts where campaign_id = ?`);
+
+  const providerOf = (name: string) => {
+    const provider = deps.providers.get(name);
+    if (!provider) throw new AppError('unavailable', `The ${name} provider is not configured`);
+    return provider;
+  };
+
+  // ---- events to the UI -------------------------------------------------------------------------
+
+  const publishCall = (attemptId: number) => {
+    if (!bus.hasSubscribers()) return;
+    const summary = summaries.get(attemptId);
+    if (summary) bus.publish('call.changed', summary);
+  };
+
+  const progressOf = (campaignId: number): CampaignProgress => {
+    const campaign = runners.get(campaignId)?.campaign ?? getCampaign(db, campaignId);
+    const counts = countsStmt.get(clock.now() - minute, campaignId) as {
+      queued: number;
+      live: number;
+      done: number;
+      lastMinute: number;
+    };
+    return {
+      campaignId,
+      status: campaign.status,
+      queued: counts.queued,
+      live: counts.live,
+      done: counts.done,
+      callsPerMinute: counts.lastMinute,
+      maxConcurrent: campaign.pacing.maxConcurrent,
+      maxPerMinute: campaign.pacing.maxPerMinute,
+    };
+  };
+  const lastProgressAt = new Map<number, number>();
+  const publishProgress = (campaignId: number, force = false) => {
+    if (!bus.hasSubscribers()) return;
+    const now = clock.now();
+    if (!force && now - (lastProgressAt.get(campaignId) ?? 0) < 500) return;
+    lastProgressAt.set(campaignId, now);
+    bus.publish('campaign.progress', progressOf(campaignId));
+  };
+
+  // ---- the pump: what to dial next -------------------------------------------------------------
+
+  const schedule = (runner: Runner, at: number) => {
+    if (runner.timer && runner.wakeAt !== undefined && runner.wakeAt <= at) return;
+    if (runner.timer) clock.clearTimeout(runner.timer);
+    runner.wakeAt = at;
+    runner.timer = clock.setTimeout(
+      () => {
+        runner.timer = undefined;
+        runner.wakeAt = undefined;
+        pump(runner.campaign.id);
+      },
+      Math.max(0, at - clock.now()),
+    );
+  };
+
+  /** Queues the next customers of the audience (eligible now) for their first attempt. */
+  const refill = (runner: Runner, now: number): number => {
+    if (runner.exhausted || (queuedCount.get(runner.campaign.id) as number) >= maxQueued) return 0;
+    const { frequencyCapDays } = deps.settings();
+    const batch = db
+      .select({ id: customers.id, phone: customers.phone })
+      .from(customers)
+      .where(
+        and(
+          gt(customers.id, runner.cursor),
+          compileCriteria(runner.campaign.criteria, now),
+          eligibleCondition(now, frequencyCapDays),
+        ),
+      )
+      .orderBy(asc(customers.id))
+      .limit(refillBatch)
+      .all();
+    c.transaction(() => {
+      for (const customer of batch) {
+        const id = store.enqueue({
+          campaignId: runner.campaign.id,
+          customerId: customer.id,
+          attemptNumber: 1,
+          provider: runner.campaign.provider,
+          toNumber: customer.phone,
+          fromNumber: runner.campaign.callerNumber,
+          notBefore: null,
+          now,
+        });
+        if (id !== undefined) attemptCampaign.set(id, runner.campaign.id);
+      }
+    })();
+    if (batch.length > 0) runner.cursor = batch[batch.length - 1].id;
+    if (batch.length < refillBatch) runner.exhausted = true;
+    return batch.length;
+  };
+
+  /** Rules checked at the moment of dialling, however long the attempt waited in the queue. */
+  const dialBlock = (
+    a: DueAttempt,
+    runner: Runner,
+    now: number,
+  ): { cancel: string } | { wait: number } | undefined => {
+    if (onDnc.get(a.phone)) return { cancel: 'dnc' };
+    if (a.consent === 'none') return { cancel: 'no_consent' };
+    const { frequencyCapDays, callingHours } = deps.settings();
+    if (
+      a.attemptNumber === 1 &&
+      frequencyCapDays > 0 &&
+      calledElsewhere.get(a.customerId, a.campaignId, now - frequencyCapDays * day)
+    ) {
+      return { cancel: 'frequency_cap' };
+    }
+    const window = callingWindowAt(now, a.timeZone, a.region, {
+      campaignWindow: runner.campaign.schedule.dailyWindow,
+      daysOfWeek: runner.campaign.schedule.daysOfWeek,
+      defaultHours: callingHours,
+    });
+    if (!window.open)
+      return window.nextOpenAt === null ? { cancel: 'no_calling_window' } : { wait: window.nextOpenAt };
+    const regional = a.region ? regionalCallingRules[a.region] : undefined;
+    if (regional?.maxAttemptsPer24h) {
+      const [count, oldest] = dialsSince.get(a.customerId, now - day) as [number, number | null];
+      if (count >= regional.maxAttemptsPer24h && oldest !== null) return { wait: oldest + day };
+    }
+    return undefined;
+  };
+
+  const pump = (campaignId: number) => {
+    const runner = runners.get(campaignId);
+    if (!runner || runner.campaign.status !== 'running') return;
+    const now = clock.now();
+    const { schedule: window, pacing } = runner.campaign;
+    if (window.endAt !== null && now >= window.endAt) {
+      finishCampaign(runner, 'completed');
+      return;
+    }
+    let nextWake = now + idleWake;
+    // Each pass dials, defers or cancels every due attempt it looks at, so the loop always progresses.
+    dialling: while (runner.live.size < pacing.maxConcurrent) {
+      const due = dueStmt.all(campaignId, now) as DueAttempt[];
+      if (due.length === 0) {
+        if (refill(runner, now) === 0) break;
+        continue;
+      }
+      for (const attempt of due) {
+        if (runner.live.size >= pacing.maxConcurrent) break dialling;
+        const block = dialBlock(attempt, runner, now);
+        if (block && 'cancel' in block) {
+          if (
+            store.move(
+              attempt.id,
+              'queued',
+              'cancelled',
+              now,
+              { endedAt: now, error: block.cancel },
+              { reason: block.cancel },
+            )
+          ) {
+            publishCall(attempt.id);
+          }
+        } else if (block) {
+          store.deferUntil(attempt.id, block.wait, now);
+        } else if (runner.bucket.tryTake(now)) {
+          dial(runner, attempt, now);
+        } else {
+          nextWake = Math.min(nextWake, runner.bucket.nextTokenAt(now));
+          break dialling;
+        }
+      }
+    }
+    const queued = queuedCount.get(campaignId) as number;
+    if (queued === 0 && runner.live.size === 0 && runner.exhausted) {
+      finishCampaign(runner, 'completed');
+      return;
+    }
+    const earliest = earliestQueued.get(campaignId) as number | null;
+    if (earliest !== null && earliest > now) nextWake = Math.min(nextWake, earliest);
+    if (runner.live.size < pacing.maxConcurrent && queued > 0 && (earliest ?? 0) <= now) {
+      nextWake = Math.min(nextWake, runner.bucket.nextTokenAt(now));
+    }
+    schedule(runner, Math.max(nextWake, now + 1));
+    publishProgress(campaignId);
+  };
+
+  const dial = (runner: Runner, attempt: DueAttempt, now: number) => {
+    if (!store.markDialing(attempt, now)) return;
+    runner.live.add(attempt.id);
+    attemptCampaign.set(attempt.id, runner.campaign.id);
+    publishCall(attempt.id);
+    const { agentName, companyName } = deps.settings();
+    const variables = buildCustomerVariables(db, attempt.customerId, { now, agentName, companyName });
+    const provider = providerOf(runner.campaign.provider);
+    provider
+      .placeCall({
+        attemptId: attempt.id,
+        idempotencyKey: attempt.idempotencyKey,
+        campaignId: runner.campaign.id,
+        customerId: attempt.customerId,
+        to: attempt.toNumber,
+        from: attempt.fromNumber,
+        agentId: runner.campaign.script.agentId || null,
+        firstMessage: renderTemplate(runner.campaign.script.firstMessage, variables),
+        variables,
+        objective: runner.campaign.objective,
+        customerTimeZone: attempt.timeZone,
+      })
+      .then(
+        ({ callId }) => store.setProviderCall(attempt.id, callId, clock.now()),
+        (err: unknown) => placeCallFailed(attempt, provider, err),
+      );
+  };
+
+  /**
+   * The provider did not confirm the call. If it may have placed it anyway (a timeout), ask it by the
+   * idempotency key before deciding: the customer may already be ringing.
+   */
+  const placeCallFailed = async (attempt: DueAttempt, provider: VoiceAgentProvider, err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    const found = await provider
+      .findCallByIdempotencyKey?.(attempt.idempotencyKey, attempt.toNumber, attempt.dialedAt ?? 0)
+      .catch(() => undefined);
+    if (found) {
+      store.setProviderCall(attempt.id, found, clock.now());
+      store.note(attempt.id, clock.now(), 'reconciled', { callId: found, after: message });
+      return;
+    }
+    const current = store.get(attempt.id);
+    if (!current || isFinalState(current.state)) return;
+    const retryAfterMs = err instanceof TransientProviderError ? err.retryAfterMs : undefined;
+    finalize(current, 'failed', { error: message.slice(0, 500) }, { providerError: true, retryAfterMs });
+  };
+
+  // ---- following calls -------------------------------------------------------------------------
+
+  const finalize = (
+    attempt: AttemptRow,
+    to: AttemptState,
+    patch: {
+      endedAt?: number;
+      durationSeconds?: number;
+      costTelephony?: number;
+      costAi?: number;
+      error?: string;
+      answeredAt?: number;
+    },
+    retry: { providerError?: boolean; retryAfterMs?: number } = {},
+  ) => {
+    const now = clock.now();
+    let from = attempt.state;
+    // A provider may report a finished conversation we never saw answered (events lost in a crash).
+    if (to === 'completed' && (from === 'dialing' || from === 'ringing')) {
+      if (store.move(attempt.id, from, 'in_progress', now, { answeredAt: patch.answeredAt ?? now }))
+        from = 'in_progress';
+    }
+    if (!store.move(attempt.id, from, to, now, { endedAt: patch.endedAt ?? now, ...patch })) return;
+    holders.delete(attempt.id);
+    const campaignId = attemptCampaign.get(attempt.id) ?? attempt.campaignId;
+    const runner = runners.get(campaignId);
+    runner?.live.delete(attempt.id);
+    const campaign = runner?.campaign ?? getCampaign(db, campaignId);
+    const policy = campaign.retryPolicy;
+    const retryable = (policy.retryOn as string[]).includes(to);
+    if (
+      retryable &&
+      attempt.attemptNumber < policy.maxAttempts &&
+      (campaign.status === 'running' || campaign.status === 'paused')
+    ) {
+      // Provider hiccups back off quickly (30 s, 1 min, 2 min …); unanswered calls wait the policy's delay.
+      const delay = retry.providerError
+        ? Math.min(
+            policy.delayMinutes * minute,
+            Math.max(retry.retryAfterMs ?? 0, 30_000 * 2 ** (attempt.attemptNumber - 1)),
+          )
+        : policy.delayMinutes * minute;
+      const nextId = store.enqueue({
+        campaignId,
+        customerId: attempt.customerId,
+        attemptNumber: attempt.attemptNumber + 1,
+        provider: attempt.provider,
+        toNumber: attempt.toNumber,
+        fromNumber: attempt.fromNumber,
+        notBefore: now + delay,
+        now,
+      });
+      if (nextId !== undefined) attemptCampaign.set(nextId, campaignId);
+    }
+    publishCall(attempt.id);
+    if (runner) pump(campaignId);
+  };
+
+  const onProviderEvent = (event: ProviderEvent) => {
+    const attempt = store.get(event.attemptId);
+    if (!attempt || isFinalState(attempt.state)) {
+      if (attempt && event.type === 'analysis') recordAnalysis(attempt, event);
+      return;
+    }
+    const now = clock.now();
+    switch (event.type) {
+      case 'status': {
+        const s = event.status;
+        if (s === 'ringing') {
+          if (store.move(attempt.id, attempt.state, 'ringing', now)) publishCall(attempt.id);
+        } else if (s === 'in_progress') {
+          if (
+            store.move(attempt.id, attempt.state, 'in_progress', now, {
+              answeredAt: event.snapshot?.answeredAt ?? now,
+            })
+          ) {
+            publishCall(attempt.id);
+          }
+        } else if (s !== 'queued') {
+          finalize(attempt, s, {
+            endedAt: event.snapshot?.endedAt ?? now,
+            answeredAt: event.snapshot?.answeredAt,
+            durationSeconds: event.snapshot?.durationSeconds,
+            costTelephony: event.snapshot?.costTelephony,
+            costAi: event.snapshot?.costAi,
+          });
+        }
+        break;
+      }
+      case 'transcript': {
+        const seq = store.appendLine(attempt.id, event.at, event.speaker, event.text);
+        if (bus.hasSubscribers()) {
+          bus.publish('call.transcript', {
+            attemptId: attempt.id,
+            seq,
+            at: event.at,
+            speaker: event.speaker,
+            text: event.text,
+          });
+        }
+        break;
+      }
+      case 'escalation': {
+        if (
+          store.move(
+            attempt.id,
+            attempt.state,
+            'escalated',
+            now,
+            { escalated: true },
+            { reason: event.reason },
+          )
+        ) {
+          const summary = summaries.get(attempt.id);
+          if (summary) {
+            bus.publish('call.escalated', {
+              attemptId: attempt.id,
+              customerName: summary.customerName,
+              campaignName: summary.campaignName,
+              reason: event.reason,
+            });
+            bus.publish('call.changed', summary);
+          }
+        }
+        break;
+      }
+      case 'analysis':
+        recordAnalysis(attempt, event);
+        break;
+    }
+  };
+
+  const insertDisposition =
+    c.prepare(`insert into dispositions (attempt_id, disposition, converted, notes, decided_by, at)
+    values (?, ?, ?, ?, ?, ?) on conflict (attempt_id) do nothing`);
+  const addDnc =
+    c.prepare(`insert into dnc_numbers (phone, source, reason, added_at) values (?, 'call_request', ?, ?)
+    on conflict (phone) do nothing`);
+
+  /** The AI's verdict on a call; an agent's disposition, if one was given, takes precedence. */
+  const recordAnalysis = (attempt: AttemptRow, event: Extract<ProviderEvent, { type: 'analysis' }>) => {
+    const now = clock.now();
+    const humanDecided = attempt.disposition !== null && attempt.mode === 'human';
+    store.recordOutcome(attempt.id, now, {
+      ...(humanDecided ? {} : { disposition: event.disposition }),
+      durationSeconds: event.durationSeconds,
+      costTelephony: event.costTelephony,
+      costAi: event.costAi,
+      sentiment: event.sentiment,
+    });
+    if (!humanDecided) recordDisposition(attempt, event.disposition, null, 'ai', now);
+  };
+
+  const recordDisposition = (
+    attempt: AttemptRow,
+    disposition: string,
+    notes: string | null,
+    decidedBy: string,
+    now: number,
+  ) => {
+    const campaign = runners.get(attempt.campaignId)?.campaign ?? getCampaign(db, attempt.campaignId);
+    insertDisposition.run(
+      attempt.id,
+      disposition,
+      (campaign.goal.conversionDispositions as string[]).includes(disposition) ? 1 : 0,
+      notes,
+      decidedBy,
+      now,
+    );
+    // A request not to be called again takes effect at once, for every campaign.
+    if (disposition === 'do_not_call_request')
+      addDnc.run(attempt.toNumber, `asked during call ${attempt.id}`, now);
+  };
+
+  // ---- campaign lifecycle ----------------------------------------------------------------------
+
+  const openRunner = (campaign: Campaign): Runner => {
+    const existing = runners.get(campaign.id);
+    if (existing) {
+      existing.campaign = campaign;
+      existing.bucket.setRate(campaign.pacing.maxPerMinute);
+      return existing;
+    }
+    const runner: Runner = {
+      campaign,
+      bucket: new TokenBucket(campaign.pacing.maxPerMinute, clock.now()),
+      cursor: firstCursor.get(campaign.id) as number,
+      exhausted: false,
+      live: new Set(),
+    };
+    runners.set(campaign.id, runner);
+    return runner;
+  };
+
+  const closeRunner = (runner: Runner) => {
+    if (runner.timer) clock.clearTimeout(runner.timer);
+    runners.delete(runner.campaign.id);
+  };
+
+  const finishCampaign = (runner: Runner, status: 'completed' | 'cancelled') => {
+    const now = clock.now();
+    const cancelled = cancelQueued.all(now, now, runner.campaign.id) as { id: number }[];
+    for (const { id } of cancelled) insertCancelEvent.run(id, now);
+    runner.campaign = transitionCampaign(db, runner.campaign.id, status, now);
+    bus.publish('campaign.changed', { campaignId: runner.campaign.id, status });
+    publishProgress(runner.campaign.id, true);
+    if (runner.live.size === 0) closeRunner(runner);
+    logger.info({ campaignId: runner.campaign.id, status }, 'campaign finished');
+  };
+
+  const setStatus = (runner: Runner, status: Campaign['status']) => {
+    runner.campaign = transitionCampaign(db, runner.campaign.id, status, clock.now());
+    bus.publish('campaign.changed', { campaignId: runner.campaign.id, status });
+    publishProgress(runner.campaign.id, true);
+  };
+
+  // ---- crash recovery --------------------------------------------------------------------------
+
+  /**
+   * Attempts a previous run left live are asked about, never dialled again: by call id, or — if the app
+   * stopped before the provider answered — by idempotency key. Only when the provider has no call for
+   * the key is the attempt failed (and retried under the policy); a provider that cannot tell leaves it
+   * failed without a retry.
+   */
+  const reconcile = async () => {
+    const stale = liveAttempts.all() as {
+      id: number;
+      campaignId: number;
+      state: AttemptState;
+      provider: string;
+      providerCallId: string | null;
+      idempotencyKey: string;
+      toNumber: string;
+      dialedAt: number | null;
+    }[];
+    for (const row of stale) {
+      attemptCampaign.set(row.id, row.campaignId);
+      const provider = deps.providers.get(row.provider);
+      const attempt = store.get(row.id)!;
+      if (!provider) continue;
+      let callId = row.providerCallId ?? undefined;
+      if (!callId && provider.findCallByIdempotencyKey) {
+        callId = await provider.findCallByIdempotencyKey(row.idempotencyKey, row.toNumber, row.dialedAt ?? 0);
+        if (callId) store.setProviderCall(row.id, callId, clock.now());
+        else {
+          finalize(attempt, 'failed', {
+            error: 'The app stopped before the provider confirmed the call; it was not placed',
+          });
+          continue;
+        }
+      }
+      if (!callId) {
+        finalize(
+          attempt,
+          'failed',
+          { error: 'Unknown outcome: the provider cannot confirm whether the call was placed' },
+          {},
+        );
+        continue;
+      }
+      try {
+        const snapshot = await provider.getCall(callId);
+        store.note(row.id, clock.now(), 'reconciled', { callId, status: snapshot.status });
+        if (snapshot.status === 'ringing' && row.state === 'dialing')
+          store.move(row.id, 'dialing', 'ringing', clock.now());
+        else if (snapshot.status === 'in_progress' && (row.state === 'dialing' || row.state === 'ringing')) {
+          store.move(row.id, row.state, 'in_progress', clock.now(), {
+            answeredAt: snapshot.answeredAt ?? clock.now(),
+          });
+        } else if (isFinalState(snapshot.status)) {
+          finalize(store.get(row.id)!, snapshot.status, {
+            endedAt: snapshot.endedAt,
+            answeredAt: snapshot.answeredAt,
+            durationSeconds: snapshot.durationSeconds,
+            costTelephony: snapshot.costTelephony,
+            costAi: snapshot.costAi,
+          });
+          continue;
+        }
+        const runner = runners.get(row.campaignId);
+        runner?.live.add(row.id);
+      } catch (err) {
+        logger.warn(
+          { err, attemptId: row.id },
+          'could not reconcile a call; it stays live until the provider answers',
+        );
+      }
+    }
+  };
+
+  return {
+    /** Picks up where the last run stopped: running campaigns resume after their live calls are reconciled. */
+    async start() {
+      for (const provider of deps.providers.values()) unsubscribers.push(provider.subscribe(onProviderEvent));
+      const running = db
+        .select({ id: sql<number>`id` })
+        .from(sql`campaigns`)
+        .where(sql`status in ('running', 'scheduled')`)
+        .all() as { id: number }[];
+      for (const { id } of running) openRunner(getCampaign(db, id));
+      await reconcile();
+      for (const runner of [...runners.values()]) {
+        if (runner.campaign.status === 'scheduled') scheduleStart(runner);
+        else pump(runner.campaign.id);
+      }
+    },
+
+    startCampaign(id: number) {
+      const campaign = getCampaign(db, id);
+      const runner = openRunner(campaign);
+      if (
+        campaign.schedule.startAt !== null &&
+        campaign.schedule.startAt > clock.now() &&
+        campaign.status === 'draft'
+      ) {
+        setStatus(runner, 'scheduled');
+        scheduleStart(runner);
+      } else {
+        setStatus(runner, 'running');
+        pump(id);
+      }
+      return { status: runner.campaign.status };
+    },
+
+    pauseCampaign(id: number) {
+      const runner = runners.get(id) ?? openRunner(getCampaign(db, id));
+      setStatus(runner, 'paused');
+      if (runner.timer) clock.clearTimeout(runner.timer);
+      runner.timer = undefined;
+      return { status: runner.campaign.status };
+    },
+
+    resumeCampaign(id: number) {
+      const runner = runners.get(id) ?? openRunner(getCampaign(db, id));
+      setStatus(runner, 'running');
+      pump(id);
+      return { status: runner.campaign.status };
+    },
+
+    async stopCampaign(id: number, hangUpLiveCalls: boolean) {
+      const runner = runners.get(id) ?? openRunner(getCampaign(db, id));
+      const live = [...runner.live];
+      finishCampaign(runner, 'cancelled');
+      if (hangUpLiveCalls) {
+        for (const attemptId of live) {
+          const attempt = store.get(attemptId);
+          if (attempt?.providerCallId)
+            await providerOf(attempt.provider)
+              .hangUp(attempt.providerCallId)
+              .catch(() => {});
+        }
+      }
+      return { status: runner.campaign.status };
+    },
+
+    progress: progressOf,
+    summaries,
+    store,
+    holders,
+    providerOf,
+    recordDisposition,
+    publishCall,
+    isRunning: (campaignId: number) => runners.has(campaignId),
+    /** True while any campaign still has work or live calls. */
+    busy: () => runners.size > 0,
+
+    async close() {
+      for (const runner of runners.values()) if (runner.timer) clock.clearTimeout(runner.timer);
+      runners.clear();
+      for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
+    },
+  };
+
+  function scheduleStart(runner: Runner) {
+    const at = runner.campaign.schedule.startAt ?? clock.now();
+    runner.timer = clock.setTimeout(
+      () => {
+        runner.timer = undefined;
+        setStatus(runner, 'running');
+        pump(runner.campaign.id);
+      },
+      Math.max(0, at - clock.now()),
+    );
+  }
+}

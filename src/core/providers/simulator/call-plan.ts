@@ -1,0 +1,228 @@
+import { DateTime } from 'luxon';
+import { SeededRandom, seedFromText } from '../../random/seeded-random';
+import type { PlaceCallRequest, ProviderCallStatus, Speaker } from '../provider';
+import { agentPoints, closingLines, customerReplies, escalationLines, type Mood } from './conversation-lines';
+
+export type PlannedStep =
+  | { at: number; kind: 'status'; status: ProviderCallStatus }
+  | { at: number; kind: 'line'; speaker: Speaker; text: string }
+  | { at: number; kind: 'escalation'; reason: string }
+  | { at: number; kind: 'analysis' };
+
+export interface CallPlan {
+  mood: Mood;
+  outcome: 'answered' | 'no_answer' | 'busy' | 'voicemail' | 'failed';
+  disposition: string;
+  sentiment: number;
+  /** Offsets in ms from the moment the call was placed. */
+  steps: PlannedStep[];
+  answeredAt?: number;
+  endAt: number;
+  /** If the customer asks for a human: when, and how long the AI holds before giving up. */
+  escalation?: { at: number; holdUntil: number };
+}
+
+export interface SimulatorRates {
+  telephonyPerMinute: number;
+  aiPerMinute: number;
+}
+
+export const defaultRates: SimulatorRates = { telephonyPerMinute: 0.014, aiPerMinute: 0.08 };
+
+/** Seconds a spoken line takes: about 14 characters a second, plus a pause. */
+const speakingMs = (text: string) => Math.round((1.2 + text.length / 14) * 1000);
+
+const dispositionWeights: Record<string, Record<string, number>> = {
+  neighborhood_interest: {
+    booked_viewing: 18,
+    interested: 22,
+    callback_requested: 10,
+    not_interested: 30,
+    wrong_number: 4,
+    do_not_call_request: 3,
+    no_decision: 13,
+  },
+  booking_reminder: {
+    booked_viewing: 62,
+    callback_requested: 12,
+    not_interested: 10,
+    wrong_number: 3,
+    do_not_call_request: 1,
+    no_decision: 12,
+  },
+  renewal: {
+    renewal_agreed: 38,
+    interested: 18,
+    callback_requested: 12,
+    not_interested: 18,
+    do_not_call_request: 2,
+    no_decision: 12,
+  },
+  upsell: {
+    upsell_accepted: 16,
+    interested: 20,
+    callback_requested: 10,
+    not_interested: 40,
+    do_not_call_request: 3,
+    no_decision: 11,
+  },
+  custom: {
+    interested: 25,
+    callback_requested: 12,
+    not_interested: 40,
+    do_not_call_request: 3,
+    no_decision: 20,
+  },
+};
+const positive = new Set(['booked_viewing', 'interested', 'renewal_agreed', 'upsell_accepted']);
+const negative = new Set(['not_interested', 'do_not_call_request']);
+
+function weightedPick(random: SeededRandom, weights: Record<string, number>, mood: Mood): string {
+  const adjusted = Object.entries(weights).map(([name, w]) => {
+    if (mood === 'warm' && positive.has(name)) return [name, w * 2] as const;
+    if (mood === 'skeptical' && negative.has(name)) return [name, w * 2] as const;
+    if (mood === 'busy' && name === 'callback_requested') return [name, w * 2.5] as const;
+    return [name, w] as const;
+  });
+  const total = adjusted.reduce((sum, [, w]) => sum + w, 0);
+  let r = random.next() * total;
+  for (const [name, w] of adjusted) {
+    r -= w;
+    if (r < 0) return name;
+  }
+  return adjusted[adjusted.length - 1][0];
+}
+
+/** People pick up more at lunch and in the early evening than mid-morning. */
+function answerRate(localHour: number): number {
+  if (localHour < 10) return 0.4;
+  if (localHour < 12) return 0.46;
+  if (localHour < 14) return 0.55;
+  if (localHour < 17) return 0.45;
+  return 0.58;
+}
+
+function fill(text: string, variables: Record<string, string | number>): string {
+  const v = (k: string, fallback: string) => String(variables[k] ?? fallback);
+  return text
+    .replaceAll('{name}', v('customer.first_name', 'there'))
+    .replaceAll('{neighborhood}', v('neighborhood', 'your area'))
+    .replaceAll('{booking_date}', v('booking.date', 'your booked day'))
+    .replaceAll('{booking_time}', v('booking.time', 'the agreed time'))
+    .replaceAll('{contract_end}', v('contract.end_date', 'the end of the term'));
+}
+
+/**
+ * The whole course of one simulated call, decided by the seed and the call's idempotency key: the same
+ * call always goes the same way, which makes dry runs repeatable and lets a restarted app reconstruct
+ * where a call it lost track of has got to.
+ */
+export function planCall(
+  request: PlaceCallRequest,
+  startedAt: number,
+  options: { seed: number; timeScale: number; transcripts: boolean },
+): CallPlan {
+  const random = new SeededRandom(seedFromText(request.idempotencyKey, options.seed));
+  const scale = (ms: number) => Math.round(ms * options.timeScale);
+  const local = DateTime.fromMillis(startedAt, { zone: request.customerTimeZone ?? 'UTC' });
+  const mood = random.pick<Mood>(['warm', 'warm', 'neutral', 'neutral', 'neutral', 'busy', 'skeptical']);
+  const steps: PlannedStep[] = [{ at: scale(400), kind: 'status', status: 'ringing' }];
+  const ringMs = scale(random.int(4, 22) * 1000);
+  const roll = random.next();
+  const failedRate = 0.015;
+  const busyRate = 0.07;
+  const answered = answerRate(local.isValid ? local.hour : 12);
+
+  if (roll < failedRate) {
+    steps.push({ at: scale(1500), kind: 'status', status: 'failed' });
+    return { mood, outcome: 'failed', disposition: '', sentiment: 0, steps, endAt: scale(1500) };
+  }
+  if (roll < failedRate + busyRate) {
+    steps.push({ at: scale(3000), kind: 'status', status: 'busy' });
+    return { mood, outcome: 'busy', disposition: '', sentiment: 0, steps, endAt: scale(3000) };
+  }
+  if (roll >= failedRate + busyRate + answered) {
+    if (random.chance(0.45)) {
+      const end = ringMs + scale(20_000);
+      steps.push({ at: end, kind: 'status', status: 'voicemail' });
+      return {
+        mood,
+        outcome: 'voicemail',
+        disposition: '',
+        sentiment: 0,
+        steps,
+        answeredAt: ringMs,
+        endAt: end,
+      };
+    }
+    const end = scale(30_000);
+    steps.push({ at: end, kind: 'status', status: 'no_answer' });
+    return { mood, outcome: 'no_answer', disposition: '', sentiment: 0, steps, endAt: end };
+  }
+
+  // Answered: a conversation, turn by turn.
+  steps.push({ at: ringMs, kind: 'status', status: 'in_progress' });
+  let t = ringMs + scale(600);
+  const say = (speaker: Speaker, text: string) => {
+    if (options.transcripts) steps.push({ at: t, kind: 'line', speaker, text });
+    t += scale(speakingMs(text));
+  };
+  const variables = request.variables;
+  say('ai', request.firstMessage);
+  const escalates = random.chance(mood === 'skeptical' ? 0.16 : 0.07);
+  let disposition = weightedPick(
+    random,
+    dispositionWeights[request.objective ?? 'custom'] ?? dispositionWeights.custom,
+    mood,
+  );
+  let escalation: CallPlan['escalation'];
+  const points = agentPoints[request.objective ?? 'custom'] ?? agentPoints.custom;
+  const turns =
+    disposition === 'wrong_number' || disposition === 'do_not_call_request'
+      ? 0
+      : random.int(1, points.length);
+  for (let i = 0; i < turns; i++) {
+    say('customer', random.pick(customerReplies[mood]));
+    if (escalates && i === turns - 1) {
+      say('customer', random.pick(escalationLines.customer));
+      steps.push({ at: t, kind: 'escalation', reason: 'The customer asked to speak to a person' });
+      say('ai', escalationLines.agentHold);
+      const holdUntil = t + scale(45_000);
+      escalation = { at: t, holdUntil };
+      t = holdUntil;
+      say('ai', escalationLines.agentNoOne);
+      disposition = 'callback_requested';
+      break;
+    }
+    say('ai', fill(points[i], variables));
+  }
+  const closing = closingLines[disposition] ?? closingLines.no_decision;
+  if (!escalation) {
+    say('customer', closing.customer);
+    say('ai', fill(closing.agent, variables));
+  }
+  steps.push({ at: t, kind: 'analysis' });
+  steps.push({ at: t, kind: 'status', status: 'completed' });
+  const sentiment = positive.has(disposition)
+    ? 0.6 + random.next() * 0.4
+    : negative.has(disposition)
+      ? -0.8 + random.next() * 0.5
+      : random.next() * 0.6 - 0.2;
+  return {
+    mood,
+    outcome: 'answered',
+    disposition,
+    sentiment: Math.round(sentiment * 100) / 100,
+    steps,
+    answeredAt: ringMs,
+    endAt: t,
+    escalation,
+  };
+}
+
+/** Telephony is billed per started minute of connected time; the AI per second of conversation. */
+export function callCost(connectedMs: number, talkMs: number, rates: SimulatorRates) {
+  const telephony = connectedMs > 0 ? Math.ceil(connectedMs / 60_000) * rates.telephonyPerMinute : 0;
+  const ai = (talkMs / 60_000) * rates.aiPerMinute;
+  return { costTelephony: Math.round(telephony * 10_000) / 10_000, costAi: Math.round(ai * 10_000) / 10_000 };
+}

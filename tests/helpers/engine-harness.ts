@@ -1,0 +1,122 @@
+import { createApp, type NavaiaApp } from '../../src/core/app';
+import { createCampaign } from '../../src/core/campaigns/campaign-store';
+import { runVirtualUntil, VirtualClock } from '../../src/core/clock/virtual-clock';
+import type { Db } from '../../src/core/db/open';
+import { silentLogger } from '../../src/core/logging/logger';
+import type { SimulatorOptions } from '../../src/core/providers/simulator/simulator-provider';
+import type { CampaignInput } from '../../src/shared/contract/campaigns';
+import { createTempDb } from './temp-db';
+
+export interface TestCustomer {
+  name: string;
+  phone: string;
+  timeZone?: string;
+  region?: string | null;
+  consent?: string;
+  lastContactedAt?: number | null;
+  tags?: string[];
+}
+
+export function insertCustomers(db: Db, people: TestCustomer[], now: number): number[] {
+  const insert = db.$client.prepare(`insert into customers
+    (first_name, last_name, phone, time_zone, region, consent, last_contacted_at, created_at, updated_at)
+    values (?, '', ?, ?, ?, ?, ?, ?, ?)`);
+  const tag = db.$client.prepare('insert into customer_tags (customer_id, tag) values (?, ?)');
+  return people.map((p) => {
+    const id = Number(
+      insert.run(
+        p.name,
+        p.phone,
+        p.timeZone ?? 'America/New_York',
+        p.region ?? null,
+        p.consent ?? 'written',
+        p.lastContactedAt ?? null,
+        now,
+        now,
+      ).lastInsertRowid,
+    );
+    for (const t of p.tags ?? []) tag.run(id, t);
+    return id;
+  });
+}
+
+/** `n` customers in New York with distinct valid-looking numbers. */
+export function manyCustomers(n: number, extra: Partial<TestCustomer> = {}): TestCustomer[] {
+  return Array.from({ length: n }, (_, i) => ({
+    name: `Customer ${i + 1}`,
+    phone: `+1212${String(2_000_000 + i).padStart(7, '0')}`,
+    ...extra,
+  }));
+}
+
+export interface EngineHarness {
+  app: NavaiaApp;
+  db: Db;
+  clock: VirtualClock;
+  createCampaign(input?: Partial<CampaignInput>): number;
+  /** Advances virtual time until the campaign is completed or cancelled (or `limitMs` passes). */
+  runUntilFinished(campaignId: number, limitMs?: number): Promise<void>;
+  attempts(campaignId?: number): {
+    customerId: number;
+    attemptNumber: number;
+    state: string;
+    disposition: string | null;
+    dialedAt: number | null;
+  }[];
+  cleanup(): Promise<void>;
+}
+
+export async function createEngineHarness(
+  start: number,
+  simulator: Omit<SimulatorOptions, 'db' | 'clock'> = { transcripts: false },
+): Promise<EngineHarness> {
+  const temp = createTempDb();
+  const clock = new VirtualClock(start);
+  const app = createApp({
+    db: temp.db,
+    logger: silentLogger,
+    host: 'cli',
+    dataFile: temp.file,
+    clock,
+    simulator,
+  });
+  await app.start();
+  const status = (id: number) =>
+    temp.db.$client.prepare('select status from campaigns where id = ?').pluck().get(id) as string;
+  return {
+    app,
+    db: temp.db,
+    clock,
+    createCampaign(input = {}) {
+      return createCampaign(
+        temp.db,
+        {
+          name: 'Test campaign',
+          objective: 'neighborhood_interest',
+          script: {
+            firstMessage: 'Hello {{customer.first_name}}, this is {{company_name}}. Say stop to opt out.',
+          },
+          schedule: { daysOfWeek: [1, 2, 3, 4, 5, 6, 7], dailyWindow: { start: '08:00', end: '21:00' } },
+          ...input,
+        },
+        clock.now(),
+      ).id;
+    },
+    async runUntilFinished(campaignId, limitMs = 14 * 86_400_000) {
+      const until = clock.now() + limitMs;
+      while (clock.now() < until && !['completed', 'cancelled'].includes(status(campaignId))) {
+        await runVirtualUntil(clock, Math.min(until, clock.nextTimerAt() ?? clock.now() + 60_000));
+      }
+    },
+    attempts(campaignId) {
+      return temp.db.$client
+        .prepare(`select customer_id as customerId, attempt_number as attemptNumber, state, disposition, dialed_at as dialedAt
+          from call_attempts ${campaignId ? 'where campaign_id = ?' : ''} order by customer_id, attempt_number`)
+        .all(...(campaignId ? [campaignId] : [])) as ReturnType<EngineHarness['attempts']>;
+    },
+    async cleanup() {
+      await app.close();
+      temp.cleanup();
+    },
+  };
+}

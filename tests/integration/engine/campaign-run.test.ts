@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { isFinalState } from '../../../src/shared/calls/attempt-states';
+import {
+  createEngineHarness,
+  type EngineHarness,
+  insertCustomers,
+  manyCustomers,
+} from '../../helpers/engine-harness';
+
+// Tuesday 24 November 2026, 15:00 UTC = 10:00 in New York.
+const tuesday10amNewYork = Date.UTC(2026, 10, 24, 15, 0);
+
+describe('a campaign run on the simulator', () => {
+  let h: EngineHarness;
+  afterEach(async () => h.cleanup());
+
+  it('calls every eligible customer, follows each call to a final state and completes', async () => {
+    h = await createEngineHarness(tuesday10amNewYork);
+    insertCustomers(h.db, manyCustomers(120), h.clock.now());
+    const id = h.createCampaign({
+      pacing: { maxConcurrent: 10, maxPerMinute: 60 },
+      retryPolicy: { retryOn: ['no_answer', 'busy'], delayMinutes: 30, maxAttempts: 2 },
+    });
+    h.app.engine.startCampaign(id);
+    await h.runUntilFinished(id);
+
+    const attempts = h.attempts(id);
+    expect(new Set(attempts.map((a) => a.customerId)).size).toBe(120);
+    expect(attempts.every((a) => isFinalState(a.state))).toBe(true);
+    expect(attempts.every((a) => a.attemptNumber <= 2)).toBe(true);
+    // Retries only follow outcomes the policy retries.
+    for (const retry of attempts.filter((a) => a.attemptNumber === 2)) {
+      const first = attempts.find((a) => a.customerId === retry.customerId && a.attemptNumber === 1)!;
+      expect(['no_answer', 'busy']).toContain(first.state);
+    }
+    expect(attempts.filter((a) => a.state === 'completed').every((a) => a.disposition !== null)).toBe(true);
+    expect(h.db.$client.prepare('select status from campaigns where id = ?').pluck().get(id)).toBe(
+      'completed',
+    );
+    // Each attempt's history starts queued and its every move was logged.
+    const moves = h.db.$client
+      .prepare("select count(*) from call_events where type = 'state'")
+      .pluck()
+      .get() as number;
+    expect(moves).toBeGreaterThanOrEqual(attempts.length * 3);
+  });
+});
