@@ -71,6 +71,7 @@ app.whenReady().then(async () => {
   nativeTheme.themeSource = 'system';
   hardenSession(session.defaultSession);
   const core = startCore();
+  await core.start();
   bindContractToIpc(
     ipcMain,
     core,

@@ -30,7 +30,15 @@ export async function startBrowserHost(
   options: BrowserHostOptions,
 ): Promise<{ app: NavaiaApp; host: WsHost }> {
   const db = openDatabase(options.dbFile);
-  const app = createApp({ db, logger: options.logger, host: 'browser', dataFile: options.dbFile });
+  const app = createApp({
+    db,
+    logger: options.logger,
+    host: 'browser',
+    dataFile: options.dbFile,
+    // Simulated calls at real speed by default; a smaller scale rehearses faster (demos, end-to-end tests).
+    simulator: { timeScale: Number(process.env.NAVAIA_SIMULATOR_TIME_SCALE ?? 1) },
+  });
+  await app.start();
   const host = await startWsHost({
     app,
     port: options.port,

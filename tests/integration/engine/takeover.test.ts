@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runVirtualUntil } from '../../../src/core/clock/virtual-clock';
+import {
+  createEngineHarness,
+  type EngineHarness,
+  insertCustomers,
+  manyCustomers,
+} from '../../helpers/engine-harness';
+import { invoker } from '../../helpers/invoke';
+
+const nyMorning = Date.UTC(2026, 10, 24, 15, 0);
+
+describe('manual takeover of an AI call', () => {
+  let h: EngineHarness;
+  afterEach(async () => h.cleanup());
+
+  it('lets one agent take an escalated call, talk to the customer and end it with a disposition', async () => {
+    h = await createEngineHarness(nyMorning, { transcripts: true });
+    insertCustomers(h.db, manyCustomers(200), nyMorning);
+    const id = h.createCampaign({ pacing: { maxConcurrent: 30, maxPerMinute: 200 } });
+    const alice = invoker(h.app, 'client-alice');
+    const bob = invoker(h.app, 'client-bob');
+    h.app.engine.startCampaign(id);
+
+    let escalated: number | undefined;
+    for (let i = 0; i < 3600 && escalated === undefined; i++) {
+      await runVirtualUntil(h.clock, h.clock.now() + 1000);
+      escalated = h.db.$client
+        .prepare("select id from call_attempts where state = 'escalated' limit 1")
+        .pluck()
+        .get() as number | undefined;
+    }
+    expect(escalated).toBeDefined();
+    const attemptId = escalated!;
+
+    // Someone who does not hold the call cannot speak on it.
+    expect(await bob('calls.say', { attemptId, text: 'Hello?' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+
+    const [first, second] = await Promise.all([
+      alice('calls.takeOver', { attemptId, agentName: 'Alice' }),
+      bob('calls.takeOver', { attemptId, agentName: 'Bob' }),
+    ]);
+    expect(first).toMatchObject({
+      ok: true,
+      result: { state: 'in_progress', mode: 'human', heldBy: 'Alice' },
+    });
+    expect(second).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'Alice is already handling this call' },
+    });
+
+    expect(
+      await alice('calls.say', { attemptId, text: 'Hi, this is Alice. Would Saturday work for a viewing?' }),
+    ).toMatchObject({ ok: true });
+    await runVirtualUntil(h.clock, h.clock.now() + 10_000);
+    expect(
+      await alice('calls.say', { attemptId, text: 'How about the price, any questions?' }),
+    ).toMatchObject({ ok: true });
+    await runVirtualUntil(h.clock, h.clock.now() + 10_000);
+
+    const lines = h.db.$client
+      .prepare('select speaker, text from transcripts where attempt_id = ? order by seq')
+      .all(attemptId) as { speaker: string; text: string }[];
+    const afterTakeover = lines.slice(lines.findIndex((l) => l.text === 'Alice took over the call'));
+    expect(afterTakeover.map((l) => l.speaker)).toEqual(['system', 'agent', 'customer', 'agent', 'customer']);
+
+    expect(await alice('calls.end', { attemptId, disposition: 'booked_viewing', notes: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    const ended = await alice('calls.end', {
+      attemptId,
+      disposition: 'booked_viewing',
+      notes: 'Booked Saturday 10:00',
+    });
+    expect(ended).toMatchObject({ ok: true });
+    await runVirtualUntil(h.clock, h.clock.now() + 1000);
+    const attempt = h.db.$client
+      .prepare('select state, disposition, held_by as heldBy, escalated from call_attempts where id = ?')
+      .get(attemptId);
+    expect(attempt).toEqual({
+      state: 'completed',
+      disposition: 'booked_viewing',
+      heldBy: 'Alice',
+      escalated: 1,
+    });
+    expect(
+      h.db.$client
+        .prepare('select notes, decided_by as by, converted from dispositions where attempt_id = ?')
+        .get(attemptId),
+    ).toEqual({
+      notes: 'Booked Saturday 10:00',
+      by: 'Alice',
+      converted: 1,
+    });
+  });
+});
