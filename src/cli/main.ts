@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-context';
+import { registerAudienceCommands } from './commands/audience';
+import { registerCampaignCommands } from './commands/campaign';
 import { registerDbCommands } from './commands/db';
 import { registerSeedCommands } from './commands/seed';
 import { registerServeCommands } from './commands/serve';
@@ -14,6 +16,8 @@ const program = new Command('navaia')
 registerSeedCommands(program);
 registerDbCommands(program);
 registerServeCommands(program);
+registerAudienceCommands(program);
+registerCampaignCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -5,18 +5,37 @@ import type { Db } from '../db/open';
  * The values a script template and the voice agent's dynamic variables draw on for one customer:
  * their own fields, their next viewing, their active contract, and the company's settings.
  */
+const statementsByDb = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
+
+function prepareStatements(db: Db) {
+  const client = db.$client;
+  return {
+    customer: client.prepare(
+      `select first_name, last_name, city, neighborhood, preferred_property_type, budget_max, time_zone
+       from customers where id = ?`,
+    ),
+    booking: client.prepare(
+      `select b.scheduled_at as at, p.title as title from bookings b left join properties p on p.id = b.property_id
+       where b.customer_id = ? and b.scheduled_at >= ? and b.status = 'scheduled' order by b.scheduled_at limit 1`,
+    ),
+    contract: client.prepare(
+      `select ends_at as endsAt from contracts where customer_id = ? and status = 'active' order by ends_at limit 1`,
+    ),
+  };
+}
+
 export function buildCustomerVariables(
   db: Db,
   customerId: number,
   context: { now: number; agentName: string; companyName: string },
 ): Record<string, string | number> {
-  const client = db.$client;
-  const customer = client
-    .prepare(
-      `select first_name, last_name, city, neighborhood, preferred_property_type, budget_max, time_zone
-       from customers where id = ?`,
-    )
-    .get(customerId) as
+  // Called for every dial: its statements are prepared once per database.
+  let statements = statementsByDb.get(db);
+  if (!statements) {
+    statements = prepareStatements(db);
+    statementsByDb.set(db, statements);
+  }
+  const customer = statements.customer.get(customerId) as
     | {
         first_name: string;
         last_name: string;
@@ -28,17 +47,10 @@ export function buildCustomerVariables(
       }
     | undefined;
   if (!customer) return { agent_name: context.agentName, company_name: context.companyName };
-  const booking = client
-    .prepare(
-      `select b.scheduled_at as at, p.title as title from bookings b left join properties p on p.id = b.property_id
-       where b.customer_id = ? and b.scheduled_at >= ? and b.status = 'scheduled' order by b.scheduled_at limit 1`,
-    )
-    .get(customerId, context.now) as { at: number; title: string | null } | undefined;
-  const contract = client
-    .prepare(
-      `select ends_at as endsAt from contracts where customer_id = ? and status = 'active' order by ends_at limit 1`,
-    )
-    .get(customerId) as { endsAt: number | null } | undefined;
+  const booking = statements.booking.get(customerId, context.now) as
+    | { at: number; title: string | null }
+    | undefined;
+  const contract = statements.contract.get(customerId) as { endsAt: number | null } | undefined;
   const local = (ms: number) => DateTime.fromMillis(ms, { zone: customer.time_zone });
   const values: Record<string, string | number> = {
     'customer.first_name': customer.first_name,

@@ -113,7 +113,7 @@ export function createAttemptStore(db: Db) {
         a.provider,
         a.toNumber,
         a.fromNumber,
-        a.notBefore,
+        a.notBefore ?? a.now,
         a.now,
         a.now,
       );

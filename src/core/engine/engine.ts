@@ -81,8 +81,8 @@ export function createEngine(deps: EngineDependencies) {
       a.dialed_at as dialedAt, a.held_by as heldBy, a.disposition,
       cu.time_zone as timeZone, cu.region, cu.phone, cu.consent
     from call_attempts a join customers cu on cu.id = a.customer_id
-    where a.campaign_id = ? and a.state = 'queued' and coalesce(a.not_before, 0) <= ?
-    order by coalesce(a.not_before, 0), a.id limit 50`);
+    where a.campaign_id = ? and a.state = 'queued' and a.not_before <= ?
+    order by a.not_before, a.id limit 50`);
   const queuedCount = c
     .prepare("select count(*) from call_attempts where campaign_id = ? and state = 'queued'")
     .pluck();
@@ -180,9 +180,9 @@ export function createEngine(deps: EngineDependencies) {
   };
 
   /** Queues the next customers of the audience (eligible now) for their first attempt. */
-  const refill = (runner: Runner, now: number): number => {
+  const refill = (runner: Runner, now: number, settings: Settings): number => {
     if (runner.exhausted || (queuedCount.get(runner.campaign.id) as number) >= maxQueued) return 0;
-    const { frequencyCapDays } = deps.settings();
+    const { frequencyCapDays } = settings;
     const batch = db
       .select({ id: customers.id, phone: customers.phone })
       .from(customers)
@@ -221,6 +221,7 @@ export function createEngine(deps: EngineDependencies) {
     a: DueAttempt,
     runner: Runner,
     now: number,
+    settings: Settings,
   ): { cancel: string } | { wait: number } | undefined => {
     if (onDnc.get(a.phone)) return { cancel: 'dnc' };
     if (a.consent === 'none') return { cancel: 'no_consent' };
@@ -256,17 +257,19 @@ export function createEngine(deps: EngineDependencies) {
       finishCampaign(runner, 'completed');
       return;
     }
+    // Read once per pump: settings come from the database and are validated on every read.
+    const settings = deps.settings();
     let nextWake = now + idleWake;
     // Each pass dials, defers or cancels every due attempt it looks at, so the loop always progresses.
     dialling: while (runner.live.size < pacing.maxConcurrent) {
       const due = dueStmt.all(campaignId, now) as DueAttempt[];
       if (due.length === 0) {
-        if (refill(runner, now) === 0) break;
+        if (refill(runner, now, settings) === 0) break;
         continue;
       }
       for (const attempt of due) {
         if (runner.live.size >= pacing.maxConcurrent) break dialling;
-        const block = dialBlock(attempt, runner, now);
+        const block = dialBlock(attempt, runner, now, settings);
         if (block && 'cancel' in block) {
           if (
             store.move(
@@ -283,7 +286,7 @@ export function createEngine(deps: EngineDependencies) {
         } else if (block) {
           store.deferUntil(attempt.id, block.wait, now);
         } else if (runner.bucket.tryTake(now)) {
-          dial(runner, attempt, now);
+          dial(runner, attempt, now, settings);
         } else {
           nextWake = Math.min(nextWake, runner.bucket.nextTokenAt(now));
           break dialling;
@@ -304,12 +307,12 @@ export function createEngine(deps: EngineDependencies) {
     publishProgress(campaignId);
   };
 
-  const dial = (runner: Runner, attempt: DueAttempt, now: number) => {
+  const dial = (runner: Runner, attempt: DueAttempt, now: number, settings: Settings) => {
     if (!store.markDialing(attempt, now)) return;
     runner.live.add(attempt.id);
     attemptCampaign.set(attempt.id, runner.campaign.id);
     publishCall(attempt.id);
-    const { agentName, companyName } = deps.settings();
+    const { agentName, companyName } = settings;
     const variables = buildCustomerVariables(db, attempt.customerId, { now, agentName, companyName });
     const provider = providerOf(runner.campaign.provider);
     provider

@@ -6,12 +6,28 @@ import { settings } from '../db/schema';
 
 const key = 'general';
 
+/**
+ * Settings are read on the engine's hot path, so they are cached per database and read again only
+ * when the file changed: SQLite's data_version moves whenever another connection (the CLI, another
+ * window) commits, and updateSettings below drops the cache for this one.
+ */
+const cache = new WeakMap<Db, { version: number; value: Settings }>();
+
+function dataVersion(db: Db): number {
+  return db.$client.pragma('data_version', { simple: true }) as number;
+}
+
 /** The supervisor's settings, with defaults for anything never set. */
 export function getSettings(db: Db): Settings {
+  const version = dataVersion(db);
+  const cached = cache.get(db);
+  if (cached && cached.version === version) return cached.value;
   const row = db.select().from(settings).where(eq(settings.key, key)).get();
   const parsed = settingsSchema.safeParse(row?.value ?? {});
   // A value saved by an older version that no longer validates falls back to the defaults.
-  return parsed.success ? parsed.data : settingsSchema.parse({});
+  const value = parsed.success ? parsed.data : settingsSchema.parse({});
+  cache.set(db, { version, value });
+  return value;
 }
 
 export function updateSettings(db: Db, patch: Partial<Settings>): Settings {
@@ -28,5 +44,6 @@ export function updateSettings(db: Db, patch: Partial<Settings>): Settings {
     .values({ key, value: next.data })
     .onConflictDoUpdate({ target: settings.key, set: { value: next.data } })
     .run();
+  cache.delete(db);
   return next.data;
 }

@@ -29,7 +29,7 @@ export const callAttempts = sqliteTable(
     providerCallId: text('provider_call_id'),
     toNumber: text('to_number').notNull(),
     fromNumber: text('from_number'),
-    /** Earliest time this attempt may be dialled (retries wait here). */
+    /** Earliest time this attempt may be dialled: when it was queued, or later for retries and closed windows. */
     notBefore: timestamp('not_before'),
     queuedAt: timestamp('queued_at').notNull(),
     dialedAt: timestamp('dialed_at'),
@@ -47,7 +47,8 @@ export const callAttempts = sqliteTable(
   },
   (t) => [
     uniqueIndex('call_attempts_campaign_customer_attempt_uq').on(t.campaignId, t.customerId, t.attemptNumber),
-    index('call_attempts_campaign_state_idx').on(t.campaignId, t.state),
+    // The engine's queue: due attempts of a campaign in order, and the earliest one still waiting.
+    index('call_attempts_campaign_state_due_idx').on(t.campaignId, t.state, t.notBefore),
     index('call_attempts_state_idx').on(t.state),
     index('call_attempts_customer_dialed_idx').on(t.customerId, t.dialedAt),
     index('call_attempts_provider_call_idx').on(t.providerCallId),

@@ -64,6 +64,15 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
   const listeners = new Set<(event: ProviderEvent) => void>();
   const active = new Map<string, ActiveCall>();
   const replies = new SeededRandom(seed ^ 0x27d4eb2d);
+  // The ledger is written for every call: prepared once.
+  const ledger = {
+    insert: db.$client.prepare(
+      'insert into simulator_calls (call_id, idempotency_key, attempt_id, started_at, request) values (?, ?, ?, ?, ?)',
+    ),
+    byKey: db.$client.prepare('select call_id from simulator_calls where idempotency_key = ?').pluck(),
+    end: db.$client.prepare('update simulator_calls set ended_at = ?, end_reason = ? where call_id = ?'),
+    mark: db.$client.prepare('update simulator_calls set end_reason = ? where call_id = ?'),
+  };
 
   const emit = (event: ProviderEvent) => {
     for (const listener of listeners) listener(event);
@@ -306,7 +315,7 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
     async handBack(callId) {
       const call = requireLive(callId);
       call.mode = 'ai';
-      db.update(simulatorCalls).set({ endReason: null }).where(eq(simulatorCalls.callId, callId)).run();
+      ledger.mark.run(null, callId);
       // The AI wraps up the way the conversation was heading.
       const closing = closingLines[call.plan.disposition] ?? closingLines.no_decision;
       const at = clock.now() - call.startedAt;

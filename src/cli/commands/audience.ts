@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { countAudience } from '../../core/audience/count-audience';
+import { getSettings } from '../../core/settings/settings-store';
+import { audienceGroupSchema } from '../../shared/contract/audience';
+import { CliError, openCliApp, printJson, withDbOption } from '../cli-context';
+
+export function readJsonFile(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new CliError(`Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`, 2);
+  }
+}
+
+export function registerAudienceCommands(program: Command): void {
+  const audience = program.command('audience').description('audiences: who a campaign would call');
+  withDbOption(
+    audience
+      .command('count')
+      .description('count the customers matching criteria, and how many of them would be suppressed')
+      .requiredOption('--criteria <file>', 'criteria JSON (react-querybuilder RuleGroupType)')
+      .option('--json', 'print JSON'),
+  ).action((options: { criteria: string; json?: boolean; db?: string }) => {
+    const parsed = audienceGroupSchema.safeParse(readJsonFile(options.criteria));
+    if (!parsed.success)
+      throw new CliError(`Invalid criteria in ${options.criteria}: ${parsed.error.issues[0]?.message}`, 2);
+    const app = openCliApp(options);
+    try {
+      const result = countAudience(app.context.db, parsed.data, {
+        now: Date.now(),
+        frequencyCapDays: getSettings(app.context.db).frequencyCapDays,
+      });
+      if (options.json) printJson(result);
+      else {
+        console.log(`${result.matched} match, ${result.eligible} can be called`);
+        for (const [reason, n] of Object.entries(result.suppressed))
+          console.log(`  suppressed, ${reason.replace('_', ' ')}: ${n}`);
+      }
+    } finally {
+      app.context.db.$client.close();
+    }
+  });
+}

@@ -1,0 +1,184 @@
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { createApp, type NavaiaApp } from '../../core/app';
+import { getCampaign } from '../../core/campaigns/campaign-store';
+import { runVirtualUntil, VirtualClock } from '../../core/clock/virtual-clock';
+import { openDatabase } from '../../core/db/open';
+import { silentLogger } from '../../core/logging/logger';
+import { CliError, dbFileOf, openCliApp, positiveInt, printJson, withDbOption } from '../cli-context';
+import { createProgress } from '../progress';
+
+const speedOption = (value: string): number | 'max' => {
+  if (value === 'max') return 'max';
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new InvalidArgumentError('--speed is a factor such as 60, or max.');
+  return n;
+};
+
+/** Totals of a campaign's attempts, as the dry-run summary and `status` print them. */
+export function campaignSummary(app: NavaiaApp, campaignId: number) {
+  const c = app.context.db.$client;
+  const campaign = getCampaign(app.context.db, campaignId);
+  const totals = c
+    .prepare(`select count(*) as attempts, count(distinct case when dialed_at is not null then customer_id end) as dialedCustomers,
+        coalesce(sum(cost_telephony + cost_ai), 0) as cost, min(dialed_at) as firstDial, max(ended_at) as lastEnd
+      from call_attempts where campaign_id = ?`)
+    .get(campaignId) as {
+    attempts: number;
+    dialedCustomers: number;
+    cost: number;
+    firstDial: number | null;
+    lastEnd: number | null;
+  };
+  const byState = Object.fromEntries(
+    (
+      c
+        .prepare('select state, count(*) as n from call_attempts where campaign_id = ? group by state')
+        .all(campaignId) as { state: string; n: number }[]
+    ).map((r) => [r.state, r.n]),
+  );
+  const dispositions = Object.fromEntries(
+    (
+      c
+        .prepare(
+          'select disposition, count(*) as n from call_attempts where campaign_id = ? and disposition is not null group by disposition',
+        )
+        .all(campaignId) as { disposition: string; n: number }[]
+    ).map((r) => [r.disposition, r.n]),
+  );
+  const conversions = (campaign.goal.conversionDispositions as string[]).reduce(
+    (sum, d) => sum + (dispositions[d] ?? 0),
+    0,
+  );
+  return {
+    campaign_id: campaignId,
+    status: campaign.status,
+    attempts: totals.attempts,
+    dialed_customers: totals.dialedCustomers,
+    outcomes: byState,
+    dispositions,
+    conversions,
+    cost: Math.round(totals.cost * 100) / 100,
+    duration_simulated_s:
+      totals.firstDial && totals.lastEnd ? Math.round((totals.lastEnd - totals.firstDial) / 1000) : 0,
+  };
+}
+
+/**
+ * Where virtual time stands for a campaign run before: the last thing that happened to it. A dry run
+ * that was interrupted resumes from there, so its calls in flight are found where they were.
+ */
+function resumeTime(file: string, campaignId: number): number {
+  const db = openDatabase(file);
+  try {
+    const last = db.$client
+      .prepare(
+        'select max(e.at) from call_events e join call_attempts a on a.id = e.attempt_id where a.campaign_id = ?',
+      )
+      .pluck()
+      .get(campaignId) as number | null;
+    return last ?? Date.now();
+  } finally {
+    db.$client.close();
+  }
+}
+
+export function registerCampaignRunCommands(campaign: Command): void {
+  withDbOption(
+    campaign
+      .command('run')
+      .description('run a campaign on the simulator in virtual time (a dry run: no real calls)')
+      .argument('<id>', 'campaign id', positiveInt('id'))
+      .requiredOption('--simulate', 'use the simulator (real calls are placed by the desktop app)')
+      .option('--speed <factor>', 'virtual seconds per real second, or max', speedOption, 'max' as const)
+      .option('--json', 'print the summary as JSON'),
+  ).action(async (id: number, options: { speed: number | 'max'; json?: boolean; db?: string }) => {
+    const file = dbFileOf(options);
+    const clock = new VirtualClock(resumeTime(file, id));
+    const app = createApp({
+      db: openDatabase(file),
+      logger: silentLogger,
+      host: 'cli',
+      dataFile: file,
+      clock,
+      simulator: { transcripts: options.speed !== 'max' },
+    });
+    try {
+      await app.start();
+      const status = () => getCampaign(app.context.db, id).status;
+      const initial = status();
+      if (initial === 'draft' || initial === 'scheduled') app.engine.startCampaign(id);
+      else if (initial === 'paused') app.engine.resumeCampaign(id);
+      else if (initial !== 'running')
+        throw new CliError(`Campaign ${id} is ${initial}; there is nothing left to run`);
+      const progress = createProgress(`Campaign ${id}`, !options.json && process.stderr.isTTY === true);
+      // Status and progress are read a few times a second of real time, not after every simulated event.
+      let lastLook = 0;
+      const finished = () => {
+        if (performance.now() - lastLook < 200) return false;
+        lastLook = performance.now();
+        const p = app.engine.progress(id);
+        progress.update(p.done, p.done + p.queued + p.live);
+        return ['completed', 'cancelled'].includes(status());
+      };
+      while (!finished()) {
+        if (options.speed === 'max') {
+          const next = clock.nextTimerAt();
+          if (next === undefined) {
+            if (!['completed', 'cancelled'].includes(status()))
+              throw new CliError('The campaign is stuck: nothing is scheduled');
+            break;
+          }
+          await runVirtualUntil(clock, next + 60_000);
+        } else {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          await runVirtualUntil(clock, clock.now() + 100 * options.speed);
+        }
+      }
+      progress.done();
+      const summary = campaignSummary(app, id);
+      if (options.json) printJson(summary);
+      else console.log(summary);
+    } finally {
+      await app.close();
+    }
+  });
+
+  withDbOption(
+    campaign
+      .command('status')
+      .description('a campaign’s progress and totals')
+      .argument('<id>', 'campaign id', positiveInt('id'))
+      .option('--json', 'print JSON'),
+  ).action((id: number, options: { json?: boolean; db?: string }) => {
+    const app = openCliApp(options);
+    try {
+      const summary = { ...campaignSummary(app, id), progress: app.engine.progress(id) };
+      if (options.json) printJson(summary);
+      else console.log(summary);
+    } finally {
+      app.context.db.$client.close();
+    }
+  });
+
+  withDbOption(
+    campaign
+      .command('attempts')
+      .description('every call attempt of a campaign, for audits')
+      .argument('<id>', 'campaign id', positiveInt('id'))
+      .option('--json', 'print JSON'),
+  ).action((id: number, options: { json?: boolean; db?: string }) => {
+    const app = openCliApp(options);
+    try {
+      const rows = app.context.db.$client
+        .prepare(`select customer_id, attempt_number, state, disposition, dialed_at as started_at, ended_at,
+            provider_call_id, idempotency_key, error from call_attempts where campaign_id = ? order by id`)
+        .all(id);
+      if (options.json) printJson(rows);
+      else for (const r of rows) console.log(Object.values(r as object).join('\t'));
+    } finally {
+      app.context.db.$client.close();
+    }
+  });
+}
