@@ -45,3 +45,24 @@ describe('a campaign run on the simulator', () => {
     expect(moves).toBeGreaterThanOrEqual(attempts.length * 3);
   });
 });
+
+describe('a rehearsal', () => {
+  let h: EngineHarness;
+  afterEach(async () => h.cleanup());
+
+  it('forecasts calls, conversions and cost without writing anything to the real database', async () => {
+    h = await createEngineHarness(Date.UTC(2026, 10, 24, 15, 0));
+    insertCustomers(h.db, manyCustomers(80), h.clock.now());
+    const id = h.createCampaign();
+    const call = (await import('../../helpers/invoke')).invoker(h.app);
+    const forecast = await call('campaigns.rehearse', { id, maxCustomers: 5000 });
+    if (!forecast.ok) throw new Error(forecast.error.message);
+    expect(forecast.result.customers).toBe(80);
+    expect(forecast.result.attempts).toBeGreaterThanOrEqual(80);
+    expect(forecast.result.answered).toBeGreaterThan(10);
+    expect(forecast.result.cost).toBeGreaterThan(0);
+    expect(forecast.result.durationSeconds).toBeGreaterThan(0);
+    expect(h.db.$client.prepare('select count(*) from call_attempts').pluck().get()).toBe(0);
+    expect(h.db.$client.prepare('select status from campaigns where id = ?').pluck().get(id)).toBe('draft');
+  });
+});
