@@ -225,7 +225,7 @@ export function createEngine(deps: EngineDependencies) {
   ): { cancel: string } | { wait: number } | undefined => {
     if (onDnc.get(a.phone)) return { cancel: 'dnc' };
     if (a.consent === 'none') return { cancel: 'no_consent' };
-    const { frequencyCapDays, callingHours } = deps.settings();
+    const { frequencyCapDays, callingHours } = settings;
     if (
       a.attemptNumber === 1 &&
       frequencyCapDays > 0 &&
@@ -250,7 +250,7 @@ export function createEngine(deps: EngineDependencies) {
 
   const pump = (campaignId: number) => {
     const runner = runners.get(campaignId);
-    if (!runner || runner.campaign.status !== 'running') return;
+    if (runner?.campaign.status !== 'running') return;
     const now = clock.now();
     const { schedule: window, pacing } = runner.campaign;
     if (window.endAt !== null && now >= window.endAt) {

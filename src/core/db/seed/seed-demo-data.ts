@@ -1,4 +1,5 @@
 import { fakerEN_GB, fakerEN_US } from '@faker-js/faker';
+import { DateTime } from 'luxon';
 import { SeededRandom } from '../../random/seeded-random';
 import type { Db } from '../open';
 import {
@@ -95,6 +96,12 @@ export function seedDemoData(db: Db, options: SeedOptions): SeedResult {
     (customer_id, property_id, kind, starts_at, ends_at, monthly_value, status) values (?, ?, ?, ?, ?, ?, ?)`);
 
   const counts = { customers: 0, properties: 0, bookings: 0, contracts: 0, tags: 0 };
+  // Each city's UTC offset today, looked up once: per-row time-zone arithmetic is too slow at a million rows.
+  const zoneOffsets = new Map(
+    demoCities.map(
+      (c) => [c.timeZone, DateTime.fromMillis(now, { zone: c.timeZone }).offset * 60_000] as const,
+    ),
+  );
 
   // Properties first: bookings and contracts refer to them.
   const firstPropertyId =
@@ -137,13 +144,16 @@ export function seedDemoData(db: Db, options: SeedOptions): SeedResult {
     const consentRoll = random.next();
     const consent = isDemoPerson || consentRoll < 0.55 ? 'written' : consentRoll < 0.8 ? 'verbal' : 'none';
     const hasBooking = random.chance(stage === 'lead' ? 0.15 : 0.35);
-    const bookingAt = now + random.int(-30, 30) * day + random.int(9, 18) * 3_600_000;
+    // Viewings on the hour between 09:00 and 18:00 in the city's own time.
+    const offset = zoneOffsets.get(city.timeZone)!;
+    const localMidnight = Math.floor((now + offset) / day) * day - offset;
+    const bookingAt = localMidnight + random.int(-30, 30) * day + random.int(9, 18) * 3_600_000;
     const bookingStatus = !hasBooking
       ? 'none'
       : bookingAt > now
         ? 'scheduled'
         : random.pick(['completed', 'completed', 'cancelled', 'no_show']);
-    const email = `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '') + `${id}@example.com`;
+    const email = `${`${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '')}${id}@example.com`;
     insertCustomer.run(
       id,
       firstName,

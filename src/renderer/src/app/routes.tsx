@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { CampaignsPage } from '../features/campaigns/CampaignsPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { PlannedPage } from '../ui/PlannedPage';
@@ -17,12 +18,7 @@ export const routes: Route[] = [
     id: 'campaigns',
     label: 'Campaigns',
     shortcut: '1',
-    render: () => (
-      <PlannedPage
-        title="Campaigns"
-        what="Create campaigns from templates, build audiences, schedule and pace them."
-      />
-    ),
+    render: (detail) => <CampaignsPage detail={detail} />,
   },
   {
     id: 'monitor',

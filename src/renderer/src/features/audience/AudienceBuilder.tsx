@@ -1,0 +1,114 @@
+import { useEffect, useMemo, useState } from 'react';
+import { type Field, QueryBuilder, type RuleGroupType } from 'react-querybuilder';
+import 'react-querybuilder/dist/query-builder.css';
+import { describeAudience } from '../../../../shared/audience/describe-audience';
+import { type AudienceGroup, audienceFields } from '../../../../shared/contract/audience';
+import { client } from '../../client';
+import { AudienceValueEditor } from './AudienceValueEditor';
+import { useAudienceCount } from './use-audience-count';
+import './audience.css';
+
+const suppressionLabels = {
+  dnc: 'on the do-not-call list',
+  no_consent: 'without consent',
+  invalid_phone: 'with an invalid number',
+  frequency_cap: 'called too recently',
+} as const;
+
+/** Who the campaign is for: rules with and/or/not and nesting, and how many customers that is, live. */
+export function AudienceBuilder({
+  criteria,
+  onChange,
+  onSampleCustomer,
+}: {
+  criteria: AudienceGroup;
+  onChange: (c: AudienceGroup) => void;
+  /** Told the first callable customer of the audience, for previews. */
+  onSampleCustomer?: (customerId: number | undefined) => void;
+}) {
+  const [suggestions, setSuggestions] = useState<Record<string, string[]>>({});
+  const { count, sample, error, pending } = useAudienceCount(criteria);
+  const sampleId = sample.find((s) => s.suppressedBy.length === 0)?.id;
+  useEffect(() => onSampleCustomer?.(sampleId), [sampleId, onSampleCustomer]);
+
+  useEffect(() => {
+    for (const field of ['city', 'neighborhood', 'timeZone'] as const) {
+      void client
+        .invoke('audience.values', { field })
+        .then((values) => setSuggestions((s) => ({ ...s, [field]: values })));
+    }
+  }, []);
+
+  const fields = useMemo<Field[]>(
+    () =>
+      audienceFields.map((f) => ({
+        name: f.name,
+        label: f.label,
+        operators: f.operators.map((o) => ({
+          name: o.name,
+          value: o.name,
+          label: o.label,
+          ...(o.value === 'none' ? { arity: 'unary' as const } : {}),
+        })),
+      })),
+    [],
+  );
+
+  return (
+    <div className="audience-builder">
+      <div className="audience-rules">
+        <QueryBuilder
+          fields={fields}
+          query={criteria as RuleGroupType}
+          onQueryChange={(q) => onChange(q as AudienceGroup)}
+          showNotToggle
+          listsAsArrays
+          controlElements={{
+            valueEditor: (props) => <AudienceValueEditor {...props} suggestions={suggestions} />,
+          }}
+          translations={{
+            addRule: { label: '+ Rule', title: 'Add a rule' },
+            addGroup: { label: '+ Group', title: 'Add a group' },
+          }}
+        />
+        <p className="audience-summary">{describeAudience(criteria)}</p>
+      </div>
+      <aside className="audience-count" aria-live="polite" aria-label="Audience size">
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : count ? (
+          <>
+            <div className={pending ? 'count-figure pending' : 'count-figure'}>
+              <span data-testid="audience-eligible">{count.eligible.toLocaleString()}</span> can be called
+            </div>
+            <div className="muted" data-testid="audience-matched">
+              {count.matched.toLocaleString()} match the rules
+            </div>
+            <ul className="suppressed">
+              {(Object.keys(suppressionLabels) as (keyof typeof suppressionLabels)[]).map((k) => (
+                <li key={k}>
+                  {count.suppressed[k].toLocaleString()} {suppressionLabels[k]}
+                </li>
+              ))}
+            </ul>
+            <details>
+              <summary>Sample of {sample.length}</summary>
+              <ul className="sample">
+                {sample.map((s) => (
+                  <li key={s.id} className={s.suppressedBy.length ? 'muted' : ''}>
+                    {s.name} · {[s.neighborhood, s.city].filter(Boolean).join(', ')}
+                    {s.suppressedBy.length > 0 && ` (${s.suppressedBy.join(', ').replaceAll('_', ' ')})`}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          </>
+        ) : (
+          <p className="muted">Counting…</p>
+        )}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react';
+import { templateVariables } from '../../../../shared/campaigns/script-template';
+import type { ScriptPreview } from '../../../../shared/contract/campaigns';
+import { client } from '../../client';
+
+interface Script {
+  agentId: string;
+  firstMessage: string;
+  prompt: string;
+}
+
+/** The agent's words, with chips to insert customer variables and a preview for a real customer. */
+export function ScriptEditor({
+  script,
+  onChange,
+  customerId,
+}: {
+  script: Script;
+  onChange: (s: Script) => void;
+  customerId?: number;
+}) {
+  const [preview, setPreview] = useState<ScriptPreview>();
+  const [error, setError] = useState<string>();
+  const key = JSON.stringify(script);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (!script.firstMessage.trim()) return;
+      client
+        .invoke('campaigns.previewScript', {
+          script: JSON.parse(key) as Script,
+          ...(customerId ? { customerId } : {}),
+        })
+        .then((p) => {
+          setPreview(p);
+          setError(undefined);
+        })
+        .catch((e: Error) => setError(e.message));
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [key, script.firstMessage, customerId]);
+
+  const insert = (name: string) => onChange({ ...script, firstMessage: `${script.firstMessage}{{${name}}}` });
+
+  return (
+    <div className="script-editor">
+      <label className="field">
+        <span>First message</span>
+        <textarea
+          aria-label="First message"
+          rows={4}
+          value={script.firstMessage}
+          onChange={(e) => onChange({ ...script, firstMessage: e.target.value })}
+        />
+      </label>
+      <div className="chips" aria-label="Insert a variable">
+        {Object.entries(templateVariables).map(([name, description]) => (
+          <button key={name} type="button" className="chip" title={description} onClick={() => insert(name)}>
+            {`{{${name}}}`}
+          </button>
+        ))}
+      </div>
+      <label className="field">
+        <span>Instructions for the agent</span>
+        <textarea
+          rows={4}
+          value={script.prompt}
+          onChange={(e) => onChange({ ...script, prompt: e.target.value })}
+        />
+      </label>
+      <label className="field narrow">
+        <span>ElevenLabs agent id (real calls only)</span>
+        <input value={script.agentId} onChange={(e) => onChange({ ...script, agentId: e.target.value })} />
+      </label>
+      {error && <p className="error">{error}</p>}
+      {preview && (
+        <div className="preview" aria-label="Script preview">
+          <div className="muted">Preview for customer #{preview.customerId ?? '—'}</div>
+          <p data-testid="script-preview">{preview.firstMessage}</p>
+          {preview.unknownVariables.length > 0 && (
+            <p className="error">
+              Unknown variables: {preview.unknownVariables.map((v) => `{{${v}}}`).join(', ')}
+            </p>
+          )}
+          {preview.missingValues.length > 0 && (
+            <p className="warning">This customer has no value for: {preview.missingValues.join(', ')}</p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
