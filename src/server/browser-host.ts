@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type NavaiaApp } from '../core/app';
+import { createSystemClock } from '../core/clock/clock';
 import { openDatabase } from '../core/db/open';
 import type { Logger } from '../core/logging/logger';
 import { startWsHost, type WsHost } from './ws-host';
@@ -25,6 +26,14 @@ export function defaultRendererDir(): string | undefined {
   return undefined;
 }
 
+/** `NAVAIA_CLOCK_START=2026-11-24T15:00:00Z` runs the app as if it started at that moment. */
+function clockOffset(start: string | undefined): number {
+  if (!start) return 0;
+  const at = Date.parse(start);
+  if (Number.isNaN(at)) throw new Error(`NAVAIA_CLOCK_START is not a date: ${start}`);
+  return at - Date.now();
+}
+
 /** The whole app without Electron: core over the database file, served to a browser on 127.0.0.1. */
 export async function startBrowserHost(
   options: BrowserHostOptions,
@@ -37,6 +46,7 @@ export async function startBrowserHost(
     dataFile: options.dbFile,
     // Simulated calls at real speed by default; a smaller scale rehearses faster (demos, end-to-end tests).
     simulator: { timeScale: Number(process.env.NAVAIA_SIMULATOR_TIME_SCALE ?? 1) },
+    clock: createSystemClock(clockOffset(process.env.NAVAIA_CLOCK_START)),
   });
   await app.start();
   const host = await startWsHost({

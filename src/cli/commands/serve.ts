@@ -25,7 +25,7 @@ export function registerServeCommands(program: Command): void {
         token: options.token,
       });
       if (options.demoData) {
-        const seeded = ensureDemoData(app.context.db, Date.now());
+        const seeded = ensureDemoData(app.context.db, app.context.clock.now());
         if (seeded && !options.json) console.log(`First start: added ${seeded.customers} demo customers.`);
       }
       if (options.json) printJson({ url: host.url, port: host.port });

@@ -9,11 +9,15 @@ export interface TimerHandle {
   readonly id: number;
 }
 
-export function createSystemClock(): Clock {
+/**
+ * Real time, optionally shifted: `offsetMs` lets a rehearsal or an end-to-end test run "as if it were
+ * Tuesday 10:00" while timers still run at real speed.
+ */
+export function createSystemClock(offsetMs = 0): Clock {
   const timers = new Map<number, NodeJS.Timeout>();
   let nextId = 1;
   return {
-    now: () => Date.now(),
+    now: () => Date.now() + offsetMs,
     setTimeout(callback, ms) {
       const id = nextId++;
       timers.set(

@@ -23,6 +23,7 @@ export function systemHandlers(context: AppContext): HandlersOf<typeof systemMet
     'system.info': () => ({
       version: appVersion,
       host: context.host,
+      now: context.clock.now(),
       dataFile: context.dataFile,
       versions: {
         node: process.versions.node,

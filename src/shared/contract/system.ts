@@ -16,6 +16,8 @@ export interface AppInfo {
   host: 'electron' | 'browser' | 'cli';
   dataFile: string;
   versions: Record<string, string>;
+  /** The app's clock now (epoch ms): the renderer measures call durations against it. */
+  now: number;
 }
 
 export const systemMethods = {

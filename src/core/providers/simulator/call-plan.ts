@@ -187,7 +187,8 @@ export function planCall(
       say('customer', random.pick(escalationLines.customer));
       steps.push({ at: t, kind: 'escalation', reason: 'The customer asked to speak to a person' });
       say('ai', escalationLines.agentHold);
-      const holdUntil = t + scale(45_000);
+      // However fast the rehearsal runs, an agent gets at least 30 seconds to pick the call up.
+      const holdUntil = t + Math.max(scale(45_000), options.timeScale > 0 ? 30_000 : 0);
       escalation = { at: t, holdUntil };
       t = holdUntil;
       say('ai', escalationLines.agentNoOne);

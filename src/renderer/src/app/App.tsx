@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { EscalationAlerts } from '../features/monitor/EscalationAlerts';
 import { useNavigation } from './navigation-store';
 import { routes } from './routes';
 import '../styles/app.css';
@@ -41,6 +42,7 @@ export function App() {
         ))}
       </nav>
       <main className="app-main">{route.render(location.detail)}</main>
+      <EscalationAlerts />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { CampaignsPage } from '../features/campaigns/CampaignsPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { MonitorPage } from '../features/monitor/MonitorPage';
 import { PlannedPage } from '../ui/PlannedPage';
 
 export interface Route {
@@ -24,9 +25,7 @@ export const routes: Route[] = [
     id: 'monitor',
     label: 'Monitor',
     shortcut: '2',
-    render: () => (
-      <PlannedPage title="Monitor" what="Every live call with its transcript, and takeover of AI calls." />
-    ),
+    render: (detail) => <MonitorPage detail={detail} />,
   },
   { id: 'customers', label: 'Customers', shortcut: '3', render: () => <CustomersPage /> },
   { id: 'dashboard', label: 'Dashboard', shortcut: '4', render: () => <DashboardPage /> },

@@ -29,7 +29,9 @@ export function AudienceBuilder({
   const [suggestions, setSuggestions] = useState<Record<string, string[]>>({});
   const { count, sample, error, pending } = useAudienceCount(criteria);
   const sampleId = sample.find((s) => s.suppressedBy.length === 0)?.id;
-  useEffect(() => onSampleCustomer?.(sampleId), [sampleId, onSampleCustomer]);
+  useEffect(() => {
+    onSampleCustomer?.(sampleId);
+  }, [sampleId, onSampleCustomer]);
 
   useEffect(() => {
     for (const field of ['city', 'neighborhood', 'timeZone'] as const) {

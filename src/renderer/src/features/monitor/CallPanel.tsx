@@ -1,0 +1,223 @@
+import { useEffect, useRef, useState } from 'react';
+import type { CallDetail } from '../../../../shared/contract/calls';
+import { dispositions } from '../../../../shared/contract/campaigns';
+import { client } from '../../client';
+import { useMonitor } from './monitor-store';
+
+const agentKey = 'navaia.agentName';
+
+/** One call: its transcript streaming live, the customer's card, and the takeover console. */
+export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: () => void }) {
+  const [detail, setDetail] = useState<CallDetail>();
+  const [error, setError] = useState<string>();
+  const [agentName, setAgentName] = useState(() => localStorage.getItem(agentKey) ?? '');
+  const [reply, setReply] = useState('');
+  const [disposition, setDisposition] = useState<string>('booked_viewing');
+  const [notes, setNotes] = useState('');
+  const live = useMonitor((s) => s.calls.get(attemptId) ?? s.ended.get(attemptId));
+  const lines = useMonitor((s) => s.lines.get(attemptId)) ?? detail?.transcript ?? [];
+  const watchTranscript = useMonitor((s) => s.watchTranscript);
+  const transcriptEnd = useRef<HTMLDivElement>(null);
+  const [holdingClient, setHolding] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    client.invoke('calls.get', { attemptId }).then(
+      (d) => {
+        if (!current) return;
+        setDetail(d);
+        watchTranscript(attemptId, d.transcript);
+      },
+      (e: Error) => setError(e.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [attemptId, watchTranscript]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when a line arrives
+  useEffect(() => {
+    transcriptEnd.current?.scrollIntoView({ block: 'end' });
+  }, [lines.length]);
+
+  const call = live ?? detail?.call;
+  const act = async (action: () => Promise<unknown>) => {
+    setError(undefined);
+    try {
+      await action();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  if (!call) return <aside className="call-panel muted">{error ?? 'Loading…'}</aside>;
+  const connected = call.state === 'in_progress' || call.state === 'escalated';
+  const mine = holdingClient && call.mode === 'human';
+
+  return (
+    <aside className="call-panel" aria-label="Call">
+      <header>
+        <div>
+          <h2>{call.customerName}</h2>
+          <div className="muted">
+            {call.campaignName} · {call.toNumber} · attempt {call.attemptNumber}
+          </div>
+        </div>
+        <button type="button" onClick={onClose} aria-label="Close call">
+          ✕
+        </button>
+      </header>
+      <div className="call-state">
+        <span className={`status state-${call.state}`} data-testid="call-state">
+          {call.state.replace('_', ' ')}
+        </span>
+        {call.mode === 'human' && <span data-testid="call-holder">Held by {call.heldBy}</span>}
+        {call.disposition && (
+          <span data-testid="call-disposition">{call.disposition.replaceAll('_', ' ')}</span>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="transcript" aria-label="Transcript" aria-live="polite">
+        {lines.map((l) => (
+          <p key={l.seq} className={`line ${l.speaker}`}>
+            <span className="speaker">{l.speaker === 'ai' ? 'AI' : l.speaker}</span> {l.text}
+          </p>
+        ))}
+        <div ref={transcriptEnd} />
+      </div>
+      {connected && !mine && (
+        <form
+          className="takeover"
+          onSubmit={(e) => {
+            e.preventDefault();
+            localStorage.setItem(agentKey, agentName);
+            void act(async () => {
+              await client.invoke('calls.takeOver', { attemptId, agentName });
+              setHolding(true);
+            });
+          }}
+        >
+          <input
+            aria-label="Your name"
+            placeholder="Your name"
+            value={agentName}
+            onChange={(e) => setAgentName(e.target.value)}
+            required
+          />
+          <button type="submit" className="primary" disabled={call.mode === 'human'}>
+            Take over
+          </button>
+        </form>
+      )}
+      {mine && connected && (
+        <div className="console">
+          <form
+            className="reply"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const text = reply;
+              setReply('');
+              void act(() => client.invoke('calls.say', { attemptId, text }));
+            }}
+          >
+            <input
+              aria-label="Reply"
+              placeholder="Type what you say to the customer…"
+              value={reply}
+              onChange={(e) => setReply(e.target.value)}
+            />
+            <button type="submit" className="primary" disabled={!reply.trim()}>
+              Say
+            </button>
+          </form>
+          <div className="end-call">
+            <select
+              aria-label="Disposition"
+              value={disposition}
+              onChange={(e) => setDisposition(e.target.value)}
+            >
+              {dispositions.map((d) => (
+                <option key={d} value={d}>
+                  {d.replaceAll('_', ' ')}
+                </option>
+              ))}
+            </select>
+            <input
+              aria-label="Notes"
+              placeholder="Notes (required)"
+              value={notes}
+              onChange={(e) => setNotes(e.target.value)}
+            />
+            <button
+              type="button"
+              className="danger"
+              onClick={() =>
+                act(async () => {
+                  await client.invoke('calls.end', {
+                    attemptId,
+                    disposition: disposition as (typeof dispositions)[number],
+                    notes,
+                  });
+                  setHolding(false);
+                })
+              }
+            >
+              End call
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                act(async () => {
+                  await client.invoke('calls.handBack', { attemptId });
+                  setHolding(false);
+                })
+              }
+            >
+              Hand back to AI
+            </button>
+          </div>
+        </div>
+      )}
+      {connected && !mine && call.mode === 'ai' && (
+        <button
+          type="button"
+          className="danger subtle"
+          onClick={() => act(() => client.invoke('calls.hangUp', { attemptId }))}
+        >
+          Hang up
+        </button>
+      )}
+      {detail && (
+        <section className="customer-mini" aria-label="Customer">
+          <h3>Customer</h3>
+          <p>
+            {[detail.customer.neighborhood, detail.customer.city].filter(Boolean).join(', ')} ·{' '}
+            {detail.customer.lifecycleStage.replace('_', ' ')}
+          </p>
+          {detail.customer.tags.length > 0 && (
+            <p className="muted">Interests: {detail.customer.tags.join(', ')}</p>
+          )}
+          {detail.customer.bookings.length > 0 && (
+            <p className="muted">
+              Viewings:{' '}
+              {detail.customer.bookings
+                .map((b) => `${new Date(b.at).toLocaleDateString()} (${b.status})`)
+                .join(', ')}
+            </p>
+          )}
+          <p className="muted">
+            Previous calls:{' '}
+            {detail.customer.previousCalls.length === 0
+              ? 'none'
+              : detail.customer.previousCalls
+                  .map((p) => `${p.campaignName} — ${p.disposition ?? p.state}`)
+                  .join('; ')}
+          </p>
+        </section>
+      )}
+    </aside>
+  );
+}

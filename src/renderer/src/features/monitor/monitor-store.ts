@@ -1,0 +1,109 @@
+import { create } from 'zustand';
+import { isLiveState } from '../../../../shared/calls/attempt-states';
+import type { EventBatch } from '../../../../shared/contract';
+import type { CallSummary, CampaignProgress, TranscriptLine } from '../../../../shared/contract/calls';
+import { client } from '../../client';
+
+interface MonitorState {
+  calls: Map<number, CallSummary>;
+  /** Calls that ended while the page watched, latest state (kept for open call panels; bounded). */
+  ended: Map<number, CallSummary>;
+  progress: Map<number, CampaignProgress>;
+  /** Transcript lines as they stream, for the calls someone has open. */
+  lines: Map<number, TranscriptLine[]>;
+  escalations: { attemptId: number; customerName: string; campaignName: string; at: number }[];
+  loaded: boolean;
+  /** The app's clock minus this page's: durations are measured on the app's clock. */
+  clockSkew: number;
+  load(): Promise<void>;
+  apply(batch: EventBatch): void;
+  watchTranscript(attemptId: number, lines: TranscriptLine[]): void;
+  dismissEscalation(attemptId: number): void;
+}
+
+/**
+ * Every live call, kept current from event batches: one state update per batch, however many events
+ * it carries, so a thousand talking calls cost twenty renders a second at most.
+ */
+const maxEnded = 500;
+
+export const useMonitor = create<MonitorState>((set, get) => ({
+  calls: new Map(),
+  ended: new Map(),
+  progress: new Map(),
+  lines: new Map(),
+  escalations: [],
+  loaded: false,
+  clockSkew: 0,
+  async load() {
+    const [active, info] = await Promise.all([
+      client.invoke('calls.active', {}),
+      client.invoke('system.info', {}),
+    ]);
+    set({
+      calls: new Map(active.map((c) => [c.attemptId, c])),
+      loaded: true,
+      clockSkew: info.now - Date.now(),
+    });
+  },
+  apply(batch) {
+    let calls: Map<number, CallSummary> | undefined;
+    let ended: Map<number, CallSummary> | undefined;
+    let progress: Map<number, CampaignProgress> | undefined;
+    let lines: Map<number, TranscriptLine[]> | undefined;
+    const escalations = [...get().escalations];
+    for (const event of batch) {
+      if (event.name === 'call.changed') {
+        calls ??= new Map(get().calls);
+        if (isLiveState(event.payload.state)) calls.set(event.payload.attemptId, event.payload);
+        else {
+          calls.delete(event.payload.attemptId);
+          ended ??= new Map(get().ended);
+          ended.set(event.payload.attemptId, event.payload);
+          if (ended.size > maxEnded) ended.delete(ended.keys().next().value!);
+        }
+      } else if (event.name === 'call.transcript') {
+        calls ??= new Map(get().calls);
+        const call = calls.get(event.payload.attemptId);
+        if (call) calls.set(call.attemptId, { ...call, lastLine: event.payload.text });
+        const watched = get().lines.get(event.payload.attemptId);
+        if (watched && !watched.some((l) => l.seq === event.payload.seq)) {
+          lines ??= new Map(get().lines);
+          lines.set(event.payload.attemptId, [
+            ...(lines.get(event.payload.attemptId) ?? watched),
+            event.payload,
+          ]);
+        }
+      } else if (event.name === 'campaign.progress') {
+        progress ??= new Map(get().progress);
+        progress.set(event.payload.campaignId, event.payload);
+      } else if (event.name === 'call.escalated') {
+        escalations.push({ ...event.payload, at: Date.now() });
+      }
+    }
+    set({
+      ...(calls ? { calls } : {}),
+      ...(ended ? { ended } : {}),
+      ...(progress ? { progress } : {}),
+      ...(lines ? { lines } : {}),
+      ...(escalations.length !== get().escalations.length ? { escalations } : {}),
+    });
+  },
+  watchTranscript(attemptId, lines) {
+    const next = new Map(get().lines);
+    next.set(attemptId, lines);
+    set({ lines: next });
+  },
+  dismissEscalation(attemptId) {
+    set({ escalations: get().escalations.filter((e) => e.attemptId !== attemptId) });
+  },
+}));
+
+let subscribed = false;
+/** Starts feeding the store from the host's events (once per page). */
+export function connectMonitor(): void {
+  if (subscribed) return;
+  subscribed = true;
+  client.subscribe((batch) => useMonitor.getState().apply(batch));
+  void useMonitor.getState().load();
+}
