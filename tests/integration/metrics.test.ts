@@ -160,14 +160,13 @@ describe('campaign metrics computed from call attempts', () => {
     expect(m.costPerConversion).toBeCloseTo(telephony + ai, 10);
   });
 
-  it('breaks outcomes down by state and disposition', () => {
+  it('breaks the calls placed down by state and disposition (a queued attempt is no call)', () => {
     const m = campaignMetrics(db, 1, audience);
     expect(m.outcomes).toEqual([
       { state: 'completed', count: 3 },
       { state: 'busy', count: 1 },
       { state: 'in_progress', count: 1 },
       { state: 'no_answer', count: 1 },
-      { state: 'queued', count: 1 },
       { state: 'voicemail', count: 1 },
     ]);
     expect(m.dispositions).toEqual([

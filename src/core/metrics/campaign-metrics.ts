@@ -54,8 +54,9 @@ function attemptTotals(db: Db, campaignId: number, goal: ConversionGoal): Attemp
   return row;
 }
 
+/** Outcomes of calls actually placed: attempts cancelled in the queue were never calls. */
 function breakdown(db: Db, campaignId: number | null, column: 'state' | 'disposition') {
-  const where = campaignId === null ? sql`1 = 1` : sql`campaign_id = ${campaignId}`;
+  const where = sql`dialed_at is not null and ${campaignId === null ? sql`1 = 1` : sql`campaign_id = ${campaignId}`}`;
   const key = sql.raw(column);
   return db.all<{ key: string; count: number }>(sql`
     select ${key} as key, count(*) as count from call_attempts
@@ -183,7 +184,7 @@ export function metricsSeries(
       conversions: number;
       cost: number;
     }>(sql`
-      select (dialed_at / ${size}) * ${size} as bucket,
+      select cast(dialed_at / ${size} as integer) * ${size} as bucket,
         count(*) as dialled,
         coalesce(sum(${answered}), 0) as answered,
         coalesce(sum(${isConversion(goal)}), 0) as conversions,
