@@ -108,10 +108,7 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
     cancelTimers(call);
     active.delete(call.callId);
     const now = clock.now();
-    db.update(simulatorCalls)
-      .set({ endedAt: now, endReason: status })
-      .where(eq(simulatorCalls.callId, call.callId))
-      .run();
+    ledger.end.run(now, status, call.callId);
     emit({
       type: 'status',
       callId: call.callId,
@@ -195,23 +192,17 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
       if (fault === '429') throw new TransientProviderError('429 Too Many Requests', 2_000);
       if (fault === '503') throw new TransientProviderError('503 Service Unavailable');
       // Like a real provider, placing the same idempotency key twice returns the first call.
-      const existing = db
-        .select()
-        .from(simulatorCalls)
-        .where(eq(simulatorCalls.idempotencyKey, request.idempotencyKey))
-        .get();
-      if (existing) return { callId: existing.callId };
+      const existing = ledger.byKey.get(request.idempotencyKey) as string | undefined;
+      if (existing) return { callId: existing };
       const startedAt = clock.now();
       const callId = `SIM${request.attemptId.toString(36)}-${startedAt.toString(36)}`;
-      db.insert(simulatorCalls)
-        .values({
-          callId,
-          idempotencyKey: request.idempotencyKey,
-          attemptId: request.attemptId,
-          startedAt,
-          request,
-        })
-        .run();
+      ledger.insert.run(
+        callId,
+        request.idempotencyKey,
+        request.attemptId,
+        startedAt,
+        JSON.stringify(request),
+      );
       const call: ActiveCall = {
         callId,
         request,
@@ -260,8 +251,7 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
     },
 
     async findCallByIdempotencyKey(idempotencyKey) {
-      return db.select().from(simulatorCalls).where(eq(simulatorCalls.idempotencyKey, idempotencyKey)).get()
-        ?.callId;
+      return ledger.byKey.get(idempotencyKey) as string | undefined;
     },
 
     async hangUp(callId) {
@@ -275,10 +265,7 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
       if (!call.answered) throw new Error('The call has not been answered yet');
       cancelTimers(call);
       call.mode = 'human';
-      db.update(simulatorCalls)
-        .set({ endReason: 'taken_over' })
-        .where(eq(simulatorCalls.callId, callId))
-        .run();
+      ledger.mark.run('taken_over', callId);
       return { kind: 'text' };
     },
 
