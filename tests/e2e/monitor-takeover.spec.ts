@@ -126,7 +126,15 @@ test('run a campaign, take over an escalated call from one of two pages, end it,
   await expect(page.getByTestId('campaign-results')).toContainText('Brickell launch');
   await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true });
 
-  // The taken-over call is in the call history with its disposition.
-  await page.goto(appUrl(`monitor/${attemptId}`));
+  // The taken-over call is in the call history with its disposition, notes, costs and timeline.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Call history' }).click();
+  await page.getByLabel('Disposition').selectOption('booked_viewing');
+  await expect(page.getByTestId('history-total')).toHaveText(`${conversions} calls`);
+  await page.goto(appUrl(`history/${attemptId}`));
   await expect(page.getByTestId('call-disposition')).toHaveText('booked viewing');
+  await expect(page.getByLabel('Outcome and costs')).toContainText(
+    'Notes: Viewing booked for Saturday 10:00',
+  );
+  await page.getByText(/Timeline \(\d+ events\)/).click();
+  await expect(page.locator('.timeline')).toContainText('escalated → in_progress');
 });

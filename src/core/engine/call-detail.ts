@@ -20,7 +20,7 @@ export function readCallDetail(db: Db, summary: CallSummary | undefined): CallDe
     events: (
       c
         .prepare(
-          'select at, type, from_state as fromState, to_state as toState, data from call_events where attempt_id = ? order by id',
+          'select id, at, type, from_state as fromState, to_state as toState, data from call_events where attempt_id = ? order by id',
         )
         .all(summary.attemptId) as (Omit<CallDetail['events'][number], 'data'> & { data: string | null })[]
     ).map((e) => ({ ...e, data: e.data ? JSON.parse(e.data) : null })),

@@ -36,6 +36,7 @@ export interface TranscriptLine {
 }
 
 export interface CallEventRow {
+  id: number;
   at: number;
   type: string;
   fromState: string | null;

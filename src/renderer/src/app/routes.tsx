@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { CampaignsPage } from '../features/campaigns/CampaignsPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { HistoryPage } from '../features/history/HistoryPage';
 import { MonitorPage } from '../features/monitor/MonitorPage';
 import { PlannedPage } from '../ui/PlannedPage';
 
@@ -27,12 +28,18 @@ export const routes: Route[] = [
     shortcut: '2',
     render: (detail) => <MonitorPage detail={detail} />,
   },
-  { id: 'customers', label: 'Customers', shortcut: '3', render: () => <CustomersPage /> },
-  { id: 'dashboard', label: 'Dashboard', shortcut: '4', render: () => <DashboardPage /> },
+  {
+    id: 'history',
+    label: 'Call history',
+    shortcut: '3',
+    render: (detail) => <HistoryPage detail={detail} />,
+  },
+  { id: 'customers', label: 'Customers', shortcut: '4', render: () => <CustomersPage /> },
+  { id: 'dashboard', label: 'Dashboard', shortcut: '5', render: () => <DashboardPage /> },
   {
     id: 'settings',
     label: 'Settings',
-    shortcut: '5',
+    shortcut: '6',
     render: () => (
       <PlannedPage
         title="Settings"

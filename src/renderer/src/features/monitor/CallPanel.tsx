@@ -190,6 +190,29 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
           Hang up
         </button>
       )}
+      {call.endedAt !== null && (
+        <div className="call-costs" aria-label="Outcome and costs">
+          <span>
+            Duration {call.durationSeconds === null ? '—' : `${Math.round(call.durationSeconds)} s`}
+          </span>
+          <span>Cost ${call.cost.toFixed(3)}</span>
+          {call.sentiment !== null && <span>Sentiment {call.sentiment.toFixed(2)}</span>}
+          {detail?.notes && <span>Notes: {detail.notes}</span>}
+        </div>
+      )}
+      {detail && detail.events.length > 0 && (
+        <details>
+          <summary>Timeline ({detail.events.length} events)</summary>
+          <ol className="timeline">
+            {detail.events.map((e) => (
+              <li key={e.id}>
+                {new Date(e.at).toLocaleTimeString()} —{' '}
+                {e.type === 'state' ? `${e.fromState ?? 'new'} → ${e.toState}` : e.type.replaceAll('_', ' ')}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
       {detail && (
         <section className="customer-mini" aria-label="Customer">
           <h3>Customer</h3>

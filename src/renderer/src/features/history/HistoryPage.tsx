@@ -1,0 +1,170 @@
+import { useEffect, useState } from 'react';
+import { attemptStates } from '../../../../shared/calls/attempt-states';
+import type { CallSummary } from '../../../../shared/contract/calls';
+import { dispositions } from '../../../../shared/contract/campaigns';
+import { useNavigation } from '../../app/navigation-store';
+import { client } from '../../client';
+import { downloadCsv } from '../export/download-csv';
+import { CallPanel } from '../monitor/CallPanel';
+import '../monitor/monitor.css';
+
+const pageSize = 100;
+
+/** Past calls with filters; one opens with its whole transcript, outcome, costs and timeline. */
+export function HistoryPage({ detail }: { detail?: string }) {
+  const { navigate } = useNavigation();
+  const [filter, setFilter] = useState<{
+    campaignId?: number;
+    state?: string;
+    disposition?: string;
+    search?: string;
+  }>({});
+  const [page, setPage] = useState(0);
+  const [result, setResult] = useState<{ total: number; rows: CallSummary[] }>();
+  const [campaigns, setCampaigns] = useState<{ id: number; name: string }[]>([]);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    void client.invoke('campaigns.list', { includeArchived: true }).then(setCampaigns);
+  }, []);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      client
+        .invoke('calls.history', {
+          ...(filter.campaignId ? { campaignId: filter.campaignId } : {}),
+          ...(filter.state ? { state: filter.state as (typeof attemptStates)[number] } : {}),
+          ...(filter.disposition ? { disposition: filter.disposition as (typeof dispositions)[number] } : {}),
+          ...(filter.search ? { search: filter.search } : {}),
+          offset: page * pageSize,
+          limit: pageSize,
+        })
+        .then(setResult, (e: Error) => setError(e.message));
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [filter, page]);
+
+  const set = (patch: typeof filter) => {
+    setPage(0);
+    setFilter({ ...filter, ...patch });
+  };
+
+  const exportRows = () =>
+    downloadCsv(
+      'navaia-calls.csv',
+      (result?.rows ?? []).map((c) => ({
+        attempt: c.attemptId,
+        customer: c.customerName,
+        phone: c.toNumber,
+        campaign: c.campaignName,
+        attempt_number: c.attemptNumber,
+        state: c.state,
+        disposition: c.disposition ?? '',
+        dialled: c.dialedAt ? new Date(c.dialedAt).toISOString() : '',
+        duration_s: c.durationSeconds ?? '',
+        cost: c.cost.toFixed(4),
+        agent: c.heldBy ?? '',
+      })),
+    );
+
+  return (
+    <section className="page monitor-page">
+      <header className="page-header">
+        <h1>Call history</h1>
+        <span className="muted" data-testid="history-total">
+          {result ? `${result.total.toLocaleString()} calls` : 'Loading…'}
+        </span>
+        <input
+          type="search"
+          aria-label="Search calls"
+          placeholder="Customer or number…"
+          onChange={(e) => set({ search: e.target.value || undefined })}
+        />
+        <select
+          aria-label="Campaign"
+          onChange={(e) => set({ campaignId: e.target.value ? Number(e.target.value) : undefined })}
+        >
+          <option value="">All campaigns</option>
+          {campaigns.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Outcome" onChange={(e) => set({ state: e.target.value || undefined })}>
+          <option value="">Any outcome</option>
+          {attemptStates.map((s) => (
+            <option key={s} value={s}>
+              {s.replace('_', ' ')}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Disposition" onChange={(e) => set({ disposition: e.target.value || undefined })}>
+          <option value="">Any disposition</option>
+          {dispositions.map((d) => (
+            <option key={d} value={d}>
+              {d.replaceAll('_', ' ')}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={exportRows}>
+          Export CSV
+        </button>
+      </header>
+      {error && <p className="error">{error}</p>}
+      <div className="monitor-layout">
+        <div className="history-table">
+          <table className="data-table" aria-label="Calls">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>Customer</th>
+                <th>Campaign</th>
+                <th>Outcome</th>
+                <th>Disposition</th>
+                <th>Duration</th>
+                <th>Cost</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result?.rows.map((c) => (
+                <tr
+                  key={c.attemptId}
+                  className="clickable"
+                  onClick={() => navigate('history', String(c.attemptId))}
+                >
+                  <td>{c.dialedAt ? new Date(c.dialedAt).toLocaleString() : '—'}</td>
+                  <td>{c.customerName}</td>
+                  <td>{c.campaignName}</td>
+                  <td>{c.state.replace('_', ' ')}</td>
+                  <td>{c.disposition?.replaceAll('_', ' ') ?? ''}</td>
+                  <td>{c.durationSeconds === null ? '—' : `${Math.round(c.durationSeconds)} s`}</td>
+                  <td>${c.cost.toFixed(3)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {result && result.total > pageSize && (
+            <div className="pager">
+              <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+                ← Newer
+              </button>
+              <span className="muted">
+                {page * pageSize + 1}–{Math.min((page + 1) * pageSize, result.total)} of{' '}
+                {result.total.toLocaleString()}
+              </span>
+              <button
+                type="button"
+                disabled={(page + 1) * pageSize >= result.total}
+                onClick={() => setPage(page + 1)}
+              >
+                Older →
+              </button>
+            </div>
+          )}
+        </div>
+        {detail && <CallPanel key={detail} attemptId={Number(detail)} onClose={() => navigate('history')} />}
+      </div>
+    </section>
+  );
+}
