@@ -1,12 +1,23 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  nativeTheme,
+  session,
+  shell,
+} from 'electron';
 import { createApp, type NavaiaApp } from '../core/app';
 import { openDatabase } from '../core/db/open';
 import { ensureDemoData } from '../core/db/seed/seed-demo-data';
 import { createLogger } from '../core/logging/logger';
 import { databaseFileName } from '../core/paths';
 import { appMenuTemplate } from './app-menu';
+import { notifyEscalations } from './escalation-notifications';
 import { bindContractToIpc, forwardEvents, trustedFrameCheck } from './ipc-binding';
 import { loadRenderer, mainWindowOptions } from './main-window';
 import { guardNavigation, hardenSession, isAppUrl } from './security';
@@ -101,6 +112,18 @@ app.whenReady().then(async () => {
       ),
     ),
   );
+  if (Notification.isSupported()) {
+    notifyEscalations(
+      (listener) => core.context.bus.subscribe(listener),
+      (options) => new Notification(options),
+      (attemptId) => {
+        if (!mainWindow) return;
+        if (mainWindow.isMinimized()) mainWindow.restore();
+        mainWindow.focus();
+        void navigate(`monitor/${attemptId}`);
+      },
+    );
+  }
   await createMainWindow(core);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createMainWindow(core);

@@ -182,3 +182,34 @@ describe('the contract over IPC', () => {
     });
   });
 });
+
+describe('escalation notifications', () => {
+  it('raise one desktop notification per escalated call, which opens that call when clicked', async () => {
+    const { notifyEscalations } = await import('../../../src/main/escalation-notifications');
+    let listener: ((batch: import('../../../src/shared/contract').EventBatch) => void) | undefined;
+    const shown: { title: string; click?: () => void }[] = [];
+    const opened: number[] = [];
+    notifyEscalations(
+      (l) => {
+        listener = l;
+        return () => {};
+      },
+      ({ title }) => {
+        const entry: { title: string; click?: () => void } = { title };
+        shown.push(entry);
+        return { on: (_e, fn) => (entry.click = fn), show: () => {} };
+      },
+      (id) => opened.push(id),
+    );
+    listener?.([
+      { name: 'call.transcript', payload: { attemptId: 1, seq: 1, at: 0, speaker: 'ai', text: 'Hi' } },
+      {
+        name: 'call.escalated',
+        payload: { attemptId: 42, customerName: 'Ann Lee', campaignName: 'Renewals', reason: 'asked' },
+      },
+    ]);
+    expect(shown.map((s) => s.title)).toEqual(['Ann Lee wants to talk to a person']);
+    shown[0].click?.();
+    expect(opened).toEqual([42]);
+  });
+});
