@@ -1,11 +1,18 @@
 import type { HandlersOf } from '../../shared/contract/define';
 import type { settingsMethods } from '../../shared/contract/settings';
 import type { AppContext } from '../app-context';
+import { addDnc, listDnc, normalisePhone, removeDnc } from '../compliance/dnc';
 import { getSettings, updateSettings } from './settings-store';
 
-export function settingsHandlers({ db }: AppContext): HandlersOf<typeof settingsMethods> {
+export function settingsHandlers({ db, clock }: AppContext): HandlersOf<typeof settingsMethods> {
   return {
     'settings.get': () => getSettings(db),
     'settings.update': (patch) => updateSettings(db, patch),
+    'dnc.list': ({ search, limit }) => listDnc(db, search, limit),
+    'dnc.add': ({ phone, reason }) =>
+      addDnc(db, normalisePhone(phone, getSettings(db).defaultRegion), reason ?? null, clock.now()),
+    'dnc.remove': ({ phone }) => ({
+      removed: removeDnc(db, normalisePhone(phone, getSettings(db).defaultRegion)),
+    }),
   };
 }

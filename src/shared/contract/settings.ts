@@ -34,9 +34,33 @@ export const settingsSchema = z.object({
 
 export type Settings = z.infer<typeof settingsSchema>;
 
+export interface DncEntry {
+  phone: string;
+  /** manual | import | call_request */
+  source: string;
+  reason: string | null;
+  addedAt: number;
+}
+
 export const settingsMethods = {
   'settings.get': method<Settings>()(z.object({}).strict()),
   'settings.update': method<Settings>()(settingsSchema.partial().strict()),
+  'dnc.list': method<{ total: number; rows: DncEntry[] }>()(
+    z
+      .object({
+        search: z.string().trim().max(30).optional(),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+  ),
+  'dnc.add': method<DncEntry>()(
+    z
+      .object({ phone: z.string().trim().min(3).max(30), reason: z.string().trim().max(200).optional() })
+      .strict(),
+  ),
+  'dnc.remove': method<{ removed: boolean }>()(
+    z.object({ phone: z.string().trim().min(3).max(30) }).strict(),
+  ),
 };
 
 export const settingsEvents = {};

@@ -4,7 +4,7 @@ import { CustomersPage } from '../features/customers/CustomersPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { HistoryPage } from '../features/history/HistoryPage';
 import { MonitorPage } from '../features/monitor/MonitorPage';
-import { PlannedPage } from '../ui/PlannedPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 
 export interface Route {
   id: string;
@@ -40,11 +40,6 @@ export const routes: Route[] = [
     id: 'settings',
     label: 'Settings',
     shortcut: '6',
-    render: () => (
-      <PlannedPage
-        title="Settings"
-        what="Providers, caller numbers, calling hours and the do-not-call list."
-      />
-    ),
+    render: () => <SettingsPage />,
   },
 ];
