@@ -62,6 +62,22 @@ export interface AudienceField {
   values?: string[];
 }
 
+/** The interests customers are tagged with (imports may add others; these are the suggestions). */
+export const interestTags = [
+  'waterfront',
+  'schools',
+  'new-build',
+  'investment',
+  'garden',
+  'downtown',
+  'luxury',
+  'pet-friendly',
+  'parking',
+  'quiet-street',
+  'gym',
+  'first-home',
+] as const;
+
 const choiceOperators: AudienceOperator[] = [
   { name: '=', label: 'is', value: 'choice' },
   { name: '!=', label: 'is not', value: 'choice' },
@@ -84,20 +100,7 @@ export const audienceFields: AudienceField[] = [
       { name: 'includesAll', label: 'include all of', value: 'tags' },
       { name: 'includesNone', label: 'include none of', value: 'tags' },
     ],
-    values: [
-      'waterfront',
-      'schools',
-      'new-build',
-      'investment',
-      'garden',
-      'downtown',
-      'luxury',
-      'pet-friendly',
-      'parking',
-      'quiet-street',
-      'gym',
-      'first-home',
-    ],
+    values: [...interestTags],
   },
   { name: 'city', label: 'City', operators: choiceOperators },
   { name: 'neighborhood', label: 'Neighborhood', operators: choiceOperators },

@@ -1,3 +1,5 @@
+import { interestTags } from '../../../shared/contract/audience';
+
 /**
  * The places the demo data is drawn from: cities where real-estate campaigns run, each with its time
  * zone, region code, dialling prefixes that libphonenumber accepts as valid, and neighborhoods.
@@ -136,20 +138,7 @@ export const demoCities: DemoCity[] = [
   },
 ];
 
-export const demoInterests = [
-  'waterfront',
-  'schools',
-  'new-build',
-  'investment',
-  'garden',
-  'downtown',
-  'luxury',
-  'pet-friendly',
-  'parking',
-  'quiet-street',
-  'gym',
-  'first-home',
-];
+export const demoInterests = interestTags;
 
 export const propertyTypes = ['apartment', 'house', 'townhouse', 'condo', 'villa'];
 export const lifecycleStages = ['lead', 'prospect', 'customer', 'past_customer'];
