@@ -4,7 +4,7 @@
  * requestAnimationFrame and samples the renderer's JS heap, in Debian's Chromium.
  *   npx electron-vite build && npx tsx bench/monitor-fps.ts [minutes=10]
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,22 +15,31 @@ const minutes = Number(process.argv[2] ?? 10);
 const port = 5390;
 const token = 'bench';
 const db = join(mkdtempSync(join(tmpdir(), 'navaia-fps-')), 'navaia.db');
-const server = spawn(process.execPath, ['bin/navaia.js', 'serve', '--port', String(port), '--token', token, '--db', db], {
-  env: { ...process.env, NAVAIA_CLOCK_START: '2026-11-24T15:00:00Z' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise<void>((resolve) => server.stdout!.on('data', (d) => String(d).includes('running') && resolve()));
+// Enough customers that two campaigns keep 1,000 calls going for the whole run.
+execFileSync(process.execPath, ['bin/navaia.js', 'seed', '--customers', '60000', '--db', db]);
+const server = spawn(
+  process.execPath,
+  ['bin/navaia.js', 'serve', '--port', String(port), '--token', token, '--db', db],
+  {
+    env: { ...process.env, NAVAIA_CLOCK_START: '2026-11-24T15:00:00Z' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+await new Promise<void>((resolve) =>
+  server.stdout!.on('data', (d) => String(d).includes('running') && resolve()),
+);
 
 /** Calls the contract the way the page does. */
 async function call(method: string, input: unknown): Promise<{ id?: number }> {
   const ws = new WebSocket(`ws://127.0.0.1:${port}/rpc?token=${token}`);
   await new Promise((r) => ws.on('open', r));
   ws.send(JSON.stringify({ id: 1, method, input }));
-  const reply = await new Promise<{ response: { ok: boolean; result: { id?: number }; error?: unknown } }>((resolve) =>
-    ws.on('message', (m) => {
-      const msg = JSON.parse(String(m));
-      if (msg.type === 'response') resolve(msg);
-    }),
+  const reply = await new Promise<{ response: { ok: boolean; result: { id?: number }; error?: unknown } }>(
+    (resolve) =>
+      ws.on('message', (m) => {
+        const msg = JSON.parse(String(m));
+        if (msg.type === 'response') resolve(msg);
+      }),
   );
   ws.close();
   if (!reply.response.ok) throw new Error(JSON.stringify(reply.response.error));
@@ -52,7 +61,16 @@ for (const name of ['Load A', 'Load B']) {
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--enable-precise-memory-info',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 await page.goto(`http://127.0.0.1:${port}/?token=${token}#/monitor`);
@@ -78,12 +96,23 @@ for (let i = 0; i < minutes * 2; i++) {
     };
     requestAnimationFrame(tick);
   })`)) as { frames: number; p95: number; heap: number };
-  const row = { fps: sample.frames / 30, p95: sample.p95, heapMb: sample.heap / 1024 / 1024, live: await live() };
+  const row = {
+    fps: sample.frames / 30,
+    p95: sample.p95,
+    heapMb: sample.heap / 1024 / 1024,
+    live: await live(),
+  };
   windows.push(row);
-  console.log(`${((i + 1) * 0.5).toFixed(1)} min: ${row.fps.toFixed(1)} fps, p95 frame ${row.p95.toFixed(1)} ms, JS heap ${row.heapMb.toFixed(1)} MB, ${row.live} live calls`);
+  console.log(
+    `${((i + 1) * 0.5).toFixed(1)} min: ${row.fps.toFixed(1)} fps, p95 frame ${row.p95.toFixed(1)} ms, JS heap ${row.heapMb.toFixed(1)} MB, ${row.live} live calls`,
+  );
 }
 const fps = windows.map((w) => w.fps);
-console.log(`fps min ${Math.min(...fps).toFixed(1)}, median ${fps.sort((a, b) => a - b)[Math.floor(fps.length / 2)].toFixed(1)}`);
-console.log(`JS heap first ${windows[0].heapMb.toFixed(1)} MB, last ${windows.at(-1)!.heapMb.toFixed(1)} MB, max ${Math.max(...windows.map((w) => w.heapMb)).toFixed(1)} MB`);
+console.log(
+  `fps min ${Math.min(...fps).toFixed(1)}, median ${fps.sort((a, b) => a - b)[Math.floor(fps.length / 2)].toFixed(1)}`,
+);
+console.log(
+  `JS heap first ${windows[0].heapMb.toFixed(1)} MB, last ${windows.at(-1)!.heapMb.toFixed(1)} MB, max ${Math.max(...windows.map((w) => w.heapMb)).toFixed(1)} MB`,
+);
 await browser.close();
 server.kill();
