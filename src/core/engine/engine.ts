@@ -29,6 +29,8 @@ export interface EngineDependencies {
   logger: Logger;
   providers: Map<string, VoiceAgentProvider>;
   settings: () => Settings;
+  /** How many due attempts may wait in a campaign's queue (tests make it small). */
+  maxQueued?: number;
 }
 
 interface Runner {
@@ -51,7 +53,7 @@ interface DueAttempt extends AttemptRow {
 
 const minute = 60_000;
 const day = 24 * 60 * minute;
-/** Queue customers ahead in batches; stop filling while this many wait (e.g. outside their hours). */
+/** Queue customers ahead in batches; stop filling while this many are due and waiting for a line. */
 const refillBatch = 200;
 const maxQueued = 2_000;
 /** Even with nothing to do, a running campaign looks again this often (new audience members, settings). */
@@ -85,6 +87,11 @@ export function createEngine(deps: EngineDependencies) {
     order by a.not_before, a.id limit 50`);
   const queuedCount = c
     .prepare("select count(*) from call_attempts where campaign_id = ? and state = 'queued'")
+    .pluck();
+  const dueCount = c
+    .prepare(
+      "select count(*) from call_attempts where campaign_id = ? and state = 'queued' and not_before <= ?",
+    )
     .pluck();
   const earliestQueued = c
     .prepare(
@@ -181,7 +188,13 @@ export function createEngine(deps: EngineDependencies) {
 
   /** Queues the next customers of the audience (eligible now) for their first attempt. */
   const refill = (runner: Runner, now: number, settings: Settings): number => {
-    if (runner.exhausted || (queuedCount.get(runner.campaign.id) as number) >= maxQueued) return 0;
+    // Only attempts that are due count: customers waiting for their local morning must not stop the
+    // campaign from reaching customers whose day has begun.
+    if (
+      runner.exhausted ||
+      (dueCount.get(runner.campaign.id, now) as number) >= (deps.maxQueued ?? maxQueued)
+    )
+      return 0;
     const { frequencyCapDays } = settings;
     const batch = db
       .select({ id: customers.id, phone: customers.phone })

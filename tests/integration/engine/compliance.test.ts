@@ -199,3 +199,57 @@ describe('compliance in virtual time', () => {
     expect(onList.sort()).toEqual([...requested].sort());
   });
 });
+
+describe('customers waiting for their local morning', () => {
+  it('do not stop the campaign from calling customers whose day has begun', async () => {
+    const { createTempDb } = await import('../../helpers/temp-db');
+    const { VirtualClock } = await import('../../../src/core/clock/virtual-clock');
+    const { createEngine } = await import('../../../src/core/engine/engine');
+    const { createEventBus } = await import('../../../src/core/events/event-bus');
+    const { createSimulator } = await import('../../../src/core/providers/simulator/simulator-provider');
+    const { silentLogger } = await import('../../../src/core/logging/logger');
+    const { getSettings } = await import('../../../src/core/settings/settings-store');
+    const { createCampaign } = await import('../../../src/core/campaigns/campaign-store');
+    const temp = createTempDb();
+    const clock = new VirtualClock(nyMorning);
+    // Ids 1–450 are in Los Angeles (07:30 there: not yet), 451–470 in New York (10:30: callable) — more
+    // customers asleep than one refill batch of the queue.
+    insertCustomers(temp.db, manyCustomers(450, { timeZone: 'America/Los_Angeles' }), nyMorning);
+    insertCustomers(
+      temp.db,
+      manyCustomers(20).map((c, i) => ({ ...c, phone: `+1917${String(3_000_000 + i).padStart(7, '0')}` })),
+      nyMorning,
+    );
+    const engine = createEngine({
+      db: temp.db,
+      clock,
+      bus: createEventBus(),
+      logger: silentLogger,
+      providers: new Map([['simulator', createSimulator({ db: temp.db, clock, transcripts: false })]]),
+      settings: () => getSettings(temp.db),
+      // A queue smaller than the number of customers still asleep.
+      maxQueued: 10,
+    });
+    await engine.start();
+    const id = createCampaign(
+      temp.db,
+      {
+        name: 'Coast to coast',
+        objective: 'custom',
+        script: { firstMessage: 'Hello from Navaia Realty, say stop to opt out.' },
+        schedule: { daysOfWeek: [1, 2, 3, 4, 5, 6, 7], dailyWindow: { start: '08:00', end: '21:00' } },
+        retryPolicy: { retryOn: [], delayMinutes: 60, maxAttempts: 1 },
+      },
+      nyMorning,
+    ).id;
+    engine.startCampaign(id);
+    await runVirtualUntil(clock, nyMorning + 60 * minute);
+    const dialledNewYork = temp.db.$client
+      .prepare('select count(*) from call_attempts where customer_id > 450 and dialed_at is not null')
+      .pluck()
+      .get();
+    expect(dialledNewYork).toBe(20);
+    await engine.close();
+    temp.cleanup();
+  });
+});
