@@ -19,7 +19,7 @@ import { databaseFileName } from '../core/paths';
 import { appMenuTemplate } from './app-menu';
 import { notifyEscalations } from './escalation-notifications';
 import { bindContractToIpc, forwardEvents, trustedFrameCheck } from './ipc-binding';
-import { loadRenderer, mainWindowOptions } from './main-window';
+import { createHardenedWindow, loadRenderer } from './main-window';
 import { guardNavigation, hardenSession, isAppUrl } from './security';
 import { readWindowState, writeWindowState } from './window-state';
 
@@ -65,7 +65,7 @@ function startCore(): NavaiaApp {
 async function createMainWindow(core: NavaiaApp): Promise<void> {
   const stateFile = join(app.getPath('userData'), 'window-state.json');
   const state = readWindowState(stateFile);
-  const window = new BrowserWindow(mainWindowOptions(outDir, state));
+  const window = createHardenedWindow(outDir, state);
   mainWindow = window;
   if (state.maximized) window.maximize();
   guardNavigation(window.webContents, (url) => void shell.openExternal(url), devServerUrl);

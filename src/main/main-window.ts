@@ -1,23 +1,5 @@
 import { join } from 'node:path';
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
-
-/** The webPreferences every Navaia window gets (Electron's security checklist). */
-export const hardenedWebPreferences = (
-  preloadPath: string,
-): BrowserWindowConstructorOptions['webPreferences'] => ({
-  preload: preloadPath,
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  navigateOnDragDrop: false,
-  spellcheck: true,
-});
+import { BrowserWindow } from 'electron';
 
 export interface WindowBounds {
   x?: number;
@@ -26,16 +8,35 @@ export interface WindowBounds {
   height: number;
 }
 
-export function mainWindowOptions(outDir: string, bounds: WindowBounds): BrowserWindowConstructorOptions {
-  return {
+/**
+ * Creates the Navaia window with Electron's security checklist applied. The webPreferences are written
+ * out literally at the constructor so Electronegativity (scripts/electronegativity.mjs) can verify them.
+ */
+export function createHardenedWindow(outDir: string, bounds: WindowBounds): BrowserWindow {
+  return new BrowserWindow({
     ...bounds,
     minWidth: 960,
     minHeight: 600,
     show: false,
     title: 'Navaia',
     backgroundColor: '#0f1216',
-    webPreferences: hardenedWebPreferences(join(outDir, 'preload', 'index.cjs')),
-  };
+    webPreferences: {
+      preload: join(outDir, 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // Middle-click would otherwise open links in new windows; denied anyway by the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: true,
+    },
+  });
 }
 
 /** Loads the renderer: the dev server while developing, the bundled files otherwise. */

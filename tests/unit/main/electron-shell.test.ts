@@ -4,13 +4,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp, type NavaiaApp } from '../../../src/core/app';
 import { silentLogger } from '../../../src/core/logging/logger';
 import { bindContractToIpc, trustedFrameCheck } from '../../../src/main/ipc-binding';
-import { mainWindowOptions } from '../../../src/main/main-window';
+import { createHardenedWindow } from '../../../src/main/main-window';
 import { contentSecurityPolicy, guardNavigation, hardenSession, isAppUrl } from '../../../src/main/security';
 import { bridgeChannels } from '../../../src/shared/bridge';
 import { createTempDb } from '../../helpers/temp-db';
 
 // The shell must never need the real Electron binary to be tested.
-vi.mock('electron', () => ({}));
+vi.mock('electron', () => ({
+  BrowserWindow: class {
+    constructor(readonly options: object) {}
+  },
+}));
 
 class FakeWebContents extends EventEmitter {
   windowOpenHandler?: (details: { url: string }) => { action: string };
@@ -43,8 +47,11 @@ class FakeIpcMain {
 
 describe('the Electron window', () => {
   it('is created with the hardened webPreferences and the sandboxed CommonJS preload', () => {
-    const options = mainWindowOptions('/app/out', { width: 1200, height: 800 });
-    expect(options.webPreferences).toMatchObject({
+    const window = createHardenedWindow('/app/out', { width: 1200, height: 800 }) as unknown as {
+      options: { webPreferences: object; show: boolean };
+    };
+    expect(window.options.show).toBe(false);
+    expect(window.options.webPreferences).toMatchObject({
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -53,6 +60,7 @@ describe('the Electron window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: '/app/out/preload/index.cjs',
     });
   });
