@@ -1,0 +1,112 @@
+import { ElevenLabsTimeoutError } from '@elevenlabs/elevenlabs-js';
+import { TransientProviderError } from '../provider';
+import {
+  classifyElevenLabsError,
+  createElevenLabsClient,
+  createTwilioClient,
+  httpStatusOf,
+} from './api-clients';
+import type { ConnectionCheck, ConnectionReport, ElevenLabsTwilioConfig, ProviderEndpoints } from './config';
+
+/** Connection checks answer quickly: a settings screen should not hang on an unreachable host. */
+const checkTimeoutMs = 8_000;
+
+/** One line a supervisor can act on, for a failed request to `service`. */
+function explain(service: 'Twilio' | 'ElevenLabs', what: string, err: unknown): string {
+  if (err instanceof ElevenLabsTimeoutError)
+    return `${service} did not answer within ${checkTimeoutMs / 1000} s`;
+  const classified = service === 'ElevenLabs' ? classifyElevenLabsError(err) : err;
+  if (classified instanceof TransientProviderError) return classified.message;
+  const status = httpStatusOf(err);
+  if (status === 401 || status === 403)
+    return service === 'Twilio'
+      ? `Twilio rejected the credentials (${status}): check the Account SID and auth token or API key`
+      : `ElevenLabs rejected the API key (${status})`;
+  if (status === 404) return `${service} has no ${what} (404)`;
+  if (status !== undefined) return `${service} answered ${status} for the ${what}`;
+  return `${service} could not be reached: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+async function checkTwilio(
+  config: ElevenLabsTwilioConfig,
+  endpoints: ProviderEndpoints,
+): Promise<ConnectionCheck> {
+  const { accountSid, callerNumbers } = config.twilio;
+  if (!accountSid) return { ok: false, message: 'Twilio: the Account SID is missing' };
+  if (!config.twilio.authToken && !(config.twilio.apiKeySid && config.twilio.apiKeySecret))
+    return { ok: false, message: 'Twilio: add the auth token or an API key SID and secret' };
+  const client = createTwilioClient(config.twilio, endpoints, checkTimeoutMs);
+  let account: Awaited<ReturnType<ReturnType<typeof client.api.v2010.accounts>['fetch']>>;
+  try {
+    account = await client.api.v2010.accounts(accountSid).fetch();
+  } catch (err) {
+    return { ok: false, message: explain('Twilio', `account ${accountSid}`, err) };
+  }
+  if (account.status !== 'active')
+    return { ok: false, message: `Twilio account "${account.friendlyName}" is ${account.status}` };
+  const missing: string[] = [];
+  for (const phoneNumber of callerNumbers) {
+    try {
+      const owned = await client.incomingPhoneNumbers.list({ phoneNumber, limit: 1 });
+      if (owned.length === 0) missing.push(phoneNumber);
+    } catch (err) {
+      return { ok: false, message: explain('Twilio', `number ${phoneNumber}`, err) };
+    }
+  }
+  if (missing.length > 0)
+    return {
+      ok: false,
+      message: `Twilio account "${account.friendlyName}" does not own ${missing.join(', ')}`,
+    };
+  if (callerNumbers.length === 0)
+    return {
+      ok: false,
+      message: `Twilio account "${account.friendlyName}" works, but no caller number is set`,
+    };
+  return {
+    ok: true,
+    message: `Twilio account "${account.friendlyName}" is active and owns ${callerNumbers.length} caller number${callerNumbers.length === 1 ? '' : 's'}`,
+  };
+}
+
+async function checkElevenLabs(
+  config: ElevenLabsTwilioConfig,
+  endpoints: ProviderEndpoints,
+): Promise<ConnectionCheck> {
+  const { apiKey, agentId, phoneNumberId } = config.elevenlabs;
+  if (!apiKey) return { ok: false, message: 'ElevenLabs: the API key is missing' };
+  if (!agentId) return { ok: false, message: 'ElevenLabs: choose the agent that speaks' };
+  const client = createElevenLabsClient(config.elevenlabs, endpoints, checkTimeoutMs);
+  let agentName: string;
+  try {
+    agentName = (await client.conversationalAi.agents.get(agentId)).name;
+  } catch (err) {
+    return { ok: false, message: explain('ElevenLabs', `agent ${agentId}`, err) };
+  }
+  if (!phoneNumberId) {
+    return config.dialMode === 'native'
+      ? {
+          ok: false,
+          message: `ElevenLabs agent "${agentName}" found, but native dialling needs its phone number id`,
+        }
+      : { ok: true, message: `ElevenLabs agent "${agentName}" is ready` };
+  }
+  try {
+    const number = await client.conversationalAi.phoneNumbers.get(phoneNumberId);
+    return { ok: true, message: `ElevenLabs agent "${agentName}" is ready on ${number.phoneNumber}` };
+  } catch (err) {
+    return { ok: false, message: explain('ElevenLabs', `phone number ${phoneNumberId}`, err) };
+  }
+}
+
+/** Harmless read-only requests that show whether the settings work, one line per service. */
+export async function testConnection(
+  config: ElevenLabsTwilioConfig,
+  endpoints: ProviderEndpoints = {},
+): Promise<ConnectionReport> {
+  const [twilio, elevenlabs] = await Promise.all([
+    checkTwilio(config, endpoints),
+    checkElevenLabs(config, endpoints),
+  ]);
+  return { twilio, elevenlabs };
+}
