@@ -15,8 +15,14 @@ import { createEventBus, type EventBus } from './events/event-bus';
 import type { Logger } from './logging/logger';
 import { metricsHandlers } from './metrics/handlers';
 import type { VoiceAgentProvider } from './providers/provider';
+import { createProviderSettings } from './providers/provider-settings/provider-settings';
+import {
+  elevenLabsTwilioAdapter,
+  type RealProviderAdapter,
+} from './providers/provider-settings/real-provider-adapter';
 import { createSimulator, type SimulatorOptions } from './providers/simulator/simulator-provider';
 import { createDispatch, type Dispatch } from './rpc/dispatch';
+import type { SecretStore } from './secrets/secret-store';
 import { settingsHandlers } from './settings/handlers';
 import { getSettings } from './settings/settings-store';
 import { systemHandlers } from './system/handlers';
@@ -32,6 +38,10 @@ export interface AppDependencies {
   providers?: VoiceAgentProvider[];
   /** How the built-in simulator behaves (speed, faults); it is always registered as `simulator`. */
   simulator?: Omit<SimulatorOptions, 'db' | 'clock'>;
+  /** Where the host keeps provider credentials; without it the real provider cannot be configured. */
+  secrets?: SecretStore;
+  /** The ElevenLabs + Twilio adapter; tests may pass a double. */
+  realProviderAdapter?: RealProviderAdapter;
 }
 
 export interface NavaiaApp {
@@ -59,6 +69,11 @@ export function createApp(deps: AppDependencies): NavaiaApp {
   if (!context.providers.has('simulator')) {
     context.providers.set('simulator', createSimulator({ db: deps.db, clock, ...deps.simulator }));
   }
+  // Registers `elevenlabs-twilio` before the engine subscribes to the providers.
+  const providerSettings = createProviderSettings(context, {
+    secrets: deps.secrets,
+    adapter: deps.realProviderAdapter ?? elevenLabsTwilioAdapter,
+  });
   const engine = createEngine({
     db: deps.db,
     clock,
@@ -74,6 +89,7 @@ export function createApp(deps: AppDependencies): NavaiaApp {
     ...audienceHandlers(context),
     ...campaignHandlers(context),
     ...callHandlers(context, engine),
+    ...providerSettings.handlers,
     ...metricsHandlers(context, (campaignId) => {
       const { criteria } = getCampaign(context.db, campaignId);
       const { frequencyCapDays } = getSettings(context.db);
@@ -85,7 +101,10 @@ export function createApp(deps: AppDependencies): NavaiaApp {
     handlers,
     dispatch: createDispatch(handlers, context.logger),
     engine,
-    start: () => engine.start(),
+    async start() {
+      await providerSettings.load();
+      await engine.start();
+    },
     async close() {
       await engine.close();
       context.bus.close();

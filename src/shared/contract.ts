@@ -9,6 +9,7 @@ import { campaignEvents, campaignMethods } from './contract/campaigns';
 import { customerEvents, customerMethods } from './contract/customers';
 import type { HandlersOf, InputOf, OutputOf, PayloadOf } from './contract/define';
 import { metricsEvents, metricsMethods } from './contract/metrics';
+import { providerEvents, providerMethods } from './contract/providers';
 import { settingsEvents, settingsMethods } from './contract/settings';
 import { systemEvents, systemMethods } from './contract/system';
 import type { RpcErrorBody } from './errors';
@@ -21,6 +22,7 @@ export const methods = {
   ...callMethods,
   ...metricsMethods,
   ...settingsMethods,
+  ...providerMethods,
 };
 
 export const events = {
@@ -31,6 +33,7 @@ export const events = {
   ...callEvents,
   ...metricsEvents,
   ...settingsEvents,
+  ...providerEvents,
 };
 
 export type Methods = typeof methods;

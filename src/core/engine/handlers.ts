@@ -2,6 +2,8 @@ import type { callMethods } from '../../shared/contract/calls';
 import type { CallContext, HandlersOf } from '../../shared/contract/define';
 import { AppError } from '../../shared/errors';
 import type { AppContext } from '../app-context';
+import { assertReadyForRealCalls } from '../compliance/real-call-readiness';
+import type { TakeoverSession } from '../providers/provider';
 import { readCallDetail } from './call-detail';
 import type { Engine } from './engine';
 import { rehearseCampaign } from './rehearsal';
@@ -46,7 +48,10 @@ export function callHandlers(context: AppContext, engine: Engine): HandlersOf<ty
   };
 
   return {
-    'campaigns.start': ({ id }) => engine.startCampaign(id),
+    'campaigns.start': ({ id }) => {
+      assertReadyForRealCalls(context, id);
+      return engine.startCampaign(id);
+    },
     'campaigns.pause': ({ id }) => engine.pauseCampaign(id),
     'campaigns.resume': ({ id }) => engine.resumeCampaign(id),
     'campaigns.stop': ({ id, hangUpLiveCalls }) => engine.stopCampaign(id, hangUpLiveCalls),
@@ -71,8 +76,9 @@ export function callHandlers(context: AppContext, engine: Engine): HandlersOf<ty
           `${store.get(attemptId)?.heldBy ?? 'Another agent'} is already handling this call`,
         );
       }
+      let session: TakeoverSession;
       try {
-        await engine
+        session = await engine
           .providerOf(attempt.provider)
           .takeOver(callId, { name: agentName, clientId: caller.clientId });
       } catch (err) {
@@ -86,7 +92,7 @@ export function callHandlers(context: AppContext, engine: Engine): HandlersOf<ty
       if (attempt.state === 'escalated')
         store.move(attemptId, 'escalated', 'in_progress', clock.now(), {}, { by: agentName });
       systemLine(attemptId, `${agentName} took over the call`);
-      return summary(attemptId);
+      return { ...summary(attemptId), session };
     },
 
     async 'calls.say'({ attemptId, text }, caller) {

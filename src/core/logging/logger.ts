@@ -15,17 +15,27 @@ export interface Logger {
 export const redactedKeys = [
   'apiKey',
   'apiSecret',
+  'apiKeySecret',
   'authToken',
+  'accessToken',
+  'credentials',
   'token',
   'secret',
   'password',
   'webhookSecret',
   'xi-api-key',
   'authorization',
+  'Authorization',
 ];
 
-export function createLogger(options: { level?: string; file?: string } = {}): Logger {
-  const redact = { paths: redactedKeys.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]), censor: '[redacted]' };
+export function createLogger(
+  options: { level?: string; file?: string; stream?: pino.DestinationStream } = {},
+): Logger {
+  const redact = {
+    paths: redactedKeys.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `*.*.*.${k}`]),
+    censor: '[redacted]',
+  };
+  if (options.stream) return pino({ level: options.level ?? 'info', redact }, options.stream);
   if (options.file) {
     return pino(
       { level: options.level ?? 'info', redact },

@@ -93,6 +93,8 @@ export interface RehearsalForecast {
   computeSeconds: number;
 }
 
+export type TakeoverSessionKind = { kind: 'text' } | { kind: 'softphone'; identity: string };
+
 const attemptId = z.number().int().positive();
 const campaignId = z.object({ id: z.number().int().positive() }).strict();
 
@@ -136,7 +138,8 @@ export const callMethods = {
       .strict(),
   ),
   'calls.get': method<CallDetail>()(z.object({ attemptId }).strict()),
-  'calls.takeOver': method<CallSummary>()(
+  /** `session` says how the agent talks now: typing (simulator) or the softphone (a real call). */
+  'calls.takeOver': method<CallSummary & { session: TakeoverSessionKind }>()(
     z.object({ attemptId, agentName: z.string().trim().min(1, 'enter your name').max(60) }).strict(),
   ),
   'calls.say': method<{ ok: true }>()(

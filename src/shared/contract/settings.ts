@@ -30,6 +30,14 @@ export const settingsSchema = z.object({
   /** A customer is called at most once per this many days, across all campaigns. */
   frequencyCapDays: z.number().int().min(0).max(365).default(7),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
+  /** Real calls are recorded by the voice-agent platform; when on, the first message must disclose it. */
+  recordCalls: z.boolean().default(true),
+  recordingDisclosure: z
+    .string()
+    .trim()
+    .min(1, 'write the sentence that tells customers the call is recorded')
+    .max(300)
+    .default('This call may be recorded.'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -40,6 +48,15 @@ export interface DncEntry {
   source: string;
   reason: string | null;
   addedAt: number;
+}
+
+export interface DncImportResult {
+  added: number;
+  /** Numbers that were on the list already (or twice in the file). */
+  alreadyListed: number;
+  rejected: number;
+  /** The first rejects; `row` counts lines of the file from 1. */
+  rejects: { row: number; column: string; reason: string }[];
 }
 
 export const settingsMethods = {
@@ -60,6 +77,19 @@ export const settingsMethods = {
   ),
   'dnc.remove': method<{ removed: boolean }>()(
     z.object({ phone: z.string().trim().min(3).max(30) }).strict(),
+  ),
+  /** Adds every number of a CSV (a phone/number column, or the first column) to the list. */
+  'dnc.import': method<DncImportResult>()(
+    z
+      .object({
+        csvText: z.string().max(32 * 1024 * 1024),
+        region: z
+          .string()
+          .regex(/^[A-Za-z]{2}$/, 'use a two-letter country code, e.g. US')
+          .transform((r) => r.toUpperCase())
+          .optional(),
+      })
+      .strict(),
   ),
 };
 

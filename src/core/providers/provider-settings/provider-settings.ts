@@ -1,0 +1,186 @@
+import type { HandlersOf } from '../../../shared/contract/define';
+import type { ProviderStatus, providerMethods } from '../../../shared/contract/providers';
+import { AppError } from '../../../shared/errors';
+import type { AppContext } from '../../app-context';
+import type { SecretStore } from '../../secrets/secret-store';
+import {
+  type ElevenLabsTwilioConfig,
+  type ProviderEndpoints,
+  providerEndpointsFromEnv,
+} from '../elevenlabs-twilio/config';
+import type { VoiceAgentProvider } from '../provider';
+import type { RealProviderAdapter } from './real-provider-adapter';
+import { mergeCredentials, publicCredentials, storedCredentialsSchema } from './stored-credentials';
+import { createSwappableProvider, realProviderName, type SwappableProvider } from './swappable-provider';
+
+/** Voice access tokens for the softphone live this long; the SDK is re-registered for each takeover. */
+const softphoneTokenSeconds = 10 * 60;
+
+export interface ProviderSettingsOptions {
+  secrets?: SecretStore;
+  adapter: RealProviderAdapter;
+  endpoints?: ProviderEndpoints;
+}
+
+export interface ProviderSettings {
+  provider: SwappableProvider;
+  /** Reads the stored credentials and puts the real provider in place (on start, before the engine). */
+  load(): Promise<void>;
+  handlers: HandlersOf<typeof providerMethods>;
+}
+
+/** Every secret value in a config, to strip from any text that leaves core. */
+function secretValues(config: ElevenLabsTwilioConfig): string[] {
+  return [
+    config.twilio.authToken,
+    config.twilio.apiKeySecret,
+    config.elevenlabs.apiKey,
+    config.elevenlabs.webhookSecret,
+  ].filter((s): s is string => Boolean(s));
+}
+
+const scrub = (text: string, config: ElevenLabsTwilioConfig) =>
+  secretValues(config).reduce((t, secret) => t.replaceAll(secret, '[secret]'), text);
+
+/**
+ * Settings → Providers: keeps the ElevenLabs + Twilio credentials in the host's secret store and the
+ * real provider registered as `elevenlabs-twilio` to match them. Nothing returned here carries a secret.
+ */
+export function createProviderSettings(
+  context: AppContext,
+  options: ProviderSettingsOptions,
+): ProviderSettings {
+  const { secrets, adapter } = options;
+  const endpoints = options.endpoints ?? providerEndpointsFromEnv();
+  const provider = createSwappableProvider();
+  if (!context.providers.has(realProviderName)) context.providers.set(realProviderName, provider);
+  let current: ElevenLabsTwilioConfig | undefined;
+  let loadError: string | undefined;
+
+  const readStored = async (): Promise<ElevenLabsTwilioConfig | undefined> => {
+    if (!secrets) return undefined;
+    const value = await secrets.get();
+    if (value === undefined) return undefined;
+    const parsed = storedCredentialsSchema.safeParse(value);
+    if (!parsed.success) throw new Error('The stored provider credentials are incomplete; enter them again');
+    return parsed.data;
+  };
+
+  const build = async (config: ElevenLabsTwilioConfig) => {
+    try {
+      return await adapter.createProvider(config, {
+        db: context.db,
+        clock: context.clock,
+        logger: context.logger,
+        endpoints,
+      });
+    } catch (err) {
+      throw new AppError('invalid_input', scrub(err instanceof Error ? err.message : String(err), config));
+    }
+  };
+
+  /** Puts the provider for `config` (or none) behind the stable name; the one it replaces is closed. */
+  const activate = async (config: ElevenLabsTwilioConfig | undefined, built?: VoiceAgentProvider) => {
+    await provider.replace(config ? (built ?? (await build(config))) : undefined);
+    current = config;
+  };
+
+  const status = (): ProviderStatus => ({
+    configured: provider.configured && current !== undefined,
+    storage: secrets
+      ? { kind: secrets.kind, ...(secrets.warning ? { warning: secrets.warning } : {}) }
+      : {
+          kind: 'none',
+          warning: 'This host has no secret storage: provider credentials cannot be saved here.',
+        },
+    ...(loadError ? { error: loadError } : {}),
+    ...publicCredentials(current),
+  });
+
+  const requireStore = (): SecretStore => {
+    if (!secrets) throw new AppError('unavailable', 'This host cannot store provider credentials');
+    return secrets;
+  };
+
+  return {
+    provider,
+
+    async load() {
+      try {
+        await activate(await readStored());
+        loadError = undefined;
+      } catch (err) {
+        loadError = err instanceof Error ? err.message : String(err);
+        // Only the message: the error may carry the request that held a secret.
+        context.logger.warn({ reason: loadError }, 'the real provider could not be started');
+        await activate(undefined);
+      }
+    },
+
+    handlers: {
+      'providers.status': () => status(),
+
+      async 'providers.save'(input) {
+        const store = requireStore();
+        // Credentials that can no longer be read are replaced by the ones being saved.
+        const stored = await readStored().catch(() => undefined);
+        const config = mergeCredentials(input, stored);
+        // Built before storing: credentials the adapter refuses are never kept.
+        const built = await build(config);
+        await store.set(config).catch((err: unknown) => {
+          throw new AppError('unavailable', err instanceof Error ? err.message : String(err));
+        });
+        await activate(config, built);
+        loadError = undefined;
+        context.logger.info(
+          { accountSid: config.twilio.accountSid, dialMode: config.dialMode },
+          'provider credentials saved',
+        );
+        return status();
+      },
+
+      async 'providers.clear'() {
+        await requireStore().delete();
+        await activate(undefined);
+        loadError = undefined;
+        context.logger.info({}, 'provider credentials removed');
+        return status();
+      },
+
+      async 'providers.testConnection'({ credentials }) {
+        const stored = await readStored().catch(() => undefined);
+        const config = credentials ? mergeCredentials(credentials, stored) : stored;
+        if (!config) throw new AppError('invalid_state', 'Enter the credentials to test first');
+        const report = await adapter.testConnection(config, endpoints);
+        return {
+          twilio: { ok: report.twilio.ok, message: scrub(report.twilio.message, config) },
+          elevenlabs: { ok: report.elevenlabs.ok, message: scrub(report.elevenlabs.message, config) },
+        };
+      },
+
+      async 'softphone.token'({ attemptId }, caller) {
+        const attempt = context.db.$client
+          .prepare('select provider, provider_call_id as callId from call_attempts where id = ?')
+          .get(attemptId) as { provider: string; callId: string | null } | undefined;
+        if (!attempt) throw new AppError('not_found', `Call ${attemptId} does not exist`);
+        if (attempt.provider !== realProviderName || !attempt.callId) {
+          throw new AppError('invalid_state', 'This call is not on a phone line; it needs no softphone');
+        }
+        const session = provider.softphoneSession(attempt.callId);
+        if (!session || session.clientId !== caller.clientId || !current) {
+          throw new AppError('conflict', 'Take the call over first');
+        }
+        try {
+          return await adapter.mintSoftphoneToken(
+            current,
+            session.identity,
+            softphoneTokenSeconds,
+            context.clock.now(),
+          );
+        } catch (err) {
+          throw new AppError('unavailable', scrub(err instanceof Error ? err.message : String(err), current));
+        }
+      },
+    },
+  };
+}

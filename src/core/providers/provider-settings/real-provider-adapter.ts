@@ -1,0 +1,41 @@
+import type { Clock } from '../../clock/clock';
+import type { Db } from '../../db/open';
+import type { Logger } from '../../logging/logger';
+import type {
+  ConnectionReport,
+  ElevenLabsTwilioConfig,
+  ProviderEndpoints,
+} from '../elevenlabs-twilio/config';
+import type { VoiceAgentProvider } from '../provider';
+
+/** What provider settings need from the ElevenLabs + Twilio adapter; tests may pass a recording double. */
+export interface RealProviderAdapter {
+  createProvider(
+    config: ElevenLabsTwilioConfig,
+    options: { db: Db; clock: Clock; logger: Logger; endpoints: ProviderEndpoints },
+  ): Promise<VoiceAgentProvider>;
+  testConnection(config: ElevenLabsTwilioConfig, endpoints: ProviderEndpoints): Promise<ConnectionReport>;
+  mintSoftphoneToken(
+    config: ElevenLabsTwilioConfig,
+    identity: string,
+    ttlSeconds: number,
+    now: number,
+  ): Promise<{ token: string; identity: string; expiresAt: number }>;
+}
+
+// Loaded on first use: the Twilio and ElevenLabs SDKs are large, and most runs (CLI, simulator) never need them.
+const adapterModule = () => import('../elevenlabs-twilio/index');
+
+export const elevenLabsTwilioAdapter: RealProviderAdapter = {
+  async createProvider(config, { db, ...options }) {
+    const adapter = await adapterModule();
+    // The ledger lets a restarted app follow the real calls a crash left live.
+    return adapter.createElevenLabsTwilioProvider(config, {
+      ...options,
+      ledger: adapter.callLedgerFromDb(db),
+    });
+  },
+  testConnection: async (config, endpoints) => (await adapterModule()).testConnection(config, endpoints),
+  mintSoftphoneToken: async (config, identity, ttlSeconds, now) =>
+    (await adapterModule()).mintSoftphoneToken(config, identity, ttlSeconds, now),
+};

@@ -1,0 +1,95 @@
+import { AppError } from '../../../shared/errors';
+import type { ProviderEvent, TakeoverAgent, TakeoverSession, VoiceAgentProvider } from '../provider';
+
+export const realProviderName = 'elevenlabs-twilio';
+
+export interface SoftphoneSession {
+  identity: string;
+  /** The window or page of the agent who took the call over: only it may get a token for the call. */
+  clientId: string;
+}
+
+export interface SwappableProvider extends VoiceAgentProvider {
+  /** Puts `next` behind the stable name, closing the provider it replaces; undefined unconfigures it. */
+  replace(next: VoiceAgentProvider | undefined): Promise<void>;
+  readonly configured: boolean;
+  /** The softphone session opened by takeOver on a call, while the agent holds it. */
+  softphoneSession(callId: string): SoftphoneSession | undefined;
+}
+
+/**
+ * The real provider under one stable object. The engine subscribes to providers once, when it starts,
+ * and looks them up by name when it dials; credentials saved later must reach both, so the engine holds
+ * this object and each save swaps what is inside it.
+ */
+export function createSwappableProvider(): SwappableProvider {
+  let current: VoiceAgentProvider | undefined;
+  let unsubscribeCurrent: (() => void) | undefined;
+  const listeners = new Set<(event: ProviderEvent) => void>();
+  const sessions = new Map<string, SoftphoneSession>();
+
+  const active = (): VoiceAgentProvider => {
+    if (!current) {
+      throw new AppError(
+        'unavailable',
+        'The ElevenLabs + Twilio provider is not configured: add its credentials in Settings → Providers',
+      );
+    }
+    return current;
+  };
+  const forward = (event: ProviderEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+
+  const replace = async (next: VoiceAgentProvider | undefined) => {
+    const previous = current;
+    unsubscribeCurrent?.();
+    current = next;
+    unsubscribeCurrent = next?.subscribe(forward);
+    sessions.clear();
+    await previous?.close?.();
+  };
+
+  return {
+    name: realProviderName,
+    get configured() {
+      return current !== undefined;
+    },
+    replace,
+    softphoneSession: (callId) => sessions.get(callId),
+
+    placeCall: (request) => active().placeCall(request),
+    getCall: (callId) => active().getCall(callId),
+    async hangUp(callId) {
+      sessions.delete(callId);
+      await active().hangUp(callId);
+    },
+    async takeOver(callId: string, agent: TakeoverAgent): Promise<TakeoverSession> {
+      const session = await active().takeOver(callId, agent);
+      if (session.kind === 'softphone') {
+        sessions.set(callId, { identity: session.identity, clientId: agent.clientId });
+      }
+      return session;
+    },
+    sendAgentMessage: (callId, text) => active().sendAgentMessage(callId, text),
+    async handBack(callId) {
+      await active().handBack(callId);
+      sessions.delete(callId);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    // Present only when the provider inside can answer: the engine treats "no call for this key" as
+    // "never placed", which must not be guessed for a provider that cannot tell.
+    get findCallByIdempotencyKey() {
+      const inner = current;
+      const find = inner?.findCallByIdempotencyKey;
+      return find ? (key: string, to: string, since: number) => find.call(inner, key, to, since) : undefined;
+    },
+    async close() {
+      await replace(undefined);
+      listeners.clear();
+    },
+  };
+}
