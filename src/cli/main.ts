@@ -3,6 +3,8 @@ import { CliError } from './cli-context';
 import { registerAudienceCommands } from './commands/audience';
 import { registerCampaignCommands } from './commands/campaign';
 import { registerDbCommands } from './commands/db';
+import { registerDncCommands } from './commands/dnc';
+import { registerImportCommands } from './commands/import';
 import { registerSeedCommands } from './commands/seed';
 import { registerServeCommands } from './commands/serve';
 
@@ -18,6 +20,8 @@ registerDbCommands(program);
 registerServeCommands(program);
 registerAudienceCommands(program);
 registerCampaignCommands(program);
+registerImportCommands(program);
+registerDncCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -2,6 +2,7 @@ import type { HandlersOf } from '../../shared/contract/define';
 import type { settingsMethods } from '../../shared/contract/settings';
 import type { AppContext } from '../app-context';
 import { addDnc, listDnc, normalisePhone, removeDnc } from '../compliance/dnc';
+import { importDncCsv } from '../compliance/dnc-import';
 import { getSettings, updateSettings } from './settings-store';
 
 export function settingsHandlers({ db, clock }: AppContext): HandlersOf<typeof settingsMethods> {
@@ -14,5 +15,7 @@ export function settingsHandlers({ db, clock }: AppContext): HandlersOf<typeof s
     'dnc.remove': ({ phone }) => ({
       removed: removeDnc(db, normalisePhone(phone, getSettings(db).defaultRegion)),
     }),
+    'dnc.import': ({ csvText, region }) =>
+      importDncCsv(db, csvText, { region: region ?? getSettings(db).defaultRegion, now: clock.now() }),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { event, method } from './define';
 
 export const customerSortFields = [
   'name',
@@ -48,8 +48,137 @@ export interface CustomerPage {
   rows: CustomerRow[];
 }
 
-export const customerMethods = {
-  'customers.list': method<CustomerPage>()(customerListInput),
+/** Customer fields a CSV column can be mapped to; `fullName` is split into first and last name. */
+export const customerImportFields = [
+  'externalId',
+  'firstName',
+  'lastName',
+  'fullName',
+  'phone',
+  'email',
+  'timeZone',
+  'region',
+  'city',
+  'neighborhood',
+  'budget',
+  'budgetMin',
+  'budgetMax',
+  'preferredPropertyType',
+  'lifecycleStage',
+  'bookingStatus',
+  'lastContactedAt',
+  'customerSince',
+  'lifetimeValue',
+  'consent',
+  'consentAt',
+  'tags',
+] as const;
+export type CustomerImportField = (typeof customerImportFields)[number];
+
+/** How reject reasons and the mapping step name each field. */
+export const customerImportFieldLabels: Record<CustomerImportField, string> = {
+  externalId: 'external id',
+  firstName: 'first name',
+  lastName: 'last name',
+  fullName: 'name',
+  phone: 'phone',
+  email: 'email',
+  timeZone: 'time zone',
+  region: 'region',
+  city: 'city',
+  neighborhood: 'neighborhood',
+  budget: 'budget',
+  budgetMin: 'budget min',
+  budgetMax: 'budget max',
+  preferredPropertyType: 'property type',
+  lifecycleStage: 'lifecycle stage',
+  bookingStatus: 'booking status',
+  lastContactedAt: 'last contacted',
+  customerSince: 'customer since',
+  lifetimeValue: 'lifetime value',
+  consent: 'consent',
+  consentAt: 'consent date',
+  tags: 'tags',
 };
 
-export const customerEvents = {};
+/** Field → the file's column header that holds it. */
+export const customerImportMappingSchema = z
+  .object(
+    Object.fromEntries(customerImportFields.map((f) => [f, z.string().max(200).optional()])) as Record<
+      CustomerImportField,
+      z.ZodOptional<z.ZodString>
+    >,
+  )
+  .strict();
+export type CustomerImportMapping = Partial<Record<CustomerImportField, string>>;
+
+const regionCode = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'use a two-letter country code, e.g. US')
+  .transform((r) => r.toUpperCase());
+const importId = z.string().regex(/^imp-[a-z0-9-]{1,40}$/, 'not an import id');
+
+/** One row the import refused: `row` counts lines of the file, the header being row 1. */
+export interface CustomerImportReject {
+  row: number;
+  /** The file's column(s) at fault, or "(row)" when the row as a whole is malformed. */
+  column: string;
+  reason: string;
+}
+
+export interface CustomerImportPreview {
+  headers: string[];
+  guessedMapping: CustomerImportMapping;
+  /** The first few data rows, as written in the file. */
+  previewRows: string[][];
+}
+
+export interface CustomerImportProgress {
+  importId: string;
+  rowsProcessed: number;
+  imported: number;
+  updated: number;
+  rejected: number;
+}
+
+export interface CustomerImportResult extends CustomerImportProgress {
+  /** The first rejects, for showing; all of them are in the rejects CSV. */
+  rejects: CustomerImportReject[];
+  rejectsCsvBytes: number;
+}
+
+/** Upper bound on one uploaded piece: well under the WebSocket host's 64 MiB message limit. */
+export const maxImportChunkChars = 4 * 1024 * 1024;
+
+export const customerMethods = {
+  'customers.list': method<CustomerPage>()(customerListInput),
+  /** Reads the header and first rows of the start of a file, and guesses the column mapping. */
+  'customers.import.preview': method<CustomerImportPreview>()(
+    z.object({ sampleText: z.string().max(maxImportChunkChars) }).strict(),
+  ),
+  /** Starts an import; the file's text follows in order through `customers.import.chunk`. */
+  'customers.import.begin': method<{ importId: string }>()(
+    z
+      .object({
+        fileName: z.string().trim().min(1).max(260),
+        mapping: customerImportMappingSchema,
+        /** Country used for numbers written without a country code; the default region setting if absent. */
+        region: regionCode.optional(),
+      })
+      .strict(),
+  ),
+  'customers.import.chunk': method<CustomerImportProgress>()(
+    z.object({ importId, text: z.string().max(maxImportChunkChars) }).strict(),
+  ),
+  'customers.import.finish': method<CustomerImportResult>()(z.object({ importId }).strict()),
+  /** Stops an import; batches already committed stay imported. */
+  'customers.import.cancel': method<{ cancelled: boolean }>()(z.object({ importId }).strict()),
+  /** The rejects CSV of a finished import, in pieces: ask again from `nextOffset` until it is null. */
+  'customers.import.rejectsCsv': method<{ text: string; nextOffset: number | null }>()(
+    z.object({ importId, offset: z.number().int().min(0).default(0) }).strict(),
+  ),
+};
+
+export const customerEvents = {
+  'customer.importProgress': event<CustomerImportProgress>(),
+};

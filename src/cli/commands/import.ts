@@ -1,0 +1,89 @@
+import { closeSync, createReadStream, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { mappingProblem } from '../../core/customers/import/column-mapping';
+import { importCustomersCsv } from '../../core/customers/import/import-customers-csv';
+import { previewCustomerCsv } from '../../core/customers/import/preview-csv';
+import { createRejectsFile } from '../../core/customers/import/rejects-file';
+import { CliError, openCliApp, printJson, withDbOption } from '../cli-context';
+import { createProgress } from '../progress';
+
+export function regionOption(value: string): string {
+  if (!/^[A-Za-z]{2}$/.test(value))
+    throw new InvalidArgumentError('--region must be a two-letter country code, e.g. US.');
+  return value.toUpperCase();
+}
+
+/** `people.csv` → `people.rejects.csv`, beside it. */
+export const rejectsPathOf = (file: string) => `${file.replace(/\.csv$/i, '')}.rejects.csv`;
+
+/** The first bytes of a file, enough to read its header row. */
+export function readFileStart(file: string, bytes = 64 * 1024): string {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`No such file: ${file}`, 2);
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function registerImportCommands(program: Command): void {
+  const importCommand = program.command('import').description('import data from CSV files');
+  withDbOption(
+    importCommand
+      .command('customers <file>')
+      .description(
+        'import customers from a CSV (columns mapped from the header names); refused rows go to FILE.rejects.csv',
+      )
+      .option(
+        '--region <cc>',
+        'country for numbers without a country code (default: the default region setting)',
+        regionOption,
+      )
+      .option('--json', 'print the result as JSON'),
+  ).action(async (file: string, options: { region?: string; json?: boolean; db?: string }) => {
+    let preview: ReturnType<typeof previewCustomerCsv>;
+    try {
+      preview = previewCustomerCsv(readFileStart(file));
+    } catch (err) {
+      if (err instanceof CliError) throw err;
+      throw new CliError(`${file}: ${err instanceof Error ? err.message : String(err)}`, 2);
+    }
+    const problem = mappingProblem(preview.guessedMapping, preview.headers);
+    if (problem) throw new CliError(`${file}: cannot tell which columns to use: ${problem}`, 2);
+
+    const app = openCliApp(options);
+    const rejectsPath = rejectsPathOf(file);
+    rmSync(rejectsPath, { force: true }); // a stale rejects file would describe an earlier run
+    const progress = createProgress('Importing', !options.json && process.stderr.isTTY === true);
+    const size = statSync(file).size;
+    const input = createReadStream(file, { encoding: 'utf8', highWaterMark: 1024 * 1024 });
+    try {
+      const result = await importCustomersCsv(app.context.db, input, {
+        mapping: preview.guessedMapping,
+        region: options.region,
+        now: Date.now(),
+        rejects: createRejectsFile(rejectsPath),
+        keepRejects: 0,
+        onProgress: () => progress.update(input.bytesRead, size),
+      });
+      progress.done();
+      const summary = {
+        imported: result.imported,
+        updated: result.updated,
+        rejected: result.rejected,
+        ...(result.rejected > 0 ? { rejectsFile: rejectsPath } : {}),
+      };
+      if (options.json) printJson(summary);
+      else
+        console.log(
+          `${result.imported} imported, ${result.updated} updated, ${result.rejected} rejected` +
+            (result.rejected > 0 ? ` (reasons in ${rejectsPath})` : ''),
+        );
+    } finally {
+      app.context.db.$client.close();
+    }
+  });
+}

@@ -1,0 +1,74 @@
+import Papa from 'papaparse';
+import type { DncImportResult } from '../../shared/contract/settings';
+import { AppError } from '../../shared/errors';
+import { readPhone } from '../customers/import/customer-place';
+import type { Db } from '../db/open';
+
+const phoneHeaders = ['phone', 'number', 'phonenumber', 'mobile', 'telephone', 'tel', 'msisdn'];
+const reasonHeaders = ['reason', 'note', 'notes', 'comment'];
+const squash = (header: string) => header.toLowerCase().replace(/[^a-z]/g, '');
+const batchSize = 5_000;
+const keptRejects = 200;
+
+/**
+ * Adds the numbers of a CSV to the do-not-call list: the column named phone/number (or the first
+ * column), each read as E.164 in `region`. A file may or may not have a header row: a first row whose
+ * number cell is not a number but names a column is taken as the header. Bad numbers are reported per
+ * row; numbers already on the list are counted, not duplicated.
+ */
+export function importDncCsv(
+  db: Db,
+  csvText: string,
+  options: { region: string; now: number },
+): DncImportResult {
+  const { data } = Papa.parse<string[]>(csvText.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
+  const firstRow = data[0]?.map((cell) => squash(cell)) ?? [];
+  const namedPhone = firstRow.findIndex((h) => phoneHeaders.includes(h));
+  const hasHeader =
+    namedPhone >= 0 ||
+    (firstRow.length > 0 && !readPhone(data[0][0] ?? '', options.region).ok && /[a-z]/.test(firstRow[0]));
+  const phoneColumn = Math.max(0, namedPhone);
+  const reasonColumn = hasHeader ? firstRow.findIndex((h) => reasonHeaders.includes(h)) : -1;
+  const columnName = hasHeader ? data[0][phoneColumn].trim() : 'column 1';
+
+  const insert = db.$client.prepare(
+    "insert into dnc_numbers (phone, source, reason, added_at) values (?, 'import', ?, ?) on conflict (phone) do nothing",
+  );
+  const result: DncImportResult = { added: 0, alreadyListed: 0, rejected: 0, rejects: [] };
+  const reject = (row: number, reason: string) => {
+    result.rejected++;
+    if (result.rejects.length < keptRejects) result.rejects.push({ row, column: columnName, reason });
+  };
+
+  const first = hasHeader ? 1 : 0;
+  for (let start = first; start < data.length; start += batchSize) {
+    db.$client.transaction(() => {
+      for (let i = start; i < Math.min(start + batchSize, data.length); i++) {
+        const record = data[i];
+        const text = (record[phoneColumn] ?? '').trim();
+        if (record.every((cell) => cell.trim() === '')) continue;
+        const row = i + 1;
+        if (!text) {
+          reject(row, 'phone: missing');
+          continue;
+        }
+        const phone = readPhone(text, options.region);
+        if (!phone.ok) {
+          reject(
+            row,
+            text.startsWith('+')
+              ? 'phone: not a valid international number'
+              : `phone: not a valid number for region ${options.region}`,
+          );
+          continue;
+        }
+        const reason = reasonColumn >= 0 ? record[reasonColumn]?.trim() || null : null;
+        if (insert.run(phone.e164, reason, options.now).changes > 0) result.added++;
+        else result.alreadyListed++;
+      }
+    })();
+  }
+  if (data.length <= first && result.rejected === 0)
+    throw new AppError('invalid_input', 'The file has no phone numbers');
+  return result;
+}

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import {
+  type CustomerImportField,
+  customerImportFieldLabels,
+  customerImportFields,
+} from '../../../shared/contract/customers';
+import { lifecycleStages, propertyTypes } from '../../db/seed/demo-catalog';
+import { isTimeZone, placeOf, readPhone } from './customer-place';
+import { readAmount, readBudgetRange, readChoice, readDate, readTags } from './customer-values';
+
+/** A customer as read from one row of a file, ready to write. Absent fields were not mapped or were empty. */
+export interface CustomerDraft {
+  externalId?: string;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  email?: string;
+  timeZone: string;
+  region?: string;
+  city?: string;
+  neighborhood?: string;
+  budgetMin?: number;
+  budgetMax?: number;
+  preferredPropertyType?: string;
+  lifecycleStage?: string;
+  bookingStatus?: string;
+  lastContactedAt?: number;
+  customerSince?: number;
+  lifetimeValue?: number;
+  consent?: string;
+  consentAt?: number;
+  tags?: string[];
+}
+
+/** One problem with a row: the field at fault and a reason a person can act on. */
+export interface RowProblem {
+  field: CustomerImportField | 'row';
+  reason: string;
+}
+
+/** The mapped cells of a row: trimmed text, empty cells absent. */
+export type MappedCells = Partial<Record<CustomerImportField, string>>;
+
+export interface RowReadOptions {
+  /** Country for numbers without a country code, e.g. "US". */
+  region: string;
+  /** Zone for customers whose number and city say nothing about where they are. */
+  defaultTimeZone: string;
+}
+
+const bookingStatuses = ['none', 'scheduled', 'completed', 'cancelled', 'no_show'];
+const consents = ['none', 'verbal', 'written'];
+const oneOf = (values: string[]) => `must be one of ${values.join(', ')}`;
+
+/** A zod schema turning mapped cells into a draft; every issue's path is the field it is about. */
+function rowSchema({ region }: Pick<RowReadOptions, 'region'>) {
+  const text = (max: number) => z.string().max(max, `longer than ${max} characters`).optional();
+  const choice = (values: string[]) =>
+    z
+      .string()
+      .transform(readChoice)
+      .refine((v) => values.includes(v), oneOf(values))
+      .optional();
+  const reading = <T>(read: (text: string) => T | undefined, message: string) =>
+    z
+      .string()
+      .transform((value, ctx) => {
+        const result = read(value);
+        if (result === undefined) ctx.addIssue({ code: 'custom', message });
+        return result as T;
+      })
+      .optional();
+  const date = reading((v) => readDate(v, region), 'not a date (use YYYY-MM-DD)');
+  const amount = reading((v) => {
+    const n = readAmount(v);
+    return n !== undefined && n >= 0 ? n : undefined;
+  }, 'not an amount');
+
+  return z.object({
+    externalId: text(100),
+    firstName: text(100),
+    lastName: text(100),
+    fullName: text(200),
+    phone: z.string({ error: 'missing' }).transform((value, ctx) => {
+      const phone = readPhone(value, region);
+      if (!phone.ok)
+        ctx.addIssue({
+          code: 'custom',
+          message: value.startsWith('+')
+            ? 'not a valid international number'
+            : `not a valid number for region ${region}`,
+        });
+      return phone;
+    }),
+    email: z.email('not a valid email address').max(200, 'longer than 200 characters').optional(),
+    timeZone: z.string().refine(isTimeZone, 'not a known time zone (use e.g. America/New_York)').optional(),
+    region: z
+      .string()
+      .regex(/^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$/, 'use a code like US or US-FL')
+      .transform((r) => r.toUpperCase())
+      .optional(),
+    city: text(100),
+    neighborhood: text(100),
+    budget: reading(readBudgetRange, 'not an amount or range (e.g. 300000-450000)'),
+    budgetMin: amount,
+    budgetMax: amount,
+    preferredPropertyType: choice(propertyTypes),
+    lifecycleStage: choice(lifecycleStages),
+    bookingStatus: choice(bookingStatuses),
+    lastContactedAt: date,
+    customerSince: date,
+    lifetimeValue: amount,
+    consent: choice(consents),
+    consentAt: date,
+    tags: z
+      .string()
+      .transform(readTags)
+      .refine((t) => t.length <= 50, 'more than 50 tags')
+      .refine((t) => t.every((tag) => tag.length <= 50), 'a tag is longer than 50 characters')
+      .optional(),
+  });
+}
+
+const fieldOrder = (field: RowProblem['field']) => (customerImportFields as readonly string[]).indexOf(field);
+
+export type RowReader = (cells: MappedCells) => { draft: CustomerDraft } | { problems: RowProblem[] };
+
+/** Builds the reader for one import: the schema is made once, then applied to every row. */
+export function createRowReader(options: RowReadOptions): RowReader {
+  const schema = rowSchema(options);
+  return (cells) => {
+    const parsed = schema.safeParse(cells);
+    // Checked apart from the schema: zod skips object-level checks once a field has failed.
+    const nameMissing = !cells.firstName && !cells.fullName;
+    if (!parsed.success || nameMissing) {
+      const problems: RowProblem[] = (parsed.error?.issues ?? []).map((issue) => {
+        const field = String(issue.path[0] ?? 'row') as CustomerImportField;
+        return { field, reason: `${customerImportFieldLabels[field] ?? field}: ${issue.message}` };
+      });
+      if (nameMissing) problems.push({ field: 'firstName', reason: 'first name: missing' });
+      return { problems: problems.sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field)) };
+    }
+    const row = parsed.data;
+    if (!row.phone.ok) throw new Error('unreachable: phone issue without zod issue');
+    const [firstName, ...rest] = row.firstName ? [row.firstName] : (row.fullName ?? '').split(/\s+/);
+    const lastName = row.firstName ? (row.lastName ?? '') : rest.join(' ');
+    const place = placeOf(row.phone.e164, row.phone.country, row.city);
+    const [budgetMin, budgetMax] = row.budget ?? [row.budgetMin, row.budgetMax];
+    return {
+      draft: {
+        externalId: row.externalId,
+        firstName,
+        lastName,
+        phone: row.phone.e164,
+        email: row.email,
+        timeZone: row.timeZone ?? place.timeZone ?? options.defaultTimeZone,
+        region: row.region ?? place.region,
+        city: row.city,
+        neighborhood: row.neighborhood,
+        budgetMin,
+        budgetMax,
+        preferredPropertyType: row.preferredPropertyType,
+        lifecycleStage: row.lifecycleStage,
+        bookingStatus: row.bookingStatus,
+        lastContactedAt: row.lastContactedAt,
+        customerSince: row.customerSince,
+        lifetimeValue: row.lifetimeValue,
+        consent: row.consent,
+        consentAt: row.consentAt,
+        tags: row.tags,
+      },
+    };
+  };
+}

@@ -1,0 +1,57 @@
+import { DateTime } from 'luxon';
+
+/**
+ * Readers for the loosely written values found in CRM exports. Each returns undefined when the text
+ * cannot be read, so the row schema can name the problem.
+ */
+
+/** "$450,000", "450k", "1.2m", "450000" → 450000. */
+export function readAmount(text: string): number | undefined {
+  const match = /^[$€£]?\s*(\d[\d,]*(?:\.\d+)?)\s*([kKmM])?$/.exec(text.trim());
+  if (!match) return undefined;
+  const value = Number(match[1].replaceAll(',', ''));
+  const scale = match[2] ? (match[2].toLowerCase() === 'k' ? 1_000 : 1_000_000) : 1;
+  return Number.isFinite(value) ? Math.round(value * scale * 100) / 100 : undefined;
+}
+
+/** "300k-600k", "300,000 – 600,000" or one amount (a budget of exactly that much). */
+export function readBudgetRange(text: string): [number, number] | undefined {
+  const parts = text.split(/\s*(?:-|–|to)\s*(?=[$€£]?\d)/);
+  if (parts.length > 2) return undefined;
+  const amounts = parts.map(readAmount);
+  if (amounts.some((a) => a === undefined)) return undefined;
+  const [lo, hi = lo] = amounts as number[];
+  return [Math.min(lo, hi), Math.max(lo, hi)];
+}
+
+/**
+ * A calendar date or date-time, as epoch ms. ISO 8601 always; slashed dates read month first in the US
+ * and day first elsewhere, as people there write them. Dates without a time are midnight UTC.
+ */
+export function readDate(text: string, region: string): number | undefined {
+  const trimmed = text.trim();
+  const iso = DateTime.fromISO(trimmed, { zone: 'utc' });
+  if (/^\d{4}-\d{2}-\d{2}/.test(trimmed)) return iso.isValid ? iso.toMillis() : undefined;
+  const slashed = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(trimmed);
+  if (!slashed) return undefined;
+  const [a, b, year] = slashed.slice(1).map(Number);
+  const [month, day] = region === 'US' ? [a, b] : [b, a];
+  const date = DateTime.utc(year, month, day);
+  return date.isValid ? date.toMillis() : undefined;
+}
+
+/** "Waterfront; New build|schools" → ["waterfront", "new-build", "schools"]. */
+export function readTags(text: string): string[] {
+  const tags = text
+    .split(/[;|,]/)
+    .map((t) => t.trim().toLowerCase().replace(/\s+/g, '-'))
+    .filter(Boolean);
+  return [...new Set(tags)];
+}
+
+/** "Past customer", "past-customer", "PAST_CUSTOMER" → "past_customer". */
+export const readChoice = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');

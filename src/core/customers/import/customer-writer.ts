@@ -1,0 +1,146 @@
+import type { CustomerImportMapping } from '../../../shared/contract/customers';
+import type { Db } from '../../db/open';
+import type { CustomerDraft } from './customer-row';
+
+export type WriteOutcome = { kind: 'imported' | 'updated' } | { kind: 'rejected'; reason: string };
+
+/** Columns an import may set, each with the field(s) that must be mapped for it to be written on update. */
+const optionalColumns: {
+  column: string;
+  fields: (keyof CustomerImportMapping)[];
+  value: (d: CustomerDraft) => unknown;
+}[] = [
+  { column: 'external_id', fields: ['externalId'], value: (d) => d.externalId ?? null },
+  { column: 'last_name', fields: ['lastName', 'fullName'], value: (d) => d.lastName },
+  { column: 'email', fields: ['email'], value: (d) => d.email ?? null },
+  { column: 'city', fields: ['city'], value: (d) => d.city ?? null },
+  { column: 'neighborhood', fields: ['neighborhood'], value: (d) => d.neighborhood ?? null },
+  { column: 'budget_min', fields: ['budget', 'budgetMin'], value: (d) => d.budgetMin ?? null },
+  { column: 'budget_max', fields: ['budget', 'budgetMax'], value: (d) => d.budgetMax ?? null },
+  {
+    column: 'preferred_property_type',
+    fields: ['preferredPropertyType'],
+    value: (d) => d.preferredPropertyType ?? null,
+  },
+  { column: 'lifecycle_stage', fields: ['lifecycleStage'], value: (d) => d.lifecycleStage ?? 'lead' },
+  { column: 'booking_status', fields: ['bookingStatus'], value: (d) => d.bookingStatus ?? 'none' },
+  { column: 'last_contacted_at', fields: ['lastContactedAt'], value: (d) => d.lastContactedAt ?? null },
+  { column: 'customer_since', fields: ['customerSince'], value: (d) => d.customerSince ?? null },
+  { column: 'lifetime_value', fields: ['lifetimeValue'], value: (d) => d.lifetimeValue ?? 0 },
+  { column: 'consent', fields: ['consent'], value: (d) => d.consent ?? 'none' },
+  { column: 'consent_at', fields: ['consentAt'], value: (d) => d.consentAt ?? null },
+];
+
+let nextSeenTable = 0;
+
+/**
+ * Writes drafts into customers with prepared statements. A row whose external id is known updates that
+ * customer; otherwise a row whose phone is known updates that one; otherwise it is inserted. On update
+ * only the columns the file maps are written, so a file without (say) an email column keeps the emails.
+ * A temporary table remembers the numbers and ids already written by this import, so a file that names
+ * the same person twice is reported instead of silently merged — without holding them in memory.
+ */
+export function createCustomerWriter(db: Db, mapping: CustomerImportMapping, now: number) {
+  const client = db.$client;
+  const seen = `temp.customer_import_seen_${++nextSeenTable}`;
+  client.exec(`create table ${seen} (key text primary key, row integer not null)`);
+  const remember = client.prepare(`insert into ${seen} (key, row) values (?, ?) on conflict do nothing`);
+  const seenRow = client.prepare(`select row from ${seen} where key = ?`).pluck();
+  const byExternalId = client.prepare('select id from customers where external_id = ?').pluck();
+  const byPhone = client.prepare('select id, external_id as externalId from customers where phone = ?');
+  const ownerOfPhone = client.prepare(
+    'select id, external_id as externalId from customers where phone = ? and id <> ?',
+  );
+
+  const mapped = (fields: (keyof CustomerImportMapping)[]) => fields.some((f) => mapping[f]);
+  const updated = optionalColumns.filter((c) => mapped(c.fields));
+  const update = client.prepare(
+    `update customers set first_name = ?, phone = ?, phone_valid = 1, time_zone = ?, region = coalesce(?, region),
+      updated_at = ?${updated.map((c) => `, ${c.column} = ?`).join('')} where id = ?`,
+  );
+  const insert = client.prepare(
+    `insert into customers (first_name, phone, phone_valid, time_zone, region, created_at, updated_at${optionalColumns
+      .map((c) => `, ${c.column}`)
+      .join('')}) values (?, ?, 1, ?, ?, ?, ?${', ?'.repeat(optionalColumns.length)})`,
+  );
+  const tagsMapped = mapped(['tags']);
+  const clearTags = client.prepare('delete from customer_tags where customer_id = ?');
+  const addTag = client.prepare(
+    'insert into customer_tags (customer_id, tag) values (?, ?) on conflict do nothing',
+  );
+
+  const writeTags = (customerId: number | bigint, tags: string[] | undefined, replace: boolean) => {
+    if (!tagsMapped) return;
+    if (replace) clearTags.run(customerId);
+    for (const tag of tags ?? []) addTag.run(customerId, tag);
+  };
+
+  function write(draft: CustomerDraft, row: number): WriteOutcome {
+    const phoneRow = seenRow.get(`p:${draft.phone}`) as number | undefined;
+    if (phoneRow !== undefined)
+      return { kind: 'rejected', reason: `phone: same number as row ${phoneRow} of this file` };
+    const idRow = draft.externalId ? (seenRow.get(`x:${draft.externalId}`) as number | undefined) : undefined;
+    if (idRow !== undefined)
+      return { kind: 'rejected', reason: `external id: same id as row ${idRow} of this file` };
+
+    let customerId = draft.externalId
+      ? (byExternalId.get(draft.externalId) as number | undefined)
+      : undefined;
+    if (customerId !== undefined) {
+      const owner = ownerOfPhone.get(draft.phone, customerId) as
+        | { id: number; externalId: string | null }
+        | undefined;
+      if (owner) return { kind: 'rejected', reason: phoneTakenReason(draft.phone, owner) };
+    } else {
+      const owner = byPhone.get(draft.phone) as { id: number; externalId: string | null } | undefined;
+      if (owner?.externalId && draft.externalId && owner.externalId !== draft.externalId)
+        return { kind: 'rejected', reason: phoneTakenReason(draft.phone, owner) };
+      customerId = owner?.id;
+    }
+
+    remember.run(`p:${draft.phone}`, row);
+    if (draft.externalId) remember.run(`x:${draft.externalId}`, row);
+    if (customerId !== undefined) {
+      update.run(
+        draft.firstName,
+        draft.phone,
+        draft.timeZone,
+        draft.region ?? null,
+        now,
+        ...updated.map((c) => c.value(draft)),
+        customerId,
+      );
+      writeTags(customerId, draft.tags, true);
+      return { kind: 'updated' };
+    }
+    const inserted = insert.run(
+      draft.firstName,
+      draft.phone,
+      draft.timeZone,
+      draft.region ?? null,
+      now,
+      now,
+      ...optionalColumns.map((c) => c.value(draft)),
+    );
+    writeTags(inserted.lastInsertRowid, draft.tags, false);
+    return { kind: 'imported' };
+  }
+
+  return {
+    write,
+    /** Runs `work` in one transaction: a batch is written whole or not at all. */
+    inTransaction<T>(work: () => T): T {
+      return client.transaction(work)();
+    },
+    close() {
+      client.exec(`drop table if exists ${seen}`);
+    },
+  };
+}
+
+function phoneTakenReason(phone: string, owner: { id: number; externalId: string | null }): string {
+  const who = owner.externalId ? `external id ${owner.externalId}` : `customer #${owner.id}`;
+  return `phone: ${phone} already belongs to another customer (${who})`;
+}
+
+export type CustomerWriter = ReturnType<typeof createCustomerWriter>;

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import type {
+  CustomerImportMapping,
+  CustomerImportProgress,
+  CustomerImportResult,
+} from '../../../shared/contract/customers';
+import { AppError } from '../../../shared/errors';
+import type { AppContext } from '../../app-context';
+import { mappingProblem } from './column-mapping';
+import { type CsvImportResult, importCustomersCsv } from './import-customers-csv';
+import { createRejectsFile, type RejectsFile } from './rejects-file';
+
+interface ImportSession {
+  input: PassThrough;
+  rejects: RejectsFile;
+  outcome: Promise<CsvImportResult>;
+  failure?: unknown;
+  result?: CustomerImportResult;
+  progress: CustomerImportProgress;
+}
+
+/** Finished imports whose rejects CSV can still be downloaded; older ones are forgotten. */
+const keptFinished = 5;
+const rejectsPieceBytes = 2 * 1024 * 1024;
+
+/**
+ * Imports uploaded in pieces: the renderer has a File, not a path, so it sends the text in order and the
+ * pieces flow into the same streaming import the CLI uses. Nothing but the current piece is held.
+ */
+export function createImportSessions({ db, bus, clock, logger }: AppContext) {
+  const sessions = new Map<string, ImportSession>();
+
+  const sessionOf = (importId: string) => {
+    const session = sessions.get(importId);
+    if (!session)
+      throw new AppError('not_found', `No import ${importId}: it finished, was cancelled, or never began`);
+    return session;
+  };
+
+  const forget = (importId: string) => {
+    const session = sessions.get(importId);
+    if (!session) return;
+    sessions.delete(importId);
+    session.input.destroy();
+    session.rejects.close();
+    rmSync(session.rejects.path, { force: true });
+  };
+
+  const rethrowFailure = (session: ImportSession) => {
+    if (session.failure !== undefined) throw session.failure;
+  };
+
+  return {
+    begin(input: { fileName: string; mapping: CustomerImportMapping; region?: string }) {
+      const required = mappingProblem(
+        input.mapping,
+        Object.values(input.mapping).filter((c): c is string => !!c),
+      );
+      if (required) throw new AppError('invalid_input', `Cannot import ${input.fileName}: ${required}`);
+      const importId = `imp-${randomUUID()}`;
+      const stream = new PassThrough({ decodeStrings: false, encoding: 'utf8' });
+      const rejects = createRejectsFile(join(tmpdir(), `navaia-${importId}.rejects.csv`));
+      const progress = { importId, rowsProcessed: 0, imported: 0, updated: 0, rejected: 0 };
+      const session: ImportSession = {
+        input: stream,
+        rejects,
+        progress,
+        outcome: importCustomersCsv(db, stream, {
+          mapping: input.mapping,
+          region: input.region,
+          now: clock.now(),
+          rejects,
+          onProgress: (totals) => {
+            session.progress = { importId, ...totals };
+            bus.publish('customer.importProgress', session.progress);
+          },
+        }),
+      };
+      session.outcome.catch((err) => {
+        session.failure = err;
+        logger.info({ err, importId }, 'customer import stopped');
+      });
+      sessions.set(importId, session);
+      return { importId };
+    },
+
+    async chunk(importId: string, text: string): Promise<CustomerImportProgress> {
+      const session = sessionOf(importId);
+      rethrowFailure(session);
+      if (session.result) throw new AppError('invalid_state', 'This import has already finished');
+      if (!session.input.write(text)) await new Promise((resolve) => session.input.once('drain', resolve));
+      // Let the parser take the piece before answering, so a bad header is reported on the first piece.
+      await new Promise((resolve) => setImmediate(resolve));
+      rethrowFailure(session);
+      return session.progress;
+    },
+
+    async finish(importId: string): Promise<CustomerImportResult> {
+      const session = sessionOf(importId);
+      if (session.result) return session.result;
+      session.input.end();
+      try {
+        const totals = await session.outcome;
+        session.result = { importId, ...totals, rejectsCsvBytes: session.rejects.bytes };
+      } catch (err) {
+        forget(importId);
+        throw err;
+      }
+      bus.publish('customer.importProgress', { importId, ...totals(session.result) });
+      const finished = [...sessions].filter(([, s]) => s.result).map(([id]) => id);
+      for (const id of finished.slice(0, Math.max(0, finished.length - keptFinished))) forget(id);
+      return session.result;
+    },
+
+    cancel(importId: string) {
+      const known = sessions.has(importId);
+      forget(importId);
+      return { cancelled: known };
+    },
+
+    /** A piece of the rejects CSV, cut on a character boundary. */
+    rejectsCsv(importId: string, offset: number): { text: string; nextOffset: number | null } {
+      const session = sessionOf(importId);
+      if (!session.result) throw new AppError('invalid_state', 'The import has not finished yet');
+      const size = session.rejects.bytes;
+      if (size === 0 || offset >= size) return { text: '', nextOffset: null };
+      const want = Math.min(rejectsPieceBytes, size - offset);
+      // One byte more than the piece, to see whether the piece ends inside a character.
+      const buffer = Buffer.alloc(want + 1);
+      const fd = openSync(session.rejects.path, 'r');
+      let got: number;
+      try {
+        got = readSync(fd, buffer, 0, want + 1, offset);
+      } finally {
+        closeSync(fd);
+      }
+      let end = Math.min(got, want);
+      while (offset + end < size && end > 0 && (buffer[end] & 0xc0) === 0x80) end--;
+      const next = offset + end;
+      return { text: buffer.subarray(0, end).toString('utf8'), nextOffset: next < size ? next : null };
+    },
+  };
+}
+
+const totals = ({ rowsProcessed, imported, updated, rejected }: CustomerImportProgress) => ({
+  rowsProcessed,
+  imported,
+  updated,
+  rejected,
+});
