@@ -4,6 +4,7 @@ import { createApp, type NavaiaApp } from '../core/app';
 import { openDatabase } from '../core/db/open';
 import { silentLogger } from '../core/logging/logger';
 import { defaultDataFile } from '../core/paths';
+import { createEncryptedFileStore, secretFilesFor } from '../core/secrets/encrypted-file-store';
 
 /** The `--db FILE` option every command takes. */
 export function withDbOption(command: Command): Command {
@@ -17,7 +18,13 @@ export function dbFileOf(options: { db?: string }): string {
 /** Opens the database (migrating it) and builds the app core the same way the desktop app does. */
 export function openCliApp(options: { db?: string }): NavaiaApp {
   const dataFile = dbFileOf(options);
-  return createApp({ db: openDatabase(dataFile), logger: silentLogger, host: 'cli', dataFile });
+  return createApp({
+    db: openDatabase(dataFile),
+    logger: silentLogger,
+    host: 'cli',
+    dataFile,
+    secrets: createEncryptedFileStore(secretFilesFor(dataFile)),
+  });
 }
 
 export function positiveInt(name: string) {

@@ -8,6 +8,7 @@ import {
   Menu,
   Notification,
   nativeTheme,
+  safeStorage,
   session,
   shell,
 } from 'electron';
@@ -20,6 +21,7 @@ import { appMenuTemplate } from './app-menu';
 import { notifyEscalations } from './escalation-notifications';
 import { bindContractToIpc, forwardEvents, trustedFrameCheck } from './ipc-binding';
 import { createHardenedWindow, loadRenderer } from './main-window';
+import { createSafeStorageSecretStore, safeStorageFileFor } from './secret-store-safe-storage';
 import { guardNavigation, hardenSession, isAppUrl } from './security';
 import { readWindowState, writeWindowState } from './window-state';
 
@@ -59,7 +61,8 @@ function startCore(): NavaiaApp {
   const db = openDatabase(dataFile, { migrationsFolder: migrationsFolder(), nativeBinding: nativeBinding() });
   ensureDemoData(db, Date.now());
   logger.info({ dataFile, version: app.getVersion() }, 'navaia started');
-  return createApp({ db, logger, host: 'electron', dataFile });
+  const secrets = createSafeStorageSecretStore(safeStorage, safeStorageFileFor(dataFile));
+  return createApp({ db, logger, host: 'electron', dataFile, secrets });
 }
 
 async function createMainWindow(core: NavaiaApp): Promise<void> {

@@ -5,6 +5,7 @@ import { createApp, type NavaiaApp } from '../core/app';
 import { createSystemClock } from '../core/clock/clock';
 import { openDatabase } from '../core/db/open';
 import type { Logger } from '../core/logging/logger';
+import { createEncryptedFileStore, secretFilesFor } from '../core/secrets/encrypted-file-store';
 import { startWsHost, type WsHost } from './ws-host';
 
 export interface BrowserHostOptions {
@@ -47,6 +48,7 @@ export async function startBrowserHost(
     // Simulated calls at real speed by default; a smaller scale rehearses faster (demos, end-to-end tests).
     simulator: { timeScale: Number(process.env.NAVAIA_SIMULATOR_TIME_SCALE ?? 1) },
     clock: createSystemClock(clockOffset(process.env.NAVAIA_CLOCK_START)),
+    secrets: createEncryptedFileStore(secretFilesFor(options.dbFile)),
   });
   await app.start();
   const host = await startWsHost({
