@@ -108,10 +108,10 @@ export function registerCampaignRunCommands(campaign: Command): void {
       await app.start();
       const status = () => getCampaign(app.context.db, id).status;
       const initial = status();
+      // A campaign that already finished (perhaps the run before was stopped just after it did) has
+      // nothing left to do: running it again reports its summary, as the run that finished it would have.
       if (initial === 'draft' || initial === 'scheduled') app.engine.startCampaign(id);
       else if (initial === 'paused') app.engine.resumeCampaign(id);
-      else if (initial !== 'running')
-        throw new CliError(`Campaign ${id} is ${initial}; there is nothing left to run`);
       const progress = createProgress(`Campaign ${id}`, !options.json && process.stderr.isTTY === true);
       // Status and progress are read a few times a second of real time, not after every simulated event.
       let lastLook = 0;

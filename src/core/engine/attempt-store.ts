@@ -1,6 +1,7 @@
 import type { AttemptState } from '../../shared/calls/attempt-states';
 import { canMoveAttempt } from '../../shared/calls/attempt-states';
 import type { Db } from '../db/open';
+import { groupCommitOf } from './group-commit';
 
 export interface AttemptRow {
   id: number;
@@ -42,10 +43,12 @@ export const idempotencyKeyOf = (campaignId: number, customerId: number, attempt
 /**
  * Every write the engine makes to call attempts, as prepared statements (the hot path). A move is
  * applied only if the attempt is still in the state the engine believes it is in, and each move
- * appends to call_events in the same transaction.
+ * appends to call_events atomically with it. Writes join the connection's group commit: the engine
+ * flushes it before every dial, so an attempt is on disk before its call is placed.
  */
 export function createAttemptStore(db: Db) {
   const c = db.$client;
+  const batch = groupCommitOf(c);
   const insertAttempt = c.prepare(`insert into call_attempts
       (campaign_id, customer_id, attempt_number, idempotency_key, state, provider, to_number, from_number, not_before,
        queued_at, updated_at)
@@ -91,6 +94,8 @@ export function createAttemptStore(db: Db) {
   ) => insertEvent.run(id, now, type, from, to, data === undefined ? null : JSON.stringify(data));
 
   return {
+    /** Commits what is pending: the engine calls it before placing calls and on lifecycle changes. */
+    flush: batch.flush,
     get: (id: number) => byId.get(id) as AttemptRow | undefined,
 
     /** Queues an attempt; returns its id, or undefined when that attempt already exists. */
@@ -105,29 +110,31 @@ export function createAttemptStore(db: Db) {
       now: number;
     }): number | undefined {
       const key = idempotencyKeyOf(a.campaignId, a.customerId, a.attemptNumber);
-      const result = insertAttempt.run(
-        a.campaignId,
-        a.customerId,
-        a.attemptNumber,
-        key,
-        a.provider,
-        a.toNumber,
-        a.fromNumber,
-        a.notBefore ?? a.now,
-        a.now,
-        a.now,
-      );
-      if (result.changes === 0) return undefined;
-      const id = Number(result.lastInsertRowid);
-      event(
-        id,
-        a.now,
-        'queued',
-        null,
-        'queued',
-        a.attemptNumber > 1 ? { retryOf: a.attemptNumber - 1 } : undefined,
-      );
-      return id;
+      return batch.write(() => {
+        const result = insertAttempt.run(
+          a.campaignId,
+          a.customerId,
+          a.attemptNumber,
+          key,
+          a.provider,
+          a.toNumber,
+          a.fromNumber,
+          a.notBefore ?? a.now,
+          a.now,
+          a.now,
+        );
+        if (result.changes === 0) return undefined;
+        const id = Number(result.lastInsertRowid);
+        event(
+          id,
+          a.now,
+          'queued',
+          null,
+          'queued',
+          a.attemptNumber > 1 ? { retryOf: a.attemptNumber - 1 } : undefined,
+        );
+        return id;
+      });
     },
 
     /**
@@ -143,7 +150,7 @@ export function createAttemptStore(db: Db) {
       eventData?: unknown,
     ): boolean {
       if (!canMoveAttempt(from, to)) return false;
-      return c.transaction(() => {
+      return batch.write(() => {
         const result = moveStmt.run({
           id,
           from,
@@ -163,12 +170,12 @@ export function createAttemptStore(db: Db) {
         if (result.changes === 0) return false;
         event(id, now, 'state', from, to, eventData);
         return true;
-      })();
+      });
     },
 
     /** Dialling: the attempt leaves the queue and the customer counts as contacted, in one transaction. */
     markDialing(attempt: AttemptRow, now: number): boolean {
-      return c.transaction(() => {
+      return batch.write(() => {
         const result = moveStmt.run({
           id: attempt.id,
           from: 'queued',
@@ -189,11 +196,11 @@ export function createAttemptStore(db: Db) {
         touchCustomer.run(now, now, attempt.customerId);
         event(attempt.id, now, 'state', 'queued', 'dialing');
         return true;
-      })();
+      });
     },
 
     recordOutcome(id: number, now: number, patch: AttemptPatch, type = 'analysis'): void {
-      c.transaction(() => {
+      batch.write(() => {
         patchStmt.run({
           id,
           now,
@@ -204,45 +211,47 @@ export function createAttemptStore(db: Db) {
           sentiment: patch.sentiment ?? null,
         });
         event(id, now, type, null, null, patch);
-      })();
+      });
     },
 
     setProviderCall(id: number, callId: string, now: number): void {
-      c.transaction(() => {
+      batch.write(() => {
         setCallId.run(callId, now, id);
         event(id, now, 'provider_call', null, null, { callId });
-      })();
+      });
     },
 
     deferUntil(id: number, notBefore: number, now: number): void {
-      setNotBefore.run(notBefore, now, id);
+      batch.write(() => setNotBefore.run(notBefore, now, id));
     },
 
     /** Gives the call to an agent unless another agent holds it; false when someone else does. */
     hold(id: number, agent: string, now: number): boolean {
-      return c.transaction(() => {
+      return batch.write(() => {
         const ok = setHolder.run('human', agent, now, id, agent).changes > 0;
         if (ok) event(id, now, 'takeover', null, null, { agent });
         return ok;
-      })();
+      });
     },
 
     release(id: number, now: number, agent: string): void {
-      c.transaction(() => {
+      batch.write(() => {
         releaseHolder.run(now, id);
         event(id, now, 'hand_back', null, null, { agent });
-      })();
+      });
     },
 
     note(id: number, now: number, type: string, data?: unknown): void {
-      event(id, now, type, null, null, data);
+      batch.write(() => event(id, now, type, null, null, data));
     },
 
     /** Appends a transcript line; returns its sequence number. */
     appendLine(id: number, at: number, speaker: string, text: string): number {
-      const seq = nextSeq.get(id) as number;
-      insertLine.run(id, seq, at, speaker, text);
-      return seq;
+      return batch.write(() => {
+        const seq = nextSeq.get(id) as number;
+        insertLine.run(id, seq, at, speaker, text);
+        return seq;
+      });
     },
   };
 }

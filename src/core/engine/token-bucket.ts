@@ -26,11 +26,24 @@ export class TokenBucket {
     }
   }
 
+  /** Tokens there now: how many calls could start at once. */
+  available(now: number): number {
+    this.refill(now);
+    return this.tokens;
+  }
+
   tryTake(now: number): boolean {
     this.refill(now);
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
+  }
+
+  /** When the bucket will be full again (holding its whole burst). */
+  fullAt(now: number): number {
+    this.refill(now);
+    if (this.tokens >= this.burst) return now;
+    return now + Math.ceil(((this.burst - this.tokens) * 60_000) / this.perMinute);
   }
 
   /** When the next token will be there. */

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Clock, TimerHandle } from '../../clock/clock';
 import type { Db } from '../../db/open';
 import { simulatorCalls } from '../../db/schema';
+import { groupCommitOf } from '../../engine/group-commit';
 import { SeededRandom } from '../../random/seeded-random';
 import {
   type CallSnapshot,
@@ -64,7 +65,9 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
   const listeners = new Set<(event: ProviderEvent) => void>();
   const active = new Map<string, ActiveCall>();
   const replies = new SeededRandom(seed ^ 0x27d4eb2d);
-  // The ledger is written for every call: prepared once.
+  // The ledger is written for every call: prepared once, and committed with the engine's own writes
+  // (the same connection), so a call and the attempt that knows its id reach the disk together.
+  const groupCommit = groupCommitOf(db.$client);
   const ledger = {
     insert: db.$client.prepare(
       'insert into simulator_calls (call_id, idempotency_key, attempt_id, started_at, request) values (?, ?, ?, ?, ?)',
@@ -108,7 +111,7 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
     cancelTimers(call);
     active.delete(call.callId);
     const now = clock.now();
-    ledger.end.run(now, status, call.callId);
+    groupCommit.write(() => ledger.end.run(now, status, call.callId));
     emit({
       type: 'status',
       callId: call.callId,
@@ -196,12 +199,14 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
       if (existing) return { callId: existing };
       const startedAt = clock.now();
       const callId = `SIM${request.attemptId.toString(36)}-${startedAt.toString(36)}`;
-      ledger.insert.run(
-        callId,
-        request.idempotencyKey,
-        request.attemptId,
-        startedAt,
-        JSON.stringify(request),
+      groupCommit.write(() =>
+        ledger.insert.run(
+          callId,
+          request.idempotencyKey,
+          request.attemptId,
+          startedAt,
+          JSON.stringify(request),
+        ),
       );
       const call: ActiveCall = {
         callId,
