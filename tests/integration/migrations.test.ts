@@ -1,5 +1,9 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/core/db/open';
+import { defaultMigrationsFolder, openDatabase } from '../../src/core/db/open';
 import { createTempDb } from '../helpers/temp-db';
 
 describe('database migrations', () => {
@@ -51,5 +55,62 @@ describe('database migrations', () => {
     expect(reopened.$client.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(applied);
     expect(reopened.$client.prepare('select first_name from customers').pluck().all()).toEqual(['Ada']);
     reopened.$client.close();
+  });
+});
+
+describe('an upgrade that brings new migrations', () => {
+  let dir = '';
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The repository's migrations as an older release shipped them: all but the last `dropLast`. */
+  function olderRelease(dropLast: number): string {
+    const folder = join(dir, `drizzle-older-${dropLast}`);
+    cpSync(defaultMigrationsFolder(), folder, { recursive: true });
+    const journalFile = join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
+    journal.entries = journal.entries.slice(0, journal.entries.length - dropLast);
+    writeFileSync(journalFile, JSON.stringify(journal));
+    return folder;
+  }
+
+  const latestTag = () =>
+    JSON.parse(readFileSync(join(defaultMigrationsFolder(), 'meta', '_journal.json'), 'utf8')).entries.at(-1)
+      .tag as string;
+
+  it('backs the database up before migrating it, and the backup is the database as it was', () => {
+    dir = mkdtempSync(join(tmpdir(), 'navaia-upgrade-'));
+    const file = join(dir, 'navaia.db');
+    const old = openDatabase(file, { migrationsFolder: olderRelease(1) });
+    old.$client
+      .prepare(
+        "insert into customers (first_name, last_name, phone, time_zone, created_at, updated_at) values ('Grace', 'Hopper', '+12125550100', 'America/New_York', 0, 0)",
+      )
+      .run();
+    const appliedByOld = old.$client
+      .prepare('select count(*) from __drizzle_migrations')
+      .pluck()
+      .get() as number;
+    old.$client.close();
+
+    const upgraded = openDatabase(file, { now: () => Date.UTC(2026, 2, 14, 9, 15) });
+    const applied = upgraded.$client.prepare('select count(*) from __drizzle_migrations').pluck().get();
+    upgraded.$client.close();
+    expect(applied).toBe(appliedByOld + 1);
+
+    const backups = readdirSync(join(dir, 'backups'));
+    expect(backups).toEqual([`navaia-before-${latestTag()}-20260314T091500000Z.db`]);
+    const backup = new Database(join(dir, 'backups', backups[0]), { readonly: true });
+    expect(backup.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(backup.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(appliedByOld);
+    expect(backup.prepare('select first_name from customers').pluck().all()).toEqual(['Grace']);
+    backup.close();
+  });
+
+  it('makes no backup for a new empty file, nor when nothing is pending', () => {
+    dir = mkdtempSync(join(tmpdir(), 'navaia-upgrade-'));
+    const file = join(dir, 'navaia.db');
+    openDatabase(file).$client.close();
+    openDatabase(file).$client.close();
+    expect(existsSync(join(dir, 'backups'))).toBe(false);
   });
 });

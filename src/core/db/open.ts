@@ -1,9 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { backupsFolder, fileStamp } from '../backup/backup-files';
+import { applyPendingImport } from '../backup/import-database';
+import { pendingMigrations, readMigrationJournal } from '../backup/migration-journal';
+import { rememberConnector } from '../backup/sibling-connection';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -13,6 +17,10 @@ export interface OpenDatabaseOptions {
   migrationsFolder?: string;
   /** Path of a better-sqlite3 binary built for the current runtime (Electron passes its own). */
   nativeBinding?: string;
+  /** Stamps backup file names; the host's clock. */
+  now?: () => number;
+  /** Told about every backup taken while opening (before migrating, before an import), for the log. */
+  onBackup?: (backup: { reason: 'migration' | 'import'; file: string }) => void;
 }
 
 /** Finds `drizzle/` from this file whether it runs from src/ (tsx, vitest) or a bundle in out/. */
@@ -32,13 +40,35 @@ export function defaultMigrationsFolder(): string {
  * process such as the CLI touching the same file.
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const client = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const now = options.now ?? Date.now;
+  const connect = (path: string, extra: Database.Options = {}) =>
+    new Database(path, options.nativeBinding ? { ...extra, nativeBinding: options.nativeBinding } : extra);
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true });
+    const imported = applyPendingImport(file, connect, now());
+    if (imported?.backupFile) options.onBackup?.({ reason: 'import', file: imported.backupFile });
+  }
+  const client = connect(file);
+  rememberConnector(client, connect);
   client.pragma('journal_mode = WAL');
   client.pragma('synchronous = NORMAL');
   client.pragma('foreign_keys = ON');
   client.pragma('busy_timeout = 5000');
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+  const pending =
+    file === ':memory:' ? [] : pendingMigrations(client, readMigrationJournal(migrationsFolder));
+  if (pending.length > 0) {
+    const backup = join(
+      backupsFolder(file),
+      `${basename(file, '.db')}-before-${pending.at(-1)?.tag}-${fileStamp(now())}.db`,
+    );
+    mkdirSync(dirname(backup), { recursive: true });
+    // VACUUM INTO, not the async backup API: opening is synchronous, and nothing else writes yet, so one
+    // read transaction gives the same consistent, self-contained copy.
+    client.prepare('vacuum into ?').run(backup);
+    options.onBackup?.({ reason: 'migration', file: backup });
+  }
   const db = drizzle(client, { schema }) as Db;
-  migrate(db, { migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder() });
+  migrate(db, { migrationsFolder });
   return db;
 }

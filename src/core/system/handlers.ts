@@ -1,7 +1,10 @@
+import { join } from 'node:path';
 import { count } from 'drizzle-orm';
 import type { HandlersOf } from '../../shared/contract/define';
 import type { systemMethods, TableCounts } from '../../shared/contract/system';
 import type { AppContext } from '../app-context';
+import { backupsFolder } from '../backup/backup-files';
+import { backupService } from '../backup/backup-service';
 import * as schema from '../db/schema';
 
 const appVersion = '0.1.0';
@@ -19,6 +22,7 @@ export function tableCounts({ db }: Pick<AppContext, 'db'>): TableCounts {
 }
 
 export function systemHandlers(context: AppContext): HandlersOf<typeof systemMethods> {
+  const backups = backupService(context);
   return {
     'system.info': () => ({
       version: appVersion,
@@ -32,5 +36,8 @@ export function systemHandlers(context: AppContext): HandlersOf<typeof systemMet
       },
     }),
     'system.tableCounts': () => tableCounts(context),
+    'database.export': () => backups.exportTo(),
+    'database.backups': () => backups.list(),
+    'database.import': ({ name }) => backups.importFrom(join(backupsFolder(context.dataFile), name)),
   };
 }

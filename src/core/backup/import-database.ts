@@ -1,0 +1,70 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { backupsFolder, fileStamp, pendingImportFile } from './backup-files';
+import { openImportCandidate } from './inspect-database-file';
+
+/**
+ * Step 1 of an import, while the app runs: checks the chosen file (a SQLite file, intact, a Navaia
+ * database this version can read) and stages a consistent copy of it beside the database. The live
+ * database is not touched; a refused file changes nothing. The swap itself waits for the next start
+ * (`applyPendingImport`), the one moment no connection, engine timer or window holds the file open.
+ */
+export function stageImport(
+  client: Database.Database,
+  source: string,
+  dataFile: string,
+): { pendingFile: string } {
+  const candidate = openImportCandidate(client, source);
+  const pendingFile = pendingImportFile(dataFile);
+  const partial = `${pendingFile}.partial`;
+  rmSync(partial, { force: true });
+  try {
+    // VACUUM INTO reads the source in one transaction: the staged copy is consistent and self-contained.
+    candidate.prepare('vacuum into ?').run(partial);
+    renameSync(partial, pendingFile);
+  } finally {
+    candidate.close();
+    rmSync(partial, { force: true });
+  }
+  return { pendingFile };
+}
+
+const sidecars = (file: string) => [`${file}-wal`, `${file}-shm`, `${file}-journal`];
+
+/**
+ * Step 2, at start-up before the database is opened: keeps the current database in `backups/`, then puts
+ * the staged import in its place. Safe to repeat after a crash at any point: the staged file is only
+ * renamed once the current one is safely kept.
+ */
+export function applyPendingImport(
+  dataFile: string,
+  openClient: (file: string) => Database.Database,
+  now: number,
+): { backupFile?: string } | undefined {
+  const pendingFile = pendingImportFile(dataFile);
+  if (!existsSync(pendingFile)) return undefined;
+  let backupFile: string | undefined;
+  if (existsSync(dataFile)) {
+    const folder = backupsFolder(dataFile);
+    mkdirSync(folder, { recursive: true });
+    backupFile = join(folder, `${basename(dataFile, '.db')}-before-import-${fileStamp(now)}.db`);
+    try {
+      const current = openClient(dataFile);
+      try {
+        current.prepare('vacuum into ?').run(backupFile);
+      } finally {
+        current.close();
+      }
+    } catch {
+      // An unreadable current database is still kept, as it is: the file with its WAL beside it.
+      rmSync(backupFile, { force: true });
+      for (const file of [dataFile, ...sidecars(dataFile)]) {
+        if (existsSync(file)) renameSync(file, file.replace(dataFile, backupFile));
+      }
+    }
+    for (const file of [dataFile, ...sidecars(dataFile)]) rmSync(file, { force: true });
+  }
+  renameSync(pendingFile, dataFile);
+  return { backupFile };
+}
