@@ -97,6 +97,23 @@ export function createProviderSettings(
     ...publicCredentials(current),
   });
 
+  /** Swapping or removing the provider under live calls would leave nobody following them. */
+  const refuseWhileCallsAreLive = () => {
+    const live = context.db.$client
+      .prepare(
+        `select count(*) from call_attempts
+         where provider = ? and state in ('dialing', 'ringing', 'in_progress', 'escalated')`,
+      )
+      .pluck()
+      .get(realProviderName) as number;
+    if (live > 0) {
+      throw new AppError(
+        'invalid_state',
+        `${live} real ${live === 1 ? 'call is' : 'calls are'} live: stop or pause the campaigns and wait for the calls to end before changing the credentials`,
+      );
+    }
+  };
+
   const requireStore = (): SecretStore => {
     if (!secrets) throw new AppError('unavailable', 'This host cannot store provider credentials');
     return secrets;
@@ -122,6 +139,7 @@ export function createProviderSettings(
 
       async 'providers.save'(input) {
         const store = requireStore();
+        refuseWhileCallsAreLive();
         // Credentials that can no longer be read are replaced by the ones being saved.
         const stored = await readStored().catch(() => undefined);
         const config = mergeCredentials(input, stored);
@@ -140,7 +158,9 @@ export function createProviderSettings(
       },
 
       async 'providers.clear'() {
-        await requireStore().delete();
+        const store = requireStore();
+        refuseWhileCallsAreLive();
+        await store.delete();
         await activate(undefined);
         loadError = undefined;
         context.logger.info({}, 'provider credentials removed');

@@ -58,8 +58,9 @@ export function createSwappableProvider(): SwappableProvider {
     replace,
     softphoneSession: (callId) => sessions.get(callId),
 
-    placeCall: (request) => active().placeCall(request),
-    getCall: (callId) => active().getCall(callId),
+    // Async throughout: "not configured" must reach the engine as a rejected promise, like any API error.
+    placeCall: async (request) => active().placeCall(request),
+    getCall: async (callId) => active().getCall(callId),
     async hangUp(callId) {
       sessions.delete(callId);
       await active().hangUp(callId);
@@ -71,7 +72,7 @@ export function createSwappableProvider(): SwappableProvider {
       }
       return session;
     },
-    sendAgentMessage: (callId, text) => active().sendAgentMessage(callId, text),
+    sendAgentMessage: async (callId, text) => active().sendAgentMessage(callId, text),
     async handBack(callId) {
       await active().handBack(callId);
       sessions.delete(callId);
