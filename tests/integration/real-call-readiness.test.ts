@@ -1,0 +1,225 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp, type NavaiaApp } from '../../src/core/app';
+import { createCampaign } from '../../src/core/campaigns/campaign-store';
+import { runVirtualUntil, VirtualClock } from '../../src/core/clock/virtual-clock';
+import {
+  consentAllowsRealCall,
+  offersOptOut,
+  realCallConsentCondition,
+} from '../../src/core/compliance/real-call-readiness';
+import { openDatabase } from '../../src/core/db/open';
+import { customers as customersTable } from '../../src/core/db/schema';
+import { silentLogger } from '../../src/core/logging/logger';
+import { createEncryptedFileStore, secretFilesFor } from '../../src/core/secrets/encrypted-file-store';
+import { updateSettings } from '../../src/core/settings/settings-store';
+import type { CampaignInput } from '../../src/shared/contract/campaigns';
+import { createEngineHarness, type EngineHarness, insertCustomers } from '../helpers/engine-harness';
+import { invoker } from '../helpers/invoke';
+import { formCredentials, recordingAdapter } from './provider-settings.doubles';
+
+const tuesdayMorning = Date.UTC(2026, 10, 24, 15, 0);
+const compliantMessage =
+  'Hello {{customer.first_name}}, this is {{agent_name}} from {{company_name}}. This call may be recorded. ' +
+  'If you would rather not get these calls, just say so and we will not call again.';
+
+describe('readiness of a campaign to call real customers', () => {
+  let dir: string;
+  let app: NavaiaApp;
+  let call: ReturnType<typeof invoker>;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'navaia-ready-'));
+    const dataFile = join(dir, 'navaia.db');
+    app = createApp({
+      db: openDatabase(dataFile),
+      logger: silentLogger,
+      host: 'browser',
+      dataFile,
+      clock: new VirtualClock(tuesdayMorning),
+      secrets: createEncryptedFileStore(secretFilesFor(dataFile)),
+      realProviderAdapter: recordingAdapter().adapter,
+    });
+    await app.start();
+    call = invoker(app);
+    insertCustomers(
+      app.context.db,
+      [
+        { name: 'Wren', phone: '+12125550101', consent: 'written' },
+        { name: 'Vera', phone: '+12125550102', consent: 'verbal' },
+        { name: 'Nell', phone: '+12125550103', consent: 'none' },
+      ],
+      tuesdayMorning,
+    );
+  });
+  afterEach(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const campaign = (input: Partial<CampaignInput>) =>
+    createCampaign(
+      app.context.db,
+      {
+        name: 'Real',
+        objective: 'booking_reminder',
+        provider: 'elevenlabs-twilio',
+        script: { firstMessage: compliantMessage },
+        ...input,
+      },
+      tuesdayMorning,
+    ).id;
+  const status = (id: number) =>
+    app.context.db.$client.prepare('select status from campaigns where id = ?').pluck().get(id);
+
+  it('refuses to start with every problem listed, and leaves the campaign a draft', async () => {
+    const id = campaign({
+      objective: 'neighborhood_interest',
+      script: { firstMessage: 'Hi {{customer.first_name}}!' },
+    });
+    const reply = await call('campaigns.start', { id });
+    expect(reply.ok).toBe(false);
+    if (reply.ok) return;
+    expect(reply.error.code).toBe('invalid_state');
+    expect(reply.error.issues?.map((i) => i.message)).toEqual([
+      'The ElevenLabs + Twilio provider is not configured: add its credentials in Settings → Providers.',
+      'The first message must say who is calling: include the company name “Navaia Realty” (or {{company_name}}).',
+      'The first message must offer a way to stop the calls, e.g. “If you would rather not get these calls, just say so and we will not call again.”',
+      'Calls are recorded, so the first message must include the recording disclosure from Settings: “This call may be recorded.”',
+      '1 customers in the audience gave only verbal consent; this objective is marketing and needs written consent. Add the rule “Consent is written” to the audience.',
+    ]);
+    expect(reply.error.message).toMatch(/^This campaign cannot call real customers yet:\n• /);
+    expect(status(id)).toBe('draft');
+  });
+
+  it('starts a reminder campaign once the provider is configured and the first message complies', async () => {
+    await call('providers.save', formCredentials());
+    const id = campaign({ objective: 'booking_reminder' });
+    expect(await call('campaigns.start', { id })).toEqual({ ok: true, result: { status: 'running' } });
+  });
+
+  it('holds marketing to written consent: an audience with verbal-only consent is refused until narrowed', async () => {
+    await call('providers.save', formCredentials());
+    const everyone = campaign({ objective: 'upsell' });
+    const refused = await call('campaigns.start', { id: everyone });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    if (!refused.ok)
+      expect(refused.error.issues).toEqual([
+        { path: 'campaign', message: expect.stringMatching(/^1 customers .* written consent/) },
+      ]);
+
+    const writtenOnly = campaign({
+      objective: 'upsell',
+      criteria: { combinator: 'and', rules: [{ field: 'consent', operator: '=', value: 'written' }] },
+    });
+    expect(await call('campaigns.start', { id: writtenOnly })).toMatchObject({ ok: true });
+  });
+
+  it('asks for the recording disclosure only while calls are recorded, and accepts the company name written out', async () => {
+    await call('providers.save', formCredentials());
+    const plain = campaign({
+      script: {
+        firstMessage: 'Hi, NAVAIA realty here about your viewing. Say stop and we will not call again.',
+      },
+    });
+    expect(await call('campaigns.start', { id: plain })).toMatchObject({
+      ok: false,
+      error: { issues: [{ message: expect.stringMatching(/recording disclosure/) }] },
+    });
+    updateSettings(app.context.db, { recordCalls: false });
+    expect(await call('campaigns.start', { id: plain })).toMatchObject({ ok: true });
+  });
+
+  it('never holds back a simulator campaign', async () => {
+    const id = campaign({ provider: 'simulator', objective: 'upsell', script: { firstMessage: 'Hi!' } });
+    expect(await call('campaigns.start', { id })).toMatchObject({ ok: true, result: { status: 'running' } });
+  });
+
+  it('selects only the customers whose consent the objective needs', () => {
+    const select = (objective: CampaignInput['objective']) =>
+      app.context.db
+        .select()
+        .from(customersTable)
+        .where(realCallConsentCondition(objective))
+        .orderBy(customersTable.id)
+        .all()
+        .map((c) => c.firstName);
+    expect(select('neighborhood_interest')).toEqual(['Wren']);
+    expect(select('upsell')).toEqual(['Wren']);
+    expect(select('custom')).toEqual(['Wren']);
+    expect(select('booking_reminder')).toEqual(['Wren', 'Vera']);
+    expect(select('renewal')).toEqual(['Wren', 'Vera']);
+  });
+});
+
+describe('the consent and opt-out rules', () => {
+  it('needs written consent for marketing and any consent for service calls', () => {
+    const table = (['neighborhood_interest', 'upsell', 'custom', 'booking_reminder', 'renewal'] as const).map(
+      (objective) => [
+        objective,
+        ['none', 'verbal', 'written'].filter((c) => consentAllowsRealCall(objective, c)),
+      ],
+    );
+    expect(table).toEqual([
+      ['neighborhood_interest', ['written']],
+      ['upsell', ['written']],
+      ['custom', ['written']],
+      ['booking_reminder', ['verbal', 'written']],
+      ['renewal', ['verbal', 'written']],
+    ]);
+  });
+
+  it('recognises the usual ways of offering to stop the calls, and nothing else', () => {
+    for (const offer of [
+      'If you would rather not get these calls, just say so and we will not call again.',
+      'Reply STOP to opt out.',
+      'Say stop at any time.',
+      'You can ask us to remove your number from our calling list.',
+      "Tell me if you'd like us to not call you again.",
+    ]) {
+      expect(offersOptOut(offer), offer).toBe(true);
+    }
+    for (const none of ['Have a great day!', 'We will call you again next week.', 'Stop by our office.']) {
+      expect(offersOptOut(none), none).toBe(false);
+    }
+  });
+});
+
+describe('regional calling rules', () => {
+  let h: EngineHarness;
+  afterEach(async () => h.cleanup());
+
+  it('does not call a Florida customer after 20:00 local, while a New York customer is still called at 20:30', async () => {
+    // Tuesday 24 November 2026, 20:30 in New York (and in Miami, the same zone).
+    const evening = Date.UTC(2026, 10, 25, 1, 30);
+    h = await createEngineHarness(evening);
+    updateSettings(h.db, { callingHours: { start: '09:00', end: '21:00' } });
+    const [newYork, florida] = insertCustomers(
+      h.db,
+      [
+        { name: 'Nora', phone: '+12125550111', timeZone: 'America/New_York', region: 'US-NY' },
+        { name: 'Flo', phone: '+13055550112', timeZone: 'America/New_York', region: 'US-FL' },
+      ],
+      evening,
+    );
+    const id = h.createCampaign({ retryPolicy: { retryOn: [], delayMinutes: 60, maxAttempts: 1 } });
+    h.app.engine.startCampaign(id);
+    await runVirtualUntil(h.clock, evening + 20 * 60_000);
+    expect(
+      h
+        .attempts(id)
+        .filter((a) => a.dialedAt !== null)
+        .map((a) => a.customerId),
+    ).toEqual([newYork]);
+
+    await h.runUntilFinished(id);
+    const flo = h.attempts(id).find((a) => a.customerId === florida)!;
+    const local = DateTime.fromMillis(flo.dialedAt!, { zone: 'America/New_York' });
+    expect(local.toISODate()).toBe('2026-11-25');
+    expect(local.hour).toBeGreaterThanOrEqual(9);
+    expect(local.hour).toBeLessThan(20);
+  });
+});
