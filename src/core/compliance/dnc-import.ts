@@ -41,12 +41,14 @@ export function importDncCsv(
   };
 
   const first = hasHeader ? 1 : 0;
+  let numbersSeen = 0;
   for (let start = first; start < data.length; start += batchSize) {
     db.$client.transaction(() => {
       for (let i = start; i < Math.min(start + batchSize, data.length); i++) {
         const record = data[i];
         const text = (record[phoneColumn] ?? '').trim();
         if (record.every((cell) => cell.trim() === '')) continue;
+        numbersSeen++;
         const row = i + 1;
         if (!text) {
           reject(row, 'phone: missing');
@@ -68,7 +70,6 @@ export function importDncCsv(
       }
     })();
   }
-  if (data.length <= first && result.rejected === 0)
-    throw new AppError('invalid_input', 'The file has no phone numbers');
+  if (numbersSeen === 0) throw new AppError('invalid_input', 'The file has no phone numbers');
   return result;
 }

@@ -47,7 +47,8 @@ export function createCustomerImporter(db: Db, options: CustomerImportOptions) {
   let headers: string[] | undefined;
   let columns: [CustomerImportField, number][] = [];
   let writer: ReturnType<typeof createCustomerWriter> | undefined;
-  let row = 1;
+  /** The file line the next record starts on; a quoted field may span lines. */
+  let nextLine = 1;
   let batch: PendingRow[] = [];
 
   const columnOf = (field: CustomerImportField | 'row') => {
@@ -100,11 +101,12 @@ export function createCustomerImporter(db: Db, options: CustomerImportOptions) {
   return {
     /** One CSV record; `malformed` is the parser's complaint about it, if any. */
     accept(record: string[], malformed?: string) {
+      const row = nextLine;
+      nextLine += 1 + linesInside(record);
       if (!headers) {
         readHeader(record);
         return;
       }
-      row++;
       if (record.length === 1 && record[0].trim() === '') return; // blank line
       const pending = { row, cells: record };
       if (malformed) {
@@ -159,6 +161,15 @@ export function createCustomerImporter(db: Db, options: CustomerImportOptions) {
       return { ...totals };
     },
   };
+}
+
+function linesInside(record: string[]): number {
+  let lines = 0;
+  for (const cell of record) {
+    if (!cell.includes('\n')) continue;
+    for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) lines++;
+  }
+  return lines;
 }
 
 export type CustomerImporter = ReturnType<typeof createCustomerImporter>;

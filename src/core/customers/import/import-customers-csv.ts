@@ -55,8 +55,8 @@ export function importCustomersCsv(
           const error = results.errors[0];
           importer.accept(results.data, error ? (malformedReasons[error.code] ?? error.message) : undefined);
         } catch (err) {
+          fail(err); // first: abort() calls complete() at once
           parser.abort();
-          fail(err);
         }
       },
       complete() {

@@ -50,8 +50,11 @@ export function createImportSessions({ db, bus, clock, logger }: AppContext) {
     rmSync(session.rejects.path, { force: true });
   };
 
-  const rethrowFailure = (session: ImportSession) => {
-    if (session.failure !== undefined) throw session.failure;
+  /** A failed import is reported once, then forgotten along with its rejects file. */
+  const rethrowFailure = (importId: string, session: ImportSession) => {
+    if (session.failure === undefined) return;
+    forget(importId);
+    throw session.failure;
   };
 
   return {
@@ -90,12 +93,16 @@ export function createImportSessions({ db, bus, clock, logger }: AppContext) {
 
     async chunk(importId: string, text: string): Promise<CustomerImportProgress> {
       const session = sessionOf(importId);
-      rethrowFailure(session);
+      rethrowFailure(importId, session);
       if (session.result) throw new AppError('invalid_state', 'This import has already finished');
-      if (!session.input.write(text)) await new Promise((resolve) => session.input.once('drain', resolve));
+      if (!session.input.write(text))
+        await new Promise((resolve) => {
+          session.input.once('drain', resolve);
+          session.input.once('close', resolve); // the import failed and let go of its input
+        });
       // Let the parser take the piece before answering, so a bad header is reported on the first piece.
       await new Promise((resolve) => setImmediate(resolve));
-      rethrowFailure(session);
+      rethrowFailure(importId, session);
       return session.progress;
     },
 

@@ -1,0 +1,233 @@
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { guessMapping } from '../../src/core/customers/import/column-mapping';
+import { importCustomersCsv } from '../../src/core/customers/import/import-customers-csv';
+import { previewCustomerCsv } from '../../src/core/customers/import/preview-csv';
+import { createRejectsFile } from '../../src/core/customers/import/rejects-file';
+import type { Db } from '../../src/core/db/open';
+import { createTempDb } from '../helpers/temp-db';
+
+const now = Date.UTC(2026, 10, 24, 15);
+
+// One file with a row for every way a CRM export goes wrong, between rows that must import.
+const messyFile = [
+  '\uFEFFExternal ID,First Name,Last Name,Mobile,E-mail,City,Interests,Customer since,Lifecycle stage',
+  'C-1,Ann,Lee,(305) 555-0100,ann@example.com,Miami,"Waterfront; Luxury",2024-01-05,Lead',
+  'C-2,Bob,"Smith, Jr",312-555-0101,,Chicago,schools|garden,,prospect',
+  'C-3,Cat,Ng,555-01,,Miami,,,',
+  'C-4,,Orr,(212) 555-0102,,New York,,,',
+  'C-5,Dan,Park,(213) 555-0103,,Los Angeles,,2024-13-40,',
+  'C-6,Eve,Kay,(646) 555-0104,,New York',
+  'C-7,Fay,Cole,305.555.0100,,Miami,,,',
+  'C-8,Gus,Hale,+44 20 7946 0958,gus@example.co.uk,London,"investment, new build",05/01/2023,customer',
+  'C-9,Hal,Ives,+61 2 9374 4000,,Sydney,,,',
+  'C-10,Ida,Moss,(702) 555-0105,not-an-email,Las Vegas,,,vip',
+  '',
+].join('\r\n');
+
+describe('importing customers from a CSV file', () => {
+  let db: Db;
+  let cleanup: () => void;
+  let dir: string;
+  beforeEach(() => {
+    const temp = createTempDb();
+    db = temp.db;
+    cleanup = temp.cleanup;
+    dir = temp.file.replace(/navaia\.db$/, '');
+  });
+  afterEach(() => cleanup());
+
+  const importText = (text: string, pieces = 3, region?: string) => {
+    const headers = previewCustomerCsv(text).headers;
+    const size = Math.ceil(text.length / pieces);
+    const chunks = Array.from({ length: pieces }, (_, i) => text.slice(i * size, (i + 1) * size));
+    return importCustomersCsv(db, Readable.from(chunks), {
+      mapping: guessMapping(headers),
+      region,
+      now,
+      rejects: createRejectsFile(`${dir}rejects.csv`),
+    });
+  };
+  const customer = (externalId: string) =>
+    db.$client
+      .prepare(`select first_name as firstName, last_name as lastName, phone, email, time_zone as timeZone, region,
+          city, lifecycle_stage as lifecycleStage, customer_since as customerSince,
+          (select group_concat(tag, ' ') from (select tag from customer_tags where customer_id = c.id order by tag)) as tags
+        from customers c where external_id = ?`)
+      .get(externalId);
+  const count = (table: string) => db.$client.prepare(`select count(*) from ${table}`).pluck().get();
+
+  it('guesses the mapping from the header names a CRM export uses', () => {
+    expect(
+      guessMapping([
+        'First Name',
+        'Surname',
+        'phone_number',
+        'E-mail',
+        'Tags',
+        'Timezone',
+        'Neighbourhood',
+        'Budget',
+        'Lifecycle stage',
+        'Consent',
+        'External ID',
+        'Customer since',
+        'Notes',
+      ]),
+    ).toEqual({
+      firstName: 'First Name',
+      lastName: 'Surname',
+      phone: 'phone_number',
+      email: 'E-mail',
+      tags: 'Tags',
+      timeZone: 'Timezone',
+      neighborhood: 'Neighbourhood',
+      budget: 'Budget',
+      lifecycleStage: 'Lifecycle stage',
+      consent: 'Consent',
+      externalId: 'External ID',
+      customerSince: 'Customer since',
+    });
+    expect(guessMapping(['Name', 'Mobile'])).toEqual({ fullName: 'Name', phone: 'Mobile' });
+  });
+
+  it('imports the good rows and reports each bad one with its row, column and reason', async () => {
+    const result = await importText(messyFile);
+    expect(result).toMatchObject({ rowsProcessed: 10, imported: 4, updated: 0, rejected: 6 });
+    expect(result.rejects).toEqual([
+      { row: 4, column: 'Mobile', reason: 'phone: not a valid number for region US' },
+      { row: 5, column: 'First Name', reason: 'first name: missing' },
+      { row: 6, column: 'Customer since', reason: 'customer since: not a date (use YYYY-MM-DD)' },
+      { row: 7, column: '(row)', reason: 'row: has 6 columns, the header has 9' },
+      { row: 8, column: 'Mobile', reason: 'phone: same number as row 2 of this file' },
+      {
+        row: 11,
+        column: 'E-mail, Lifecycle stage',
+        reason:
+          'email: not a valid email address; lifecycle stage: must be one of lead, prospect, customer, past_customer',
+      },
+    ]);
+    expect(count('customers')).toBe(4);
+    // The BOM did not stick to the first header: external ids were read.
+    expect(customer('C-1')).toEqual({
+      firstName: 'Ann',
+      lastName: 'Lee',
+      phone: '+13055550100',
+      email: 'ann@example.com',
+      timeZone: 'America/New_York',
+      region: 'US-FL',
+      city: 'Miami',
+      lifecycleStage: 'lead',
+      customerSince: Date.UTC(2024, 0, 5),
+      tags: 'luxury waterfront',
+    });
+    // A quoted comma stays inside the last name; the zone comes from the Chicago area code.
+    expect(customer('C-2')).toMatchObject({
+      lastName: 'Smith, Jr',
+      phone: '+13125550101',
+      timeZone: 'America/Chicago',
+      region: 'US-IL',
+      tags: 'garden schools',
+      customerSince: null,
+    });
+    // A UK number settles the zone; slashed dates follow the file's region (US: month first).
+    expect(customer('C-8')).toMatchObject({
+      phone: '+442079460958',
+      timeZone: 'Europe/London',
+      region: 'GB-LND',
+      tags: 'investment new-build',
+      customerSince: Date.UTC(2023, 4, 1),
+      lifecycleStage: 'customer',
+    });
+    // Australia has several zones, so the city decides.
+    expect(customer('C-9')).toMatchObject({
+      phone: '+61293744000',
+      timeZone: 'Australia/Sydney',
+      region: 'AU-NSW',
+    });
+  });
+
+  it('writes the rejects as a CSV: the original columns, then row, column and reason', async () => {
+    await importText(messyFile);
+    const lines = readFileSync(`${dir}rejects.csv`, 'utf8').split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFFExternal ID,First Name,Last Name,Mobile,E-mail,City,Interests,Customer since,Lifecycle stage,row,column,reason',
+    );
+    expect(lines[1]).toBe('C-3,Cat,Ng,555-01,,Miami,,,,4,Mobile,phone: not a valid number for region US');
+    expect(lines[4]).toBe(
+      'C-6,Eve,Kay,(646) 555-0104,,New York,,,,7,(row),"row: has 6 columns, the header has 9"',
+    );
+    expect(lines).toHaveLength(8); // header, six rejects, and the final line break
+  });
+
+  it('updates a customer already in the database instead of adding them again', async () => {
+    await importText('External ID,First Name,Mobile,City\nC-1,Ann,(305) 555-0100,Miami\n');
+    const second = await importText(
+      'First Name,Last Name,Mobile,City,Tags\nAnnie,Lee-Ray,305 555 0100,Orlando,garden\nZed,Zo,(407) 555-0107,Orlando,\n',
+    );
+    expect(second).toMatchObject({ imported: 1, updated: 1, rejected: 0 });
+    expect(count('customers')).toBe(2);
+    // Matched by phone; the external id it had is kept since this file has none.
+    expect(customer('C-1')).toMatchObject({
+      firstName: 'Annie',
+      lastName: 'Lee-Ray',
+      city: 'Orlando',
+      tags: 'garden',
+    });
+    // Matched by external id: the number can change.
+    const third = await importText('External ID,First Name,Mobile\nC-1,Ann,(786) 555-0108\n');
+    expect(third).toMatchObject({ imported: 0, updated: 1 });
+    expect(customer('C-1')).toMatchObject({ firstName: 'Ann', phone: '+17865550108', city: 'Orlando' });
+  });
+
+  it('refuses a row whose number belongs to a customer with another external id', async () => {
+    await importText('External ID,First Name,Mobile\nC-1,Ann,(305) 555-0100\n');
+    const result = await importText('External ID,First Name,Mobile\nC-2,Bob,(305) 555-0100\n');
+    expect(result.rejects).toEqual([
+      {
+        row: 2,
+        column: 'Mobile',
+        reason: 'phone: +13055550100 already belongs to another customer (external id C-1)',
+      },
+    ]);
+    expect(count('customers')).toBe(1);
+  });
+
+  it('gives the same database when the same file is imported twice', async () => {
+    await importText(messyFile);
+    const snapshot = () =>
+      db.$client
+        .prepare(`select c.*, (select group_concat(tag) from customer_tags t where t.customer_id = c.id) as tags
+          from customers c order by id`)
+        .all();
+    const before = snapshot();
+    const again = await importText(messyFile, 5);
+    expect(again).toMatchObject({ imported: 0, updated: 4, rejected: 6 });
+    expect(snapshot()).toEqual(before);
+    expect(count('customer_tags')).toBe(6);
+  });
+
+  it('reads numbers without a country code in the region asked for', async () => {
+    const result = await importText('Name,Phone\nOla Nordmann,020 7946 0958\nJo Smith,12345\n', 1, 'GB');
+    expect(result.rejects).toEqual([
+      { row: 3, column: 'Phone', reason: 'phone: not a valid number for region GB' },
+    ]);
+    expect(db.$client.prepare('select first_name, last_name, phone, time_zone from customers').get()).toEqual(
+      { first_name: 'Ola', last_name: 'Nordmann', phone: '+442079460958', time_zone: 'Europe/London' },
+    );
+  });
+
+  it('writes nothing of a batch that fails, and nothing after the header when the mapping does not fit', async () => {
+    await expect(
+      importCustomersCsv(db, Readable.from(['Given,Phone\nAnn,(305) 555-0100\n']), {
+        mapping: { firstName: 'First Name', phone: 'Phone' },
+        now,
+        rejects: createRejectsFile(`${dir}r.csv`),
+      }),
+    ).rejects.toThrow(
+      'The file does not fit the mapping: column “First Name” (for firstName) is not in the file',
+    );
+    expect(count('customers')).toBe(0);
+  });
+});
