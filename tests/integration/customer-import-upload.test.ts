@@ -80,7 +80,9 @@ describe('uploading a customer CSV from the app in pieces', () => {
 
     let csv = '';
     for (let offset: number | null = 0; offset !== null; ) {
-      const piece = ok(await call('customers.import.rejectsCsv', { importId, offset }));
+      const piece: { text: string; nextOffset: number | null } = ok(
+        await call('customers.import.rejectsCsv', { importId, offset }),
+      );
       csv += piece.text;
       offset = piece.nextOffset;
     }
