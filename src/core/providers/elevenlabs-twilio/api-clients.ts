@@ -131,6 +131,9 @@ export function classifyElevenLabsError(err: unknown): Error {
     const status = err.statusCode;
     if (status === undefined) {
       const cause = (err as { cause?: unknown }).cause;
+      // The SDK's own timeout aborts the fetch and surfaces as a status-less error with reason "timeout".
+      if (cause === 'timeout' || /timeout|timed out/i.test(err.message))
+        return new TransientProviderError('ElevenLabs did not answer in time');
       return new TransientProviderError(
         `ElevenLabs is unreachable${cause instanceof Error ? ` (${cause.message})` : ''}`,
       );
