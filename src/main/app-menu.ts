@@ -5,6 +5,8 @@ export interface MenuActions {
   revealLogs(): void;
   showAbout(): void;
   exportDatabase(): void;
+  importDatabase(): void;
+  pauseAllCampaigns(): void;
 }
 
 /** The native menu; shortcuts mirror the in-app ones so keyboard users can drive the app. */
@@ -16,6 +18,7 @@ export function appMenuTemplate(actions: MenuActions, isMac: boolean): MenuItemC
       submenu: [
         { label: 'New Campaign', accelerator: 'CmdOrCtrl+N', click: () => actions.navigate('campaigns/new') },
         { label: 'Export Database…', click: () => actions.exportDatabase() },
+        { label: 'Import Database…', click: () => actions.importDatabase() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -29,6 +32,18 @@ export function appMenuTemplate(actions: MenuActions, isMac: boolean): MenuItemC
         { label: 'Find Customer', accelerator: 'CmdOrCtrl+F', click: () => actions.navigate('customers') },
         { label: 'Dashboard', accelerator: 'CmdOrCtrl+4', click: () => actions.navigate('dashboard') },
         { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: () => actions.navigate('settings') },
+      ],
+    },
+    {
+      label: 'Campaigns',
+      submenu: [
+        // The renderer owns which campaign is selected; its page has Start/Pause with the same effect.
+        { label: 'Open Campaigns', click: () => actions.navigate('campaigns') },
+        {
+          label: 'Pause All Campaigns',
+          accelerator: 'CmdOrCtrl+Shift+P',
+          click: () => actions.pauseAllCampaigns(),
+        },
       ],
     },
     { role: 'viewMenu' },

@@ -11,18 +11,23 @@ import {
   safeStorage,
   session,
   shell,
+  Tray,
 } from 'electron';
 import { createApp, type NavaiaApp } from '../core/app';
+import { backupService } from '../core/backup/backup-service';
 import { openDatabase } from '../core/db/open';
 import { ensureDemoData } from '../core/db/seed/seed-demo-data';
 import { createLogger } from '../core/logging/logger';
 import { databaseFileName } from '../core/paths';
 import { appMenuTemplate } from './app-menu';
+import { backupMenuActions } from './backup-menu';
+import { reportMainProcessErrors, reportProcessCrashes, reportUnresponsiveWindow } from './crash-reporting';
 import { notifyEscalations } from './escalation-notifications';
 import { bindContractToIpc, forwardEvents, trustedFrameCheck } from './ipc-binding';
 import { createHardenedWindow, loadRenderer } from './main-window';
 import { createSafeStorageSecretStore, safeStorageFileFor } from './secret-store-safe-storage';
 import { guardNavigation, hardenSession, isAppUrl } from './security';
+import { installTray, pauseAllCampaigns, trayIconPath } from './tray';
 import { readWindowState, writeWindowState } from './window-state';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -57,8 +62,14 @@ function nativeBinding(): string | undefined {
 function startCore(): NavaiaApp {
   const userData = app.getPath('userData');
   const logger = createLogger({ file: join(userData, 'logs', 'navaia.log') });
+  reportMainProcessErrors(process, logger);
+  reportProcessCrashes(app, logger);
   const dataFile = join(userData, databaseFileName);
-  const db = openDatabase(dataFile, { migrationsFolder: migrationsFolder(), nativeBinding: nativeBinding() });
+  const db = openDatabase(dataFile, {
+    migrationsFolder: migrationsFolder(),
+    nativeBinding: nativeBinding(),
+    onBackup: (backup) => logger.info(backup, 'database backed up while opening'),
+  });
   ensureDemoData(db, Date.now());
   logger.info({ dataFile, version: app.getVersion() }, 'navaia started');
   const secrets = createSafeStorageSecretStore(safeStorage, safeStorageFileFor(dataFile));
@@ -74,6 +85,7 @@ async function createMainWindow(core: NavaiaApp): Promise<void> {
   guardNavigation(window.webContents, (url) => void shell.openExternal(url), devServerUrl);
   forwardEvents(core, window.webContents);
   window.once('ready-to-show', () => window.show());
+  reportUnresponsiveWindow(window, core.context.logger);
   window.on('close', () => writeWindowState(stateFile, window.getNormalBounds(), window.isMaximized()));
   window.on('closed', () => {
     mainWindow = undefined;
@@ -96,6 +108,26 @@ app.whenReady().then(async () => {
   );
   const navigate = (page: string) =>
     mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/${page}`)}`);
+  const showWindow = () => {
+    if (!mainWindow) return void createMainWindow(core);
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  };
+  const pauseAll = () =>
+    void pauseAllCampaigns(core.dispatch).catch((err) =>
+      core.context.logger.error({ err }, 'pausing all campaigns failed'),
+    );
+  const backupMenu = backupMenuActions({
+    dialogs: dialog,
+    backups: backupService(core.context),
+    dataFile: core.context.dataFile,
+    now: () => core.context.clock.now(),
+    relaunch: () => {
+      app.relaunch();
+      app.quit();
+    },
+  });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       appMenuTemplate(
@@ -109,7 +141,9 @@ app.whenReady().then(async () => {
               message: `Navaia ${app.getVersion()}`,
               detail: `Electron ${process.versions.electron}\nChromium ${process.versions.chrome}\nNode ${process.versions.node}`,
             }),
-          exportDatabase: () => void navigate('settings'),
+          exportDatabase: () => void backupMenu.exportDatabase(),
+          importDatabase: () => void backupMenu.importDatabase(),
+          pauseAllCampaigns: pauseAll,
         },
         process.platform === 'darwin',
       ),
@@ -127,11 +161,30 @@ app.whenReady().then(async () => {
       },
     );
   }
+  // Held until quit: a Tray nobody references is garbage-collected and vanishes from the system tray.
+  const removeTray = installTray({
+    core,
+    createTray: () =>
+      new Tray(
+        trayIconPath({
+          isPackaged: app.isPackaged,
+          resourcesPath: process.resourcesPath,
+          appPath: app.getAppPath(),
+        }),
+      ),
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    showWindow,
+    quit: () => app.quit(),
+    logger: core.context.logger,
+  });
   await createMainWindow(core);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createMainWindow(core);
   });
-  app.on('before-quit', () => void core.close());
+  app.on('before-quit', () => {
+    removeTray();
+    void core.close();
+  });
 });
 
 app.on('window-all-closed', () => {
