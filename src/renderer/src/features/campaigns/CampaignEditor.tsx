@@ -11,6 +11,7 @@ import type { ValidationIssue } from '../../../../shared/errors';
 import { useNavigation } from '../../app/navigation-store';
 import { client, RpcError } from '../../client';
 import { AudienceBuilder } from '../audience/AudienceBuilder';
+import { RealProviderNotice } from '../settings/RealProviderNotice';
 import { blankCampaign, fromTemplate, settingsOf } from './campaign-form';
 import { ScriptEditor } from './ScriptEditor';
 
@@ -214,6 +215,7 @@ export function CampaignEditor({ detail }: { detail: string }) {
               <option value="simulator">Simulator (no real calls)</option>
               <option value="elevenlabs-twilio">ElevenLabs + Twilio</option>
             </select>
+            <RealProviderNotice provider={form.provider} />
           </label>
           <label className="field">
             <span>Caller number</span>

@@ -3,6 +3,7 @@ import type { DncEntry, Settings } from '../../../../shared/contract/settings';
 import type { ValidationIssue } from '../../../../shared/errors';
 import { client, RpcError } from '../../client';
 import '../campaigns/campaigns.css';
+import { ProvidersSettings } from './ProvidersSettings';
 
 /** Defaults every campaign starts from, and the do-not-call list. */
 export function SettingsPage() {
@@ -134,6 +135,7 @@ export function SettingsPage() {
             </select>
           </label>
         </section>
+        <ProvidersSettings settings={settings} onSettingsChange={setSettings} />
         <DncList />
       </div>
     </section>

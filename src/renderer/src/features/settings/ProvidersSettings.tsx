@@ -1,0 +1,308 @@
+import { useEffect, useState } from 'react';
+import type { ProviderConnectionReport, ProviderStatus } from '../../../../shared/contract/providers';
+import type { Settings } from '../../../../shared/contract/settings';
+import type { ValidationIssue } from '../../../../shared/errors';
+import { client, RpcError } from '../../client';
+import { formFromStatus, inputFromForm, type ProvidersForm, secretPlaceholder } from './providers-form';
+import './providers-settings.css';
+
+/**
+ * Settings → Providers: the ElevenLabs + Twilio credentials (kept in core's secret store; secrets are
+ * typed here but never shown back) and the call-recording disclosure real calls must carry. The
+ * recording fields edit the page's settings, saved by its Save button.
+ */
+export function ProvidersSettings({
+  settings,
+  onSettingsChange,
+}: {
+  settings: Settings;
+  onSettingsChange: (next: Settings) => void;
+}) {
+  return (
+    <>
+      <section className="card" aria-label="Call recording">
+        <h2>Call recording (real calls)</h2>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            aria-label="Record calls"
+            checked={settings.recordCalls}
+            onChange={(e) => onSettingsChange({ ...settings, recordCalls: e.target.checked })}
+          />
+          <span>Real calls are recorded</span>
+        </label>
+        <label className="field">
+          <span>Disclosure every first message must include while recording is on</span>
+          <input
+            aria-label="Recording disclosure"
+            value={settings.recordingDisclosure}
+            disabled={!settings.recordCalls}
+            onChange={(e) => onSettingsChange({ ...settings, recordingDisclosure: e.target.value })}
+          />
+        </label>
+      </section>
+      <ProviderCredentials />
+    </>
+  );
+}
+
+function ProviderCredentials() {
+  const [status, setStatus] = useState<ProviderStatus>();
+  const [form, setForm] = useState<ProvidersForm>();
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const [message, setMessage] = useState<{ text: string; error: boolean }>();
+  const [report, setReport] = useState<ProviderConnectionReport | 'testing'>();
+
+  const show = (next: ProviderStatus) => {
+    setStatus(next);
+    setForm(formFromStatus(next));
+  };
+  useEffect(() => {
+    void client.invoke('providers.status', {}).then((next) => {
+      setStatus(next);
+      setForm(formFromStatus(next));
+    });
+  }, []);
+
+  if (!status || !form) return <section className="card wide muted">Loading providers…</section>;
+  const set = (patch: Partial<ProvidersForm>) => setForm({ ...form, ...patch });
+  const issueFor = (path: string) =>
+    issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
+  const failed = (err: unknown) => {
+    setIssues(err instanceof RpcError ? (err.issues ?? []) : []);
+    setMessage({ text: err instanceof Error ? err.message : String(err), error: true });
+  };
+
+  const save = async () => {
+    try {
+      show(await client.invoke('providers.save', inputFromForm(form)));
+      setIssues([]);
+      setMessage({
+        text: 'Saved. Campaigns can now place real calls through ElevenLabs + Twilio.',
+        error: false,
+      });
+    } catch (err) {
+      failed(err);
+    }
+  };
+  const test = async () => {
+    setReport('testing');
+    setMessage(undefined);
+    try {
+      // With nothing typed and credentials stored, the stored ones are tested.
+      const credentials = status.configured && !form.accountSid ? undefined : inputFromForm(form);
+      setReport(await client.invoke('providers.testConnection', credentials ? { credentials } : {}));
+      setIssues([]);
+    } catch (err) {
+      setReport(undefined);
+      failed(err);
+    }
+  };
+  const clear = async () => {
+    if (!window.confirm('Remove the stored ElevenLabs and Twilio credentials?')) return;
+    try {
+      show(await client.invoke('providers.clear', {}));
+      setReport(undefined);
+      setMessage({ text: 'Credentials removed.', error: false });
+    } catch (err) {
+      failed(err);
+    }
+  };
+
+  const field = (
+    label: string,
+    path: string,
+    value: string,
+    onChange: (value: string) => void,
+    options: { secret?: boolean; isSet?: boolean; placeholder?: string } = {},
+  ) => (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        aria-label={label}
+        type={options.secret ? 'password' : 'text'}
+        autoComplete="off"
+        spellCheck={false}
+        value={value}
+        placeholder={
+          options.secret ? secretPlaceholder(options.isSet, label.toLowerCase()) : options.placeholder
+        }
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {issueFor(path) && <small className="error">{issueFor(path)}</small>}
+    </label>
+  );
+
+  return (
+    <section className="card wide providers" aria-label="Providers">
+      <h2>
+        Providers{' '}
+        <span className={`provider-state ${status.configured ? 'on' : 'off'}`} data-testid="provider-state">
+          {status.configured ? 'ElevenLabs + Twilio configured' : 'Real calls not configured'}
+        </span>
+      </h2>
+      {status.storage.warning && (
+        <p className="warning" role="note">
+          {status.storage.warning}
+        </p>
+      )}
+      {status.error && (
+        <p className="error" role="alert">
+          {status.error}
+        </p>
+      )}
+      <div className="provider-columns">
+        <fieldset>
+          <legend>Twilio</legend>
+          {field('Account SID', 'twilio.accountSid', form.accountSid, (v) => set({ accountSid: v }), {
+            placeholder: 'AC…',
+          })}
+          <div className="auth-mode" role="radiogroup" aria-label="Twilio credentials">
+            <label>
+              <input
+                type="radio"
+                checked={form.authMode === 'auth-token'}
+                onChange={() => set({ authMode: 'auth-token' })}
+              />{' '}
+              Auth token
+            </label>
+            <label>
+              <input
+                type="radio"
+                checked={form.authMode === 'api-key'}
+                onChange={() => set({ authMode: 'api-key' })}
+              />{' '}
+              API key (needed for the softphone)
+            </label>
+          </div>
+          {form.authMode === 'auth-token' ? (
+            field('Auth token', 'twilio.authToken', form.authToken, (v) => set({ authToken: v }), {
+              secret: true,
+              isSet: status.twilio?.authTokenSet,
+            })
+          ) : (
+            <>
+              {field('API key SID', 'twilio.apiKeySid', form.apiKeySid, (v) => set({ apiKeySid: v }), {
+                placeholder: 'SK…',
+              })}
+              {field(
+                'API key secret',
+                'twilio.apiKeySecret',
+                form.apiKeySecret,
+                (v) => set({ apiKeySecret: v }),
+                {
+                  secret: true,
+                  isSet: status.twilio?.apiKeySecretSet,
+                },
+              )}
+            </>
+          )}
+          <label className="field">
+            <span>Caller numbers (E.164, one per line)</span>
+            <textarea
+              aria-label="Caller numbers"
+              rows={2}
+              value={form.callerNumbers}
+              placeholder="+13055550142"
+              onChange={(e) => set({ callerNumbers: e.target.value })}
+            />
+            {issueFor('twilio.callerNumbers') && (
+              <small className="error">{issueFor('twilio.callerNumbers')}</small>
+            )}
+          </label>
+          {field(
+            'TwiML app SID (optional)',
+            'twilio.twimlAppSid',
+            form.twimlAppSid,
+            (v) => set({ twimlAppSid: v }),
+            {
+              placeholder: 'AP…',
+            },
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>ElevenLabs</legend>
+          {field(
+            'ElevenLabs API key',
+            'elevenlabs.apiKey',
+            form.elevenLabsApiKey,
+            (v) => set({ elevenLabsApiKey: v }),
+            {
+              secret: true,
+              isSet: status.elevenlabs?.apiKeySet,
+            },
+          )}
+          {field('Agent ID', 'elevenlabs.agentId', form.agentId, (v) => set({ agentId: v }))}
+          {field('Phone number ID', 'elevenlabs.phoneNumberId', form.phoneNumberId, (v) =>
+            set({ phoneNumberId: v }),
+          )}
+          {field(
+            'Webhook secret (optional)',
+            'elevenlabs.webhookSecret',
+            form.webhookSecret,
+            (v) => set({ webhookSecret: v }),
+            { secret: true, isSet: status.elevenlabs?.webhookSecretSet },
+          )}
+          {status.elevenlabs?.webhookSecretSet && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={form.removeWebhookSecret}
+                onChange={(e) => set({ removeWebhookSecret: e.target.checked })}
+              />
+              <span>Remove the stored webhook secret</span>
+            </label>
+          )}
+          <label className="field">
+            <span>How calls are placed</span>
+            <select
+              aria-label="Dial mode"
+              value={form.dialMode}
+              onChange={(e) => set({ dialMode: e.target.value as ProvidersForm['dialMode'] })}
+            >
+              <option value="own-twilio">
+                Navaia places the Twilio call (takeover, answering-machine detection)
+              </option>
+              <option value="native">ElevenLabs places the call (no takeover)</option>
+            </select>
+          </label>
+        </fieldset>
+      </div>
+      <div className="row">
+        <button type="button" className="primary" onClick={save}>
+          Save credentials
+        </button>
+        <button type="button" onClick={test} disabled={report === 'testing'}>
+          {report === 'testing' ? 'Testing…' : 'Test connection'}
+        </button>
+        {status.twilio && (
+          <button type="button" className="danger subtle" onClick={clear}>
+            Remove credentials
+          </button>
+        )}
+      </div>
+      {message && (
+        <p role="status" className={message.error ? 'error' : 'muted'}>
+          {message.text}
+        </p>
+      )}
+      {report && report !== 'testing' && (
+        <ul className="connection-report" aria-label="Connection test">
+          {(['twilio', 'elevenlabs'] as const).map((service) => (
+            <li
+              key={service}
+              className={report[service].ok ? 'ok' : 'failed'}
+              data-testid={`connection-${service}`}
+            >
+              <strong>
+                {service === 'twilio' ? 'Twilio' : 'ElevenLabs'}:{' '}
+                {report[service].ok ? 'connected' : 'failed'}
+              </strong>{' '}
+              — {report[service].message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
