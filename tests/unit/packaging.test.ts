@@ -48,7 +48,12 @@ describe('packaging', () => {
   it('packs the tray icons from resources/, where the main process looks for them', () => {
     expect(config.extraResources).toContainEqual({ from: 'resources', to: 'resources' });
     for (const file of ['tray.png', 'trayTemplate.png', 'trayTemplate@2x.png']) {
-      expect(readFileSync(join(root, 'resources', file)).subarray(1, 4).toString(), file).toBe('PNG');
+      expect(
+        readFileSync(join(root, 'resources', file))
+          .subarray(1, 4)
+          .toString(),
+        file,
+      ).toBe('PNG');
     }
     expect(read('src/main/tray.ts')).toContain("join(place.resourcesPath, 'resources', file)");
   });

@@ -3,6 +3,8 @@ import type { DncEntry, Settings } from '../../../../shared/contract/settings';
 import type { ValidationIssue } from '../../../../shared/errors';
 import { client, RpcError } from '../../client';
 import '../campaigns/campaigns.css';
+import { BackupSettings } from './BackupSettings';
+import { DncImportButton } from './DncImportButton';
 import { ProvidersSettings } from './ProvidersSettings';
 
 /** Defaults every campaign starts from, and the do-not-call list. */
@@ -137,6 +139,7 @@ export function SettingsPage() {
         </section>
         <ProvidersSettings settings={settings} onSettingsChange={setSettings} />
         <DncList />
+        <BackupSettings />
       </div>
     </section>
   );
@@ -197,6 +200,7 @@ function DncList() {
           onChange={(e) => setSearch(e.target.value)}
         />
       </form>
+      <DncImportButton onImported={() => void load()} />
       {error && (
         <p role="alert" className="error">
           {error}

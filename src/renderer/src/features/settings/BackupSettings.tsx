@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import type { DatabaseBackup } from '../../../../shared/contract/system';
+import { client } from '../../client';
+
+const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+/**
+ * Copies of the database in the data folder's backups/: export one now, or restore one at the next start.
+ * (The desktop app's File menu does the same with file dialogs.)
+ */
+export function BackupSettings() {
+  const [backups, setBackups] = useState<DatabaseBackup[]>([]);
+  const [message, setMessage] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const load = () => client.invoke('database.backups', {}).then(setBackups);
+
+  useEffect(() => {
+    void client.invoke('database.backups', {}).then(setBackups);
+  }, []);
+
+  const act = async (action: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      setMessage(await action());
+      await load();
+    } catch (err) {
+      setMessage(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card wide" aria-label="Backups">
+      <h2>Backups</h2>
+      <div className="row">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            act(async () => {
+              const exported = await client.invoke('database.export', {});
+              return `Exported and verified: ${exported.file} (${megabytes(exported.bytes)})`;
+            })
+          }
+        >
+          Export database now
+        </button>
+      </div>
+      {message && <p role="status">{message}</p>}
+      {backups.length === 0 ? (
+        <p className="muted">No backups yet.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>File</th>
+              <th>Size</th>
+              <th>Written</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {backups.map((backup) => (
+              <tr key={backup.name}>
+                <td>{backup.name}</td>
+                <td>{megabytes(backup.bytes)}</td>
+                <td>{new Date(backup.createdAt).toLocaleString()}</td>
+                <td>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => {
+                      if (
+                        !window.confirm(
+                          `Replace the current database with ${backup.name} when Navaia restarts?`,
+                        )
+                      ) {
+                        return;
+                      }
+                      void act(
+                        async () => (await client.invoke('database.import', { name: backup.name })).message,
+                      );
+                    }}
+                  >
+                    Restore at next start
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
