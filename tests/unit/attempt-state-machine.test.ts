@@ -9,7 +9,7 @@ import {
 const allowed: [string, string][] = [
   ['queued', 'dialing'],
   ['queued', 'cancelled'],
-  ...['ringing', 'in_progress', 'no_answer', 'busy', 'voicemail', 'failed', 'cancelled'].map(
+  ...['ringing', 'in_progress', 'no_answer', 'busy', 'voicemail', 'failed', 'cancelled', 'queued'].map(
     (to) => ['dialing', to] as [string, string],
   ),
   ...['in_progress', 'no_answer', 'busy', 'voicemail', 'failed', 'cancelled'].map(

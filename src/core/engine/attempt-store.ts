@@ -71,6 +71,8 @@ export function createAttemptStore(db: Db) {
     where id = @id`);
   const byId = c.prepare(`select ${columns} from call_attempts where id = ?`);
   const setCallId = c.prepare('update call_attempts set provider_call_id = ?, updated_at = ? where id = ?');
+  const requeueStmt = c.prepare(`update call_attempts set state = 'queued', dialed_at = null, not_before = ?,
+      updated_at = ? where id = ? and state = 'dialing'`);
   const setNotBefore = c.prepare('update call_attempts set not_before = ?, updated_at = ? where id = ?');
   const setHolder = c.prepare(
     'update call_attempts set mode = ?, held_by = ?, updated_at = ? where id = ? and (held_by is null or held_by = ?)',
@@ -195,6 +197,18 @@ export function createAttemptStore(db: Db) {
         if (result.changes === 0) return false;
         touchCustomer.run(now, now, attempt.customerId);
         event(attempt.id, now, 'state', 'queued', 'dialing');
+        return true;
+      });
+    },
+
+    /**
+     * The provider placed nothing (it could not be reached): the attempt goes back to the queue with
+     * the same number and idempotency key, so the customer's attempts are not used up by an outage.
+     */
+    requeue(id: number, now: number, notBefore: number, error: string): boolean {
+      return batch.write(() => {
+        if (requeueStmt.run(notBefore, now, id).changes === 0) return false;
+        event(id, now, 'state', 'dialing', 'queued', { reason: 'provider_unreachable', error });
         return true;
       });
     },

@@ -21,7 +21,9 @@ import { type ProviderEvent, TransientProviderError, type VoiceAgentProvider } f
 import { type AttemptRow, createAttemptStore } from './attempt-store';
 import { createCallSummaries } from './call-summaries';
 import { groupCommitOf } from './group-commit';
+import { createProviderHealth, isUnreachableError } from './provider-health';
 import { TokenBucket } from './token-bucket';
+import { waitingReasonOf } from './waiting-reason';
 
 export interface EngineDependencies {
   db: Db;
@@ -64,6 +66,8 @@ const idleWake = 30_000;
  * places share one commit. Never longer than the bucket takes to fill, so the rate is unchanged.
  */
 const dialGroupMs = 250;
+/** A dial the provider refused for now waits this long (or its Retry-After) before it is tried again. */
+const providerRetryMs = 30_000;
 
 export type Engine = ReturnType<typeof createEngine>;
 
@@ -106,6 +110,8 @@ export function createEngine(deps: EngineDependencies) {
       "select min(coalesce(not_before, 0)) from call_attempts where campaign_id = ? and state = 'queued'",
     )
     .pluck();
+  const earliestWaiting = c.prepare(`select not_before as notBefore, attempt_number as attemptNumber
+    from call_attempts where campaign_id = ? and state = 'queued' and not_before > ? order by not_before limit 1`);
   const firstCursor = c
     .prepare(
       'select coalesce(max(customer_id), 0) from call_attempts where campaign_id = ? and attempt_number = 1',
@@ -136,6 +142,20 @@ export function createEngine(deps: EngineDependencies) {
       coalesce(sum(dialed_at >= ?), 0) as lastMinute
     from call_attempts where campaign_id = ?`);
 
+  const health = createProviderHealth({
+    clock,
+    logger,
+    providers: deps.providers,
+    onChange(provider) {
+      // Out, back, or ready for a trial dial: the campaigns dialling through it look again now.
+      for (const runner of runners.values()) {
+        if (runner.campaign.provider !== provider) continue;
+        publishProgress(runner.campaign.id, true);
+        if (runner.campaign.status === 'running') schedule(runner, clock.now());
+      }
+    },
+  });
+
   const providerOf = (name: string) => {
     const provider = deps.providers.get(name);
     if (!provider) throw new AppError('unavailable', `The ${name} provider is not configured`);
@@ -158,6 +178,7 @@ export function createEngine(deps: EngineDependencies) {
       done: number;
       lastMinute: number;
     };
+    const now = clock.now();
     return {
       campaignId,
       status: campaign.status,
@@ -167,6 +188,18 @@ export function createEngine(deps: EngineDependencies) {
       callsPerMinute: counts.lastMinute,
       maxConcurrent: campaign.pacing.maxConcurrent,
       maxPerMinute: campaign.pacing.maxPerMinute,
+      ...waitingReasonOf({
+        status: campaign.status,
+        provider: campaign.provider,
+        outage: health.outage(campaign.provider),
+        live: counts.live,
+        queued: counts.queued,
+        dueNow: counts.queued > 0 && (dueCount.get(campaignId, now, 1) as number) > 0,
+        earliest: earliestWaiting.get(campaignId, now) as
+          | { notBefore: number; attemptNumber: number }
+          | undefined,
+        now,
+      }),
     };
   };
   const lastProgressAt = new Map<number, number>();
@@ -282,7 +315,9 @@ export function createEngine(deps: EngineDependencies) {
       Math.max(runner.bucket.nextTokenAt(now), Math.min(runner.bucket.fullAt(now), now + dialGroupMs));
     const dials: DueAttempt[] = [];
     // Each pass dials, defers or cancels every due attempt it looks at, so the loop always progresses.
-    dialling: while (runner.live.size < pacing.maxConcurrent) {
+    const outage = health.outage(runner.campaign.provider);
+    // While the provider cannot be reached nothing is dialled; its probe wakes the pump when it answers.
+    dialling: while (runner.live.size < pacing.maxConcurrent && (!outage || outage.trial)) {
       const tokens = runner.bucket.available(now);
       if (tokens < 1) {
         nextWake = Math.min(nextWake, tokenWake());
@@ -313,6 +348,8 @@ export function createEngine(deps: EngineDependencies) {
           }
         } else if (block) {
           store.deferUntil(attempt.id, block.wait, now);
+        } else if (!health.mayDial(runner.campaign.provider)) {
+          break dialling;
         } else if (runner.bucket.tryTake(now)) {
           if (markDialing(runner, attempt, now)) dials.push(attempt);
         } else {
@@ -329,7 +366,7 @@ export function createEngine(deps: EngineDependencies) {
     }
     const earliest = earliestQueued.get(campaignId) as number | null;
     if (earliest !== null && earliest > now) nextWake = Math.min(nextWake, earliest);
-    if (runner.live.size < pacing.maxConcurrent && queued && (earliest ?? 0) <= now) {
+    if (!outage && runner.live.size < pacing.maxConcurrent && queued && (earliest ?? 0) <= now) {
       nextWake = Math.min(nextWake, tokenWake());
     }
     schedule(runner, Math.max(nextWake, now + 1));
@@ -371,7 +408,10 @@ export function createEngine(deps: EngineDependencies) {
           customerTimeZone: attempt.timeZone,
         })
         .then(
-          ({ callId }) => store.setProviderCall(attempt.id, callId, clock.now()),
+          ({ callId }) => {
+            health.succeeded(provider.name);
+            store.setProviderCall(attempt.id, callId, clock.now());
+          },
           (err: unknown) => placeCallFailed({ ...attempt, dialedAt: now }, provider, err),
         );
     }
@@ -387,6 +427,7 @@ export function createEngine(deps: EngineDependencies) {
       .findCallByIdempotencyKey?.(attempt.idempotencyKey, attempt.toNumber, attempt.dialedAt ?? 0)
       .catch(() => undefined);
     if (found) {
+      health.succeeded(provider.name);
       store.setProviderCall(attempt.id, found, clock.now());
       store.note(attempt.id, clock.now(), 'reconciled', { callId: found, after: message });
       return;
@@ -394,6 +435,21 @@ export function createEngine(deps: EngineDependencies) {
     const current = store.get(attempt.id);
     if (!current || isFinalState(current.state)) return;
     const retryAfterMs = err instanceof TransientProviderError ? err.retryAfterMs : undefined;
+    if (isUnreachableError(err)) {
+      // Nothing was placed: the attempt waits in the queue, unused, and the provider's health decides
+      // when dialling goes on.
+      const now = clock.now();
+      health.failed(provider.name, err);
+      if (store.requeue(attempt.id, now, now + (retryAfterMs ?? providerRetryMs), message.slice(0, 500))) {
+        const runner = runners.get(attempt.campaignId);
+        if (runner) {
+          runner.live.delete(attempt.id);
+          schedule(runner, now);
+        }
+        publishCall(attempt.id);
+      }
+      return;
+    }
     finalize(current, 'failed', { error: message.slice(0, 500) }, { providerError: true, retryAfterMs });
   };
 
@@ -766,6 +822,8 @@ export function createEngine(deps: EngineDependencies) {
     },
 
     progress: progressOf,
+    /** Whether the engine has stopped dialling through a provider it cannot reach. */
+    providerOutage: health.outage,
     summaries,
     store,
     holders,
@@ -780,6 +838,7 @@ export function createEngine(deps: EngineDependencies) {
       for (const runner of runners.values()) if (runner.timer) clock.clearTimeout(runner.timer);
       runners.clear();
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
+      health.close();
       groupCommit.close();
     },
   };

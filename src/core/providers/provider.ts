@@ -109,6 +109,11 @@ export interface VoiceAgentProvider {
    * already being called.
    */
   findCallByIdempotencyKey?(idempotencyKey: string, to: string, since: number): Promise<string | undefined>;
+  /**
+   * Resolves when the provider can be reached and would take calls; rejects otherwise. The engine
+   * probes an unreachable provider with it before dialling again (without it, one trial dial).
+   */
+  probe?(): Promise<void>;
   close?(): Promise<void>;
 }
 

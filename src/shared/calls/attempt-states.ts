@@ -32,8 +32,9 @@ const endings: AttemptState[] = ['failed', 'cancelled'];
 
 export const attemptTransitions: Record<AttemptState, readonly AttemptState[]> = {
   queued: ['dialing', 'cancelled'],
-  // A provider may skip ringing (answered at once) or report the end straight away.
-  dialing: ['ringing', 'in_progress', 'no_answer', 'busy', 'voicemail', ...endings],
+  // A provider may skip ringing (answered at once) or report the end straight away. Back to the queue
+  // when the provider could not be reached and placed nothing: the customer's attempt is not used up.
+  dialing: ['ringing', 'in_progress', 'no_answer', 'busy', 'voicemail', ...endings, 'queued'],
   ringing: ['in_progress', 'no_answer', 'busy', 'voicemail', ...endings],
   in_progress: ['escalated', 'completed', 'voicemail', ...endings],
   // The customer asked for a human: a human takes it (back to in_progress, mode human), or it ends.

@@ -78,7 +78,13 @@ export interface CampaignProgress {
   callsPerMinute: number;
   maxConcurrent: number;
   maxPerMinute: number;
+  /** Why a running campaign places no calls right now (null while it dials normally). */
+  waitingReason?: CampaignWaitingReason | null;
+  /** The same for the supervisor, in a sentence: "The simulator provider is unreachable since 14:02 …". */
+  waitingMessage?: string | null;
 }
+
+export type CampaignWaitingReason = 'provider_unreachable' | 'outside_calling_hours' | 'waiting_for_retries';
 
 export interface RehearsalForecast {
   customers: number;

@@ -32,6 +32,11 @@ export interface SimulatorOptions {
   transcripts?: boolean;
   /** Share of placeCall requests that fail like a real API would: timeouts, 429s and 5xx. */
   faultRate?: number;
+  /**
+   * Spans of clock time during which the provider cannot be reached at all: every request fails like
+   * a network error (calls already connected go on; only the API is out).
+   */
+  outages?: { from: number; until: number }[];
   /** How long placeCall takes to answer, in clock milliseconds. */
   latencyMs?: number;
   rates?: SimulatorRates;
@@ -180,6 +185,12 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
     return call;
   };
 
+  const unreachable = () => {
+    const now = clock.now();
+    if (options.outages?.some((o) => now >= o.from && now < o.until))
+      throw new TransientProviderError('connect ECONNREFUSED: the simulated provider is offline');
+  };
+
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => (ms > 0 ? clock.setTimeout(resolve, ms) : resolve()));
 
@@ -188,6 +199,7 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
 
     async placeCall(request) {
       await sleep(options.latencyMs ?? 0);
+      unreachable();
       const fault =
         options.faultRate && faults.chance(options.faultRate)
           ? faults.pick(['timeout', '429', '503'] as const)
@@ -226,6 +238,7 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
     },
 
     async getCall(callId) {
+      unreachable();
       const call = load(callId);
       if (!call) throw new Error(`Unknown call ${callId}`);
       if (active.has(callId)) return snapshot(call, call.answered ? 'in_progress' : 'ringing');
@@ -256,7 +269,12 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
     },
 
     async findCallByIdempotencyKey(idempotencyKey) {
+      unreachable();
       return ledger.byKey.get(idempotencyKey) as string | undefined;
+    },
+
+    async probe() {
+      unreachable();
     },
 
     async hangUp(callId) {

@@ -1,0 +1,157 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runVirtualUntil } from '../../../src/core/clock/virtual-clock';
+import { isFinalState } from '../../../src/shared/calls/attempt-states';
+import {
+  createEngineHarness,
+  type EngineHarness,
+  insertCustomers,
+  manyCustomers,
+} from '../../helpers/engine-harness';
+
+const nyMorning = Date.UTC(2026, 10, 24, 15, 0);
+const minute = 60_000;
+const outage = { from: nyMorning + 10 * minute, until: nyMorning + 40 * minute };
+
+describe('when the provider cannot be reached for half an hour mid-campaign', () => {
+  let h: EngineHarness;
+  afterEach(async () => h.cleanup());
+
+  it('stops dialling without using up anyone’s attempts, says why, and resumes by itself', async () => {
+    h = await createEngineHarness(nyMorning, { transcripts: false, latencyMs: 300, outages: [outage] });
+    insertCustomers(h.db, manyCustomers(400), nyMorning);
+    const id = h.createCampaign({
+      pacing: { maxConcurrent: 10, maxPerMinute: 10 },
+      retryPolicy: {
+        retryOn: ['no_answer', 'busy', 'voicemail', 'failed'],
+        delayMinutes: 60,
+        maxAttempts: 2,
+      },
+    });
+    const sql = h.db.$client;
+    const placedCount = sql.prepare('select count(*) from simulator_calls').pluck();
+    const dialsBetween = sql
+      .prepare(
+        "select count(*) from call_events where type = 'state' and to_state = 'dialing' and at >= ? and at < ?",
+      )
+      .pluck();
+    h.app.engine.startCampaign(id);
+
+    // Before: calls go out at the campaign's pace.
+    await runVirtualUntil(h.clock, outage.from);
+    const placedBefore = placedCount.get() as number;
+    expect(placedBefore).toBeGreaterThan(80);
+    expect(h.app.engine.progress(id).waitingReason).toBeNull();
+    const liveAtOutage = sql
+      .prepare(
+        "select id from call_attempts where state in ('dialing', 'ringing', 'in_progress', 'escalated')",
+      )
+      .pluck()
+      .all() as number[];
+    expect(liveAtOutage.length).toBeGreaterThan(0);
+
+    // A few refused dials tell the engine the provider is out; it stops dialling and says so.
+    await runVirtualUntil(h.clock, outage.from + 2 * minute);
+    expect(h.app.engine.providerOutage('simulator')).toBeDefined();
+    const waiting = h.app.engine.progress(id);
+    expect(waiting.status).toBe('running');
+    expect(waiting.waitingReason).toBe('provider_unreachable');
+    expect(waiting.waitingMessage).toMatch(/simulator provider cannot be reached .*ECONNREFUSED/);
+    const refusedEarly = dialsBetween.get(outage.from, outage.from + 2 * minute) as number;
+    expect(refusedEarly).toBeGreaterThanOrEqual(3);
+    expect(refusedEarly).toBeLessThanOrEqual(5);
+
+    // While it is out: no dial at all (the provider is probed instead), and the calls that were live
+    // when it went out are followed to their end.
+    await runVirtualUntil(h.clock, outage.until - minute);
+    expect(dialsBetween.get(outage.from + 2 * minute, outage.until - minute)).toBe(0);
+    expect(placedCount.get()).toBe(placedBefore);
+    const stillLive = sql
+      .prepare(`select count(*) from call_attempts where id in (${liveAtOutage.map(() => '?').join(',')})
+        and state in ('dialing', 'ringing', 'in_progress', 'escalated')`)
+      .pluck()
+      .get(...liveAtOutage);
+    expect(stillLive).toBe(0);
+    expect(h.app.engine.progress(id).waitingReason).toBe('provider_unreachable');
+
+    // Back: a probe finds it (probes back off to at most 5 minutes) and dialling resumes unprompted.
+    await runVirtualUntil(h.clock, outage.until + 6 * minute);
+    expect(h.app.engine.providerOutage('simulator')).toBeUndefined();
+    expect(h.app.engine.progress(id).waitingReason).toBeNull();
+    const firstAfter = sql
+      .prepare('select min(started_at) from simulator_calls where started_at >= ?')
+      .pluck()
+      .get(outage.until) as number;
+    expect(firstAfter - outage.until).toBeLessThanOrEqual(5 * minute);
+
+    await h.runUntilFinished(id);
+    expect(h.app.engine.progress(id).status).toBe('completed');
+    const attempts = sql
+      .prepare(`select id, customer_id as c, attempt_number as n, idempotency_key as k, state, error,
+          provider_call_id as callId from call_attempts where campaign_id = ?`)
+      .all(id) as {
+      id: number;
+      c: number;
+      n: number;
+      k: string;
+      state: string;
+      error: string | null;
+      callId: string | null;
+    }[];
+    expect(attempts.every((a) => isFinalState(a.state))).toBe(true);
+    // Nobody's attempt was used up by the outage: no attempt failed on it, and every customer was called.
+    expect(attempts.filter((a) => a.error?.includes('ECONNREFUSED'))).toEqual([]);
+    expect(attempts.filter((a) => a.state === 'failed' && a.callId === null)).toEqual([]);
+    expect(new Set(attempts.filter((a) => a.n === 1 && a.callId !== null).map((a) => a.c)).size).toBe(400);
+    // The refused attempts went back to the queue and were placed later under the same key.
+    const refused = sql
+      .prepare(
+        "select distinct attempt_id from call_events where from_state = 'dialing' and to_state = 'queued'",
+      )
+      .pluck()
+      .all() as number[];
+    expect(refused.length).toBe(refusedEarly);
+    for (const attemptId of refused) expect(attempts.find((a) => a.id === attemptId)?.callId).not.toBeNull();
+    // No double dial: one placed call per idempotency key, each known to its attempt.
+    const placed = sql
+      .prepare('select call_id as callId, idempotency_key as k from simulator_calls')
+      .all() as {
+      callId: string;
+      k: string;
+    }[];
+    expect(new Set(placed.map((p) => p.k)).size).toBe(placed.length);
+    const byKey = new Map(attempts.map((a) => [a.k, a]));
+    for (const call of placed) expect(byKey.get(call.k)?.callId).toBe(call.callId);
+  });
+
+  it('tries one dial at a time, backing off, through a provider that cannot be probed', async () => {
+    h = await createEngineHarness(nyMorning, { transcripts: false, latencyMs: 300, outages: [outage] });
+    // Like a provider adapter without a health check.
+    delete (h.app.engine.providerOf('simulator') as { probe?: unknown }).probe;
+    insertCustomers(h.db, manyCustomers(400), nyMorning);
+    const id = h.createCampaign({
+      pacing: { maxConcurrent: 10, maxPerMinute: 10 },
+      retryPolicy: { retryOn: ['no_answer'], delayMinutes: 60, maxAttempts: 1 },
+    });
+    h.app.engine.startCampaign(id);
+    await runVirtualUntil(h.clock, outage.until);
+    const dialTimes = h.db.$client
+      .prepare(
+        "select at from call_events where type = 'state' and to_state = 'dialing' and at >= ? order by at",
+      )
+      .pluck()
+      .all(outage.from) as number[];
+    // Three refusals open the outage; then single trial dials, each further apart than the one before.
+    const trials = dialTimes.slice(3);
+    expect(trials.length).toBeGreaterThanOrEqual(3);
+    expect(trials.length).toBeLessThanOrEqual(12);
+    for (let i = 2; i < trials.length; i++)
+      expect(trials[i] - trials[i - 1]).toBeGreaterThanOrEqual(trials[i - 1] - trials[i - 2]);
+    await h.runUntilFinished(id);
+    const attempts = h.db.$client
+      .prepare('select customer_id as c, provider_call_id as callId from call_attempts where campaign_id = ?')
+      .all(id) as { c: number; callId: string | null }[];
+    // Each customer had one attempt (max attempts 1), and every one of them was placed in the end.
+    expect(attempts.length).toBe(400);
+    expect(attempts.filter((a) => a.callId === null)).toEqual([]);
+  });
+});
