@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CustomerRow } from '../../../../shared/contract/customers';
 import { CustomerCard } from './CustomerCard';
 import { customerColumns, gridTemplate } from './customer-columns';
+import { CustomerImportDialog } from './import/CustomerImportDialog';
 import { type CustomerQuery, useCustomerPages } from './use-customer-pages';
 import './customers.css';
 
@@ -12,6 +13,7 @@ export function CustomersPage() {
   const [searchText, setSearchText] = useState('');
   const [query, setQuery] = useState<CustomerQuery>({ search: '', sort: 'name', direction: 'asc' });
   const [selected, setSelected] = useState<CustomerRow>();
+  const [importing, setImporting] = useState(false);
   const { total, error, rowAt } = useCustomerPages(query);
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -53,7 +55,19 @@ export function CustomersPage() {
           onChange={(e) => setSearchText(e.target.value)}
           autoFocus
         />
+        <button type="button" onClick={() => setImporting(true)}>
+          Import CSV
+        </button>
       </header>
+      {importing && (
+        <CustomerImportDialog
+          onClose={(changed) => {
+            setImporting(false);
+            // A new version of the same query loads the list again, with the imported customers.
+            if (changed) setQuery((q) => ({ ...q, version: (q.version ?? 0) + 1 }));
+          }}
+        />
+      )}
       {error && (
         <p role="alert" className="error">
           {error}

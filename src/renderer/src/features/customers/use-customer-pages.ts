@@ -8,6 +8,8 @@ export interface CustomerQuery {
   search: string;
   sort: (typeof customerSortFields)[number];
   direction: 'asc' | 'desc';
+  /** Bumped to load the same query again after the data changed (an import). */
+  version?: number;
 }
 
 /**
@@ -22,6 +24,7 @@ export function useCustomerPages(query: CustomerQuery) {
   const loading = useRef(new Set<number>());
   const generation = useRef(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new version means the same query, fresh rows
   const loadPage = useCallback(
     async (page: number) => {
       if (pages.current.has(page) || loading.current.has(page)) return;
@@ -46,7 +49,7 @@ export function useCustomerPages(query: CustomerQuery) {
         loading.current.delete(page);
       }
     },
-    [query.search, query.sort, query.direction],
+    [query.search, query.sort, query.direction, query.version],
   );
 
   useEffect(() => {

@@ -1,0 +1,240 @@
+import { useEffect, useRef, useState } from 'react';
+import type {
+  CustomerImportMapping,
+  CustomerImportPreview,
+  CustomerImportProgress,
+  CustomerImportResult,
+} from '../../../../../shared/contract/customers';
+import { client } from '../../../client';
+import { MappingStep } from './MappingStep';
+import { fetchRejectsCsv, readFileStart, saveCsvText, uploadCustomerCsv } from './upload-customer-csv';
+import './import.css';
+
+type Step =
+  | { kind: 'pick' }
+  | { kind: 'map'; file: File; preview: CustomerImportPreview }
+  | { kind: 'importing'; file: File; importId: string; sentBytes: number; progress?: CustomerImportProgress }
+  | { kind: 'done'; file: File; result: CustomerImportResult };
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Pick a CSV → check the column mapping → import with progress → counts and the reasons rows were refused. */
+export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean) => void }) {
+  const [step, setStep] = useState<Step>({ kind: 'pick' });
+  const [mapping, setMapping] = useState<CustomerImportMapping>({});
+  const [region, setRegion] = useState('US');
+  const [error, setError] = useState<string>();
+  const cancelled = useRef(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+    client.invoke('settings.get', {}).then(
+      (s) => setRegion(s.defaultRegion),
+      () => undefined,
+    );
+  }, []);
+
+  // Progress events are batched by the host; the latest one for this import wins.
+  const importId = step.kind === 'importing' ? step.importId : undefined;
+  useEffect(() => {
+    if (!importId) return;
+    return client.subscribe((batch) => {
+      for (const event of batch) {
+        if (event.name === 'customer.importProgress' && event.payload.importId === importId) {
+          const progress = event.payload;
+          setStep((s) => (s.kind === 'importing' ? { ...s, progress } : s));
+        }
+      }
+    });
+  }, [importId]);
+
+  const pickFile = async (file: File | undefined) => {
+    if (!file) return;
+    setError(undefined);
+    try {
+      const preview = await client.invoke('customers.import.preview', {
+        sampleText: await readFileStart(file),
+      });
+      setMapping(preview.guessedMapping);
+      setStep({ kind: 'map', file, preview });
+    } catch (err) {
+      setError(message(err));
+    }
+  };
+
+  const startImport = async (file: File) => {
+    setError(undefined);
+    cancelled.current = false;
+    try {
+      const { importId } = await client.invoke('customers.import.begin', {
+        fileName: file.name,
+        mapping,
+        ...(/^[A-Z]{2}$/.test(region) ? { region } : {}),
+      });
+      setStep({ kind: 'importing', file, importId, sentBytes: 0 });
+      const result = await uploadCustomerCsv(
+        file,
+        importId,
+        (sentBytes) => setStep((s) => (s.kind === 'importing' ? { ...s, sentBytes } : s)),
+        () => cancelled.current,
+      );
+      if (result) setStep({ kind: 'done', file, result });
+    } catch (err) {
+      setError(message(err));
+      setStep((s) => (s.kind === 'importing' ? { kind: 'pick' } : s));
+    }
+  };
+
+  const cancel = async () => {
+    if (step.kind === 'importing') {
+      cancelled.current = true;
+      await client.invoke('customers.import.cancel', { importId: step.importId }).catch(() => undefined);
+    }
+    dialog.current?.close();
+    onClose(step.kind === 'done' || step.kind === 'importing');
+  };
+
+  const downloadRejects = async (file: File, result: CustomerImportResult) => {
+    try {
+      saveCsvText(`${file.name.replace(/\.csv$/i, '')}.rejects.csv`, await fetchRejectsCsv(result.importId));
+    } catch (err) {
+      setError(message(err));
+    }
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="import-dialog"
+      aria-label="Import customers"
+      onCancel={() => void cancel()}
+    >
+      <header className="import-header">
+        <h2>Import customers from CSV</h2>
+        <button type="button" aria-label="Close" onClick={() => void cancel()}>
+          ✕
+        </button>
+      </header>
+
+      {step.kind === 'pick' && (
+        <label className="import-pick">
+          <span>Choose a CSV file with a header row (name, phone, and any other customer columns).</span>
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            aria-label="CSV file"
+            onChange={(e) => void pickFile(e.target.files?.[0])}
+          />
+        </label>
+      )}
+
+      {step.kind === 'map' && (
+        <>
+          <p className="muted">
+            {step.file.name} — check which column holds what. Columns left out are not imported.
+          </p>
+          <MappingStep
+            preview={step.preview}
+            mapping={mapping}
+            onMappingChange={setMapping}
+            region={region}
+            onRegionChange={setRegion}
+          />
+          <footer className="import-footer">
+            <button type="button" onClick={() => setStep({ kind: 'pick' })}>
+              Back
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={!mapping.phone || !(mapping.firstName || mapping.fullName)}
+              onClick={() => void startImport(step.file)}
+            >
+              Import
+            </button>
+          </footer>
+        </>
+      )}
+
+      {step.kind === 'importing' && (
+        <div className="import-progress">
+          <progress aria-label="Import progress" max={step.file.size || 1} value={step.sentBytes} />
+          <p className="muted" data-testid="import-progress">
+            {(step.progress?.rowsProcessed ?? 0).toLocaleString()} rows read —{' '}
+            {(step.progress?.imported ?? 0).toLocaleString()} new,{' '}
+            {(step.progress?.updated ?? 0).toLocaleString()} updated,{' '}
+            {(step.progress?.rejected ?? 0).toLocaleString()} refused
+          </p>
+          <footer className="import-footer">
+            <button type="button" onClick={() => void cancel()}>
+              Stop
+            </button>
+          </footer>
+        </div>
+      )}
+
+      {step.kind === 'done' && (
+        <div className="import-result">
+          <div className="import-counts" data-testid="import-result">
+            <span>
+              <strong>{step.result.imported.toLocaleString()}</strong> imported
+            </span>
+            <span>
+              <strong>{step.result.updated.toLocaleString()}</strong> updated
+            </span>
+            <span className={step.result.rejected > 0 ? 'import-rejected' : undefined}>
+              <strong>{step.result.rejected.toLocaleString()}</strong> rejected
+            </span>
+          </div>
+          {step.result.rejected > 0 && (
+            <>
+              <div className="import-preview">
+                <table className="import-table" aria-label="Rejected rows">
+                  <thead>
+                    <tr>
+                      <th>Row</th>
+                      <th>Column</th>
+                      <th>Reason</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {step.result.rejects.map((r) => (
+                      <tr key={r.row}>
+                        <td>{r.row}</td>
+                        <td>{r.column}</td>
+                        <td>{r.reason}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {step.result.rejects.length < step.result.rejected && (
+                <p className="muted">
+                  The first {step.result.rejects.length} of {step.result.rejected.toLocaleString()} are shown;
+                  the CSV has them all.
+                </p>
+              )}
+            </>
+          )}
+          <footer className="import-footer">
+            {step.result.rejected > 0 && (
+              <button type="button" onClick={() => void downloadRejects(step.file, step.result)}>
+                Download rejects CSV
+              </button>
+            )}
+            <button type="button" className="primary" onClick={() => void cancel()}>
+              Done
+            </button>
+          </footer>
+        </div>
+      )}
+
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </dialog>
+  );
+}

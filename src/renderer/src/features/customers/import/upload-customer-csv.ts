@@ -1,0 +1,61 @@
+import type { CustomerImportResult } from '../../../../../shared/contract/customers';
+import { client } from '../../../client';
+
+/** Bytes per uploaded piece: a piece's text is at most this many characters, far below the 4 MiB limit. */
+const pieceBytes = 1024 * 1024;
+
+/** The start of a file as text, enough for its header and first rows. */
+export async function readFileStart(file: File, bytes = 64 * 1024): Promise<string> {
+  // `stream: true` drops a character cut in half at the end instead of garbling it.
+  return new TextDecoder('utf-8').decode(await file.slice(0, bytes).arrayBuffer(), { stream: true });
+}
+
+/**
+ * Sends a file to an import begun with `customers.import.begin`, a piece at a time and in order, then
+ * finishes it. Only one piece is in memory at a time. Pieces are cut on bytes and decoded with a
+ * streaming decoder, so a character split between pieces arrives whole.
+ */
+export async function uploadCustomerCsv(
+  file: File,
+  importId: string,
+  onSent: (bytes: number) => void,
+  isCancelled: () => boolean,
+): Promise<CustomerImportResult | undefined> {
+  const decoder = new TextDecoder('utf-8');
+  for (let offset = 0; offset < file.size; offset += pieceBytes) {
+    if (isCancelled()) return undefined;
+    const end = Math.min(file.size, offset + pieceBytes);
+    const text = decoder.decode(await file.slice(offset, end).arrayBuffer(), { stream: end < file.size });
+    await client.invoke('customers.import.chunk', { importId, text });
+    onSent(end);
+  }
+  if (isCancelled()) return undefined;
+  return client.invoke('customers.import.finish', { importId });
+}
+
+/** The whole rejects CSV of a finished import, fetched in pieces. */
+export async function fetchRejectsCsv(importId: string): Promise<string> {
+  const pieces: string[] = [];
+  for (let offset: number | null = 0; offset !== null; ) {
+    const piece: { text: string; nextOffset: number | null } = await client.invoke(
+      'customers.import.rejectsCsv',
+      { importId, offset },
+    );
+    pieces.push(piece.text);
+    offset = piece.nextOffset;
+  }
+  return pieces.join('');
+}
+
+/**
+ * Saves CSV text as a file. The rejects arrive as CSV already (with its BOM), so they are saved as they
+ * are rather than parsed and written again by `downloadCsv`.
+ */
+export function saveCsvText(fileName: string, csv: string): void {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
