@@ -30,7 +30,8 @@ export interface LoggedRequest {
   /** JSON body (ElevenLabs) or form fields (Twilio). */
   body: Record<string, unknown>;
   at: number;
-  answeredWith?: number | 'no answer';
+  /** 'no answer, done': the request hung but its work (e.g. placing the call) was done. */
+  answeredWith?: number | 'no answer' | 'no answer, done';
 }
 
 export interface FakeProviderApiOptions {
@@ -363,7 +364,7 @@ export async function startFakeProviderApi(options: FakeProviderApiOptions = {})
       if (fault?.kind === 'timeout' || fault?.kind === 'timeout-after-effect') {
         // The request hangs until the client gives up; with an after-effect the work was done anyway.
         if (fault.kind === 'timeout-after-effect') handle(req);
-        req.answeredWith = 'no answer';
+        req.answeredWith = fault.kind === 'timeout' ? 'no answer' : 'no answer, done';
         return;
       }
       const reply: Reply = fault

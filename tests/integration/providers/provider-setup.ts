@@ -18,8 +18,7 @@ import {
  * real HTTP server, so a virtual clock that only moves between promise ticks would outrun the
  * requests; a fast real clock keeps both honest while 30-second retry delays take under a second.
  */
-export function createFastClock(startAt: number, speed: number): Clock {
-  const t0 = Date.now();
+export function createFastClock(startAt: number, speed: number, t0 = Date.now()): Clock {
   const timers = new Map<number, NodeJS.Timeout>();
   let nextId = 1;
   return {

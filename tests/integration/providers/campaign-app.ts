@@ -1,0 +1,46 @@
+import { createApp, type NavaiaApp } from '../../../src/core/app';
+import { createCampaign } from '../../../src/core/campaigns/campaign-store';
+import type { Clock } from '../../../src/core/clock/clock';
+import type { Db } from '../../../src/core/db/open';
+import { silentLogger } from '../../../src/core/logging/logger';
+import {
+  callLedgerFromDb,
+  createElevenLabsTwilioProvider,
+} from '../../../src/core/providers/elevenlabs-twilio';
+import { fakeCredentials } from '../../fakes/provider-api/credentials';
+
+/** The app as a host would build it for real calls: the provider follows calls of earlier runs through the ledger. */
+export function createRealProviderApp(db: Db, dataFile: string, clock: Clock, fakeUrl: string): NavaiaApp {
+  const provider = createElevenLabsTwilioProvider(fakeCredentials, {
+    clock,
+    logger: silentLogger,
+    endpoints: { elevenlabsBaseUrl: fakeUrl, twilioBaseUrl: fakeUrl },
+    pollIntervalMs: 1_000,
+    maxPollIntervalMs: 4_000,
+    requestTimeoutMs: 1_000,
+    analysisGraceMs: 60_000,
+    ledger: callLedgerFromDb(db),
+  });
+  return createApp({ db, logger: silentLogger, host: 'cli', dataFile, clock, providers: [provider] });
+}
+
+export function createRealCampaign(db: Db, now: number): number {
+  return createCampaign(
+    db,
+    {
+      name: 'Real provider campaign',
+      objective: 'neighborhood_interest',
+      provider: 'elevenlabs-twilio',
+      script: {
+        firstMessage: 'Hello {{customer.first_name}}, this is {{company_name}}. Say stop to opt out.',
+      },
+      schedule: { daysOfWeek: [1, 2, 3, 4, 5, 6, 7], dailyWindow: { start: '08:00', end: '21:00' } },
+      pacing: { maxConcurrent: 8, maxPerMinute: 120 },
+      retryPolicy: { retryOn: ['no_answer', 'busy', 'voicemail', 'failed'], delayMinutes: 1, maxAttempts: 2 },
+    },
+    now,
+  ).id;
+}
+
+export const campaignStatus = (db: Db, id: number) =>
+  db.$client.prepare('select status from campaigns where id = ?').pluck().get(id) as string;
