@@ -5,7 +5,6 @@ import { client, RpcError } from '../../client';
 import '../campaigns/campaigns.css';
 import { BackupSettings } from './BackupSettings';
 import { DncImportButton } from './DncImportButton';
-import { DncImportButton } from './DncImportButton';
 import { ProvidersSettings } from './ProvidersSettings';
 
 /** Defaults every campaign starts from, and the do-not-call list. */
@@ -201,7 +200,6 @@ function DncList() {
           onChange={(e) => setSearch(e.target.value)}
         />
       </form>
-      <DncImportButton onImported={() => void load()} />
       <DncImportButton onImported={() => void load()} />
       {error && (
         <p role="alert" className="error">
