@@ -61,7 +61,8 @@ export function recordingAdapter() {
         },
       };
     },
-    async mintSoftphoneToken(_config, identity, ttlSeconds, now) {
+    async mintSoftphoneToken(_config, agent, ttlSeconds, now) {
+      const identity = `navaia_${agent.clientId}`;
       return { token: `voice-jwt-for-${identity}`, identity, expiresAt: now + ttlSeconds * 1000 };
     },
   };

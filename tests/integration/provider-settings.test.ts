@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type NavaiaApp } from '../../src/core/app';
+import { createCampaign } from '../../src/core/campaigns/campaign-store';
 import { VirtualClock } from '../../src/core/clock/virtual-clock';
 import { openDatabase } from '../../src/core/db/open';
 import { silentLogger } from '../../src/core/logging/logger';
 import type { RealProviderAdapter } from '../../src/core/providers/provider-settings/real-provider-adapter';
 import type { SwappableProvider } from '../../src/core/providers/provider-settings/swappable-provider';
 import { createEncryptedFileStore, secretFilesFor } from '../../src/core/secrets/encrypted-file-store';
+import { insertCustomers } from '../helpers/engine-harness';
 import { invoker } from '../helpers/invoke';
 import { formCredentials, recordingAdapter } from './provider-settings.doubles';
 
@@ -165,6 +167,52 @@ describe('provider settings', () => {
         },
         elevenlabs: { ok: false, message: 'Agent agent_999 found' },
       },
+    });
+  });
+
+  it('gives softphone tokens only for calls on the real provider, and only while it is configured', async () => {
+    const app = await openApp();
+    const call = invoker(app, 'client-alice');
+    const db = app.context.db;
+    const [customerId] = insertCustomers(db, [{ name: 'Rae', phone: '+12125550199' }], start);
+    const attemptOn = (provider: 'simulator' | 'elevenlabs-twilio') => {
+      const campaignId = createCampaign(
+        db,
+        { name: provider, objective: 'renewal', provider, script: { firstMessage: 'Hi' } },
+        start,
+      ).id;
+      return Number(
+        db.$client
+          .prepare(
+            `insert into call_attempts (campaign_id, customer_id, attempt_number, idempotency_key, provider, to_number, queued_at, updated_at)
+             values (?, ?, 1, ?, ?, '+12125550199', ?, ?)`,
+          )
+          .run(campaignId, customerId, `${provider}-1`, provider, start, start).lastInsertRowid,
+      );
+    };
+    const simulated = attemptOn('simulator');
+    const real = attemptOn('elevenlabs-twilio');
+
+    expect(await call('softphone.token', { attemptId: simulated })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_state', message: 'This call is not on a phone line; it needs no softphone' },
+    });
+    expect(await call('softphone.token', { attemptId: real })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: 'The ElevenLabs + Twilio provider is not configured' },
+    });
+    await call('providers.save', formCredentials());
+    expect(await call('softphone.token', { attemptId: real })).toEqual({
+      ok: true,
+      result: {
+        token: 'voice-jwt-for-navaia_client-alice',
+        identity: 'navaia_client-alice',
+        expiresAt: start + 600_000,
+      },
+    });
+    expect(await call('softphone.token', { attemptId: 9999 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
     });
   });
 

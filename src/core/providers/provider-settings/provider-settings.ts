@@ -180,20 +180,21 @@ export function createProviderSettings(
 
       async 'softphone.token'({ attemptId }, caller) {
         const attempt = context.db.$client
-          .prepare('select provider, provider_call_id as callId from call_attempts where id = ?')
-          .get(attemptId) as { provider: string; callId: string | null } | undefined;
+          .prepare('select provider from call_attempts where id = ?')
+          .get(attemptId) as { provider: string } | undefined;
         if (!attempt) throw new AppError('not_found', `Call ${attemptId} does not exist`);
-        if (attempt.provider !== realProviderName || !attempt.callId) {
+        if (attempt.provider !== realProviderName) {
           throw new AppError('invalid_state', 'This call is not on a phone line; it needs no softphone');
         }
-        const session = provider.softphoneSession(attempt.callId);
-        if (!session || session.clientId !== caller.clientId || !current) {
-          throw new AppError('conflict', 'Take the call over first');
+        if (!current || !provider.configured) {
+          throw new AppError('unavailable', 'The ElevenLabs + Twilio provider is not configured');
         }
+        // The token only lets this client answer calls redirected to its own identity, which happens
+        // when it takes a call over; it is minted first so the softphone is listening by then.
         try {
           return await adapter.mintSoftphoneToken(
             current,
-            session.identity,
+            { clientId: caller.clientId },
             softphoneTokenSeconds,
             context.clock.now(),
           );

@@ -15,9 +15,10 @@ export interface RealProviderAdapter {
     options: { db: Db; clock: Clock; logger: Logger; endpoints: ProviderEndpoints },
   ): Promise<VoiceAgentProvider>;
   testConnection(config: ElevenLabsTwilioConfig, endpoints: ProviderEndpoints): Promise<ConnectionReport>;
+  /** A Voice access token for the softphone identity the provider's takeOver dials for this agent. */
   mintSoftphoneToken(
     config: ElevenLabsTwilioConfig,
-    identity: string,
+    agent: { clientId: string },
     ttlSeconds: number,
     now: number,
   ): Promise<{ token: string; identity: string; expiresAt: number }>;
@@ -36,6 +37,8 @@ export const elevenLabsTwilioAdapter: RealProviderAdapter = {
     });
   },
   testConnection: async (config, endpoints) => (await adapterModule()).testConnection(config, endpoints),
-  mintSoftphoneToken: async (config, identity, ttlSeconds, now) =>
-    (await adapterModule()).mintSoftphoneToken(config, identity, ttlSeconds, now),
+  async mintSoftphoneToken(config, agent, ttlSeconds, now) {
+    const adapter = await adapterModule();
+    return adapter.mintSoftphoneToken(config, adapter.softphoneIdentityOf(agent), ttlSeconds, now);
+  },
 };

@@ -1,20 +1,12 @@
 import { AppError } from '../../../shared/errors';
-import type { ProviderEvent, TakeoverAgent, TakeoverSession, VoiceAgentProvider } from '../provider';
+import type { ProviderEvent, VoiceAgentProvider } from '../provider';
 
 export const realProviderName = 'elevenlabs-twilio';
-
-export interface SoftphoneSession {
-  identity: string;
-  /** The window or page of the agent who took the call over: only it may get a token for the call. */
-  clientId: string;
-}
 
 export interface SwappableProvider extends VoiceAgentProvider {
   /** Puts `next` behind the stable name, closing the provider it replaces; undefined unconfigures it. */
   replace(next: VoiceAgentProvider | undefined): Promise<void>;
   readonly configured: boolean;
-  /** The softphone session opened by takeOver on a call, while the agent holds it. */
-  softphoneSession(callId: string): SoftphoneSession | undefined;
 }
 
 /**
@@ -26,7 +18,6 @@ export function createSwappableProvider(): SwappableProvider {
   let current: VoiceAgentProvider | undefined;
   let unsubscribeCurrent: (() => void) | undefined;
   const listeners = new Set<(event: ProviderEvent) => void>();
-  const sessions = new Map<string, SoftphoneSession>();
 
   const active = (): VoiceAgentProvider => {
     if (!current) {
@@ -46,7 +37,6 @@ export function createSwappableProvider(): SwappableProvider {
     unsubscribeCurrent?.();
     current = next;
     unsubscribeCurrent = next?.subscribe(forward);
-    sessions.clear();
     await previous?.close?.();
   };
 
@@ -56,27 +46,14 @@ export function createSwappableProvider(): SwappableProvider {
       return current !== undefined;
     },
     replace,
-    softphoneSession: (callId) => sessions.get(callId),
 
     // Async throughout: "not configured" must reach the engine as a rejected promise, like any API error.
     placeCall: async (request) => active().placeCall(request),
     getCall: async (callId) => active().getCall(callId),
-    async hangUp(callId) {
-      sessions.delete(callId);
-      await active().hangUp(callId);
-    },
-    async takeOver(callId: string, agent: TakeoverAgent): Promise<TakeoverSession> {
-      const session = await active().takeOver(callId, agent);
-      if (session.kind === 'softphone') {
-        sessions.set(callId, { identity: session.identity, clientId: agent.clientId });
-      }
-      return session;
-    },
+    hangUp: async (callId) => active().hangUp(callId),
+    takeOver: async (callId, agent) => active().takeOver(callId, agent),
     sendAgentMessage: async (callId, text) => active().sendAgentMessage(callId, text),
-    async handBack(callId) {
-      await active().handBack(callId);
-      sessions.delete(callId);
-    },
+    handBack: async (callId) => active().handBack(callId),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
