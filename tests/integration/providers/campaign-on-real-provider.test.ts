@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NavaiaApp } from '../../../src/core/app';
 import { isFinalState } from '../../../src/shared/calls/attempt-states';
-import type { FakeProviderApi } from '../../fakes/provider-api/server';
+import type { FakeProviderApi, FakeProviderApiOptions } from '../../fakes/provider-api/server';
 import { startFakeProviderApi } from '../../fakes/provider-api/server';
 import { insertCustomers, manyCustomers } from '../../helpers/engine-harness';
 import { createTempDb } from '../../helpers/temp-db';
@@ -52,10 +52,7 @@ describe('a campaign on the elevenlabs-twilio provider, against the fake APIs', 
     cleanup?.();
   });
 
-  const run = async (
-    customers: number,
-    faults?: Parameters<typeof startFakeProviderApi>[0]['dialFaults'],
-  ) => {
+  const run = async (customers: number, faults?: FakeProviderApiOptions['dialFaults']) => {
     const clock = createFastClock(nyMorning, 50);
     fake = await startFakeProviderApi({ now: clock.now, dialFaults: faults });
     const temp = createTempDb();
