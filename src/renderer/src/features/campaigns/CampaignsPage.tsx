@@ -1,9 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CampaignListItem, CampaignTemplate } from '../../../../shared/contract/campaigns';
 import { useNavigation } from '../../app/navigation-store';
 import { client } from '../../client';
 import { CampaignEditor } from './CampaignEditor';
 import './campaigns.css';
+
+/** Why a running campaign is not dialling: set apart so a supervisor sees it at a glance. */
+const waitingStyle = {
+  borderLeft: '3px solid var(--warning)',
+  paddingLeft: 6,
+  fontSize: '0.9em',
+  maxWidth: '60ch',
+} as const;
 
 const objectiveLabels: Record<string, string> = {
   neighborhood_interest: 'Neighborhood interest',
@@ -24,16 +32,45 @@ function CampaignList() {
   const [campaigns, setCampaigns] = useState<CampaignListItem[]>();
   const [templates, setTemplates] = useState<CampaignTemplate[]>([]);
   const [error, setError] = useState<string>();
+  /** Why a running campaign places no calls (provider unreachable, calling hours…), by campaign id. */
+  const [waiting, setWaiting] = useState<ReadonlyMap<number, string>>(new Map());
+  const setWaitingOf = useCallback((campaignId: number, message: string | null | undefined) => {
+    setWaiting((current) => {
+      if ((current.get(campaignId) ?? null) === (message ?? null)) return current;
+      const next = new Map(current);
+      if (message) next.set(campaignId, message);
+      else next.delete(campaignId);
+      return next;
+    });
+  }, []);
+
+  // Asked once per running campaign; after that its progress events keep the reason current.
+  const askedWaiting = useRef(new Set<number>());
 
   const load = useCallback(() => {
-    client.invoke('campaigns.list', {}).then(setCampaigns, (e: Error) => setError(e.message));
-  }, []);
+    client.invoke('campaigns.list', {}).then(
+      (list) => {
+        setCampaigns(list);
+        for (const c of list) {
+          if (c.status !== 'running' || askedWaiting.current.has(c.id)) continue;
+          askedWaiting.current.add(c.id);
+          void client.invoke('campaigns.progress', { id: c.id }).then(
+            (p) => setWaitingOf(c.id, p.waitingMessage),
+            () => {},
+          );
+        }
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, [setWaitingOf]);
 
   useEffect(() => {
     load();
     void client.invoke('campaigns.templates', {}).then(setTemplates);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = client.subscribe((batch) => {
+      for (const e of batch)
+        if (e.name === 'campaign.progress') setWaitingOf(e.payload.campaignId, e.payload.waitingMessage);
       if (!batch.some((e) => e.name.startsWith('campaign'))) return;
       timer ??= setTimeout(() => {
         timer = undefined;
@@ -44,7 +81,7 @@ function CampaignList() {
       unsubscribe();
       if (timer) clearTimeout(timer);
     };
-  }, [load]);
+  }, [load, setWaitingOf]);
 
   return (
     <section className="page">
@@ -97,6 +134,11 @@ function CampaignList() {
               <td>{objectiveLabels[c.objective] ?? c.objective}</td>
               <td>
                 <span className={`status status-${c.status}`}>{c.status}</span>
+                {c.status === 'running' && waiting.has(c.id) && (
+                  <div className="waiting-reason" role="status" style={waitingStyle}>
+                    {waiting.get(c.id)}
+                  </div>
+                )}
               </td>
               <td>{c.customersCalled.toLocaleString()}</td>
               <td>{c.liveCalls}</td>

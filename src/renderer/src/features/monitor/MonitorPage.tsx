@@ -6,6 +6,14 @@ import { CallTable } from './CallTable';
 import { connectMonitor, useMonitor } from './monitor-store';
 import './monitor.css';
 
+/** Why a running campaign is not dialling: set apart so a supervisor sees it at a glance. */
+const waitingStyle = {
+  borderLeft: '3px solid var(--warning)',
+  paddingLeft: 6,
+  fontSize: '0.9em',
+  maxWidth: '60ch',
+} as const;
+
 /** Every live call of every running campaign, with the campaigns' controls and pace. */
 export function MonitorPage({ detail }: { detail?: string }) {
   const { navigate } = useNavigation();
@@ -86,6 +94,15 @@ export function MonitorPage({ detail }: { detail?: string }) {
                 <span className="muted">
                   {' '}
                   {p.callsPerMinute}/min · {p.live} live · {p.queued} queued · {p.done} done
+                </span>
+              )}
+              {p?.waitingMessage && (
+                <span
+                  className={`waiting-reason waiting-${p.waitingReason}`}
+                  role="status"
+                  style={waitingStyle}
+                >
+                  {p.waitingMessage}
                 </span>
               )}
               {c.status === 'running' ? (
