@@ -1,14 +1,13 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/core/db/open';
 import { isFinalState } from '../../../src/shared/calls/attempt-states';
 import { type FakeProviderApi, startFakeProviderApi } from '../../fakes/provider-api/server';
 import { insertCustomers, manyCustomers } from '../../helpers/engine-harness';
 import { createTempDb } from '../../helpers/temp-db';
 import { campaignStatus, createRealCampaign } from './campaign-app';
 import { attemptsOf, expectNoDoubleDial } from './no-double-dial';
-import { createFastClock, nyMorning, waitFor } from './provider-setup';
+import { createFastClock, nyMorning } from './provider-setup';
 
 const child = join(__dirname, 'campaign-child.ts');
 const speed = 50;
