@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { CallDetail } from '../../../../shared/contract/calls';
 import { dispositions } from '../../../../shared/contract/campaigns';
 import { client } from '../../client';
+import { SoftphoneConsole } from '../softphone/SoftphoneConsole';
+import { useSoftphone } from '../softphone/use-softphone';
 import { useMonitor } from './monitor-store';
 
 const agentKey = 'navaia.agentName';
@@ -19,6 +21,7 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
   const watchTranscript = useMonitor((s) => s.watchTranscript);
   const transcriptEnd = useRef<HTMLDivElement>(null);
   const [holdingClient, setHolding] = useState(false);
+  const phone = useSoftphone();
 
   useEffect(() => {
     let current = true;
@@ -52,6 +55,16 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
   if (!call) return <aside className="call-panel muted">{error ?? 'Loading…'}</aside>;
   const connected = call.state === 'in_progress' || call.state === 'escalated';
   const mine = holdingClient && call.mode === 'human';
+  const endCall = () =>
+    act(async () => {
+      await client.invoke('calls.end', {
+        attemptId,
+        disposition: disposition as (typeof dispositions)[number],
+        notes,
+      });
+      phone.release();
+      setHolding(false);
+    });
 
   return (
     <aside className="call-panel" aria-label="Call">
@@ -95,7 +108,12 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
             e.preventDefault();
             localStorage.setItem(agentKey, agentName);
             void act(async () => {
-              await client.invoke('calls.takeOver', { attemptId, agentName });
+              // A real call's softphone must be listening before the call is redirected to it.
+              await phone.prepare(attemptId);
+              await client.invoke('calls.takeOver', { attemptId, agentName }).catch((err: unknown) => {
+                phone.release();
+                throw err;
+              });
               setHolding(true);
             });
           }}
@@ -114,7 +132,9 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
       )}
       {mine && connected && (
         <div className="console">
+          {phone.status !== 'off' && <SoftphoneConsole phone={phone} onHangUp={endCall} />}
           <form
+            hidden={phone.status !== 'off'}
             className="reply"
             onSubmit={(e) => {
               e.preventDefault();
@@ -151,20 +171,7 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
               value={notes}
               onChange={(e) => setNotes(e.target.value)}
             />
-            <button
-              type="button"
-              className="danger"
-              onClick={() =>
-                act(async () => {
-                  await client.invoke('calls.end', {
-                    attemptId,
-                    disposition: disposition as (typeof dispositions)[number],
-                    notes,
-                  });
-                  setHolding(false);
-                })
-              }
-            >
+            <button type="button" className="danger" onClick={endCall}>
               End call
             </button>
             <button
@@ -172,6 +179,7 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
               onClick={() =>
                 act(async () => {
                   await client.invoke('calls.handBack', { attemptId });
+                  phone.release();
                   setHolding(false);
                 })
               }
