@@ -65,7 +65,7 @@ const idleWake = 30_000;
  * At high rates the pump waits for a few tokens rather than waking for each one: the calls it then
  * places share one commit. Never longer than the bucket takes to fill, so the rate is unchanged.
  */
-const dialGroupMs = 250;
+const dialGroupMs = 1_000;
 /** A dial the provider refused for now waits this long (or its Retry-After) before it is tried again. */
 const providerRetryMs = 30_000;
 

@@ -9,7 +9,9 @@ export class TokenBucket {
   constructor(
     private perMinute: number,
     now: number,
-    private readonly burst = Math.max(1, Math.min(5, perMinute / 12)),
+    // Five calls, or one second's worth at high rates (so calls can start together and share a commit),
+    // never more than five seconds' worth.
+    private readonly burst = Math.max(1, Math.min(Math.max(5, perMinute / 60), perMinute / 12)),
   ) {
     this.tokens = Math.min(1, this.burst);
     this.updatedAt = now;
