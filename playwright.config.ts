@@ -7,6 +7,9 @@ import { defineConfig } from '@playwright/test';
 process.env.NAVAIA_E2E_DB ??= join(mkdtempSync(join(tmpdir(), 'navaia-e2e-')), 'navaia.db');
 const port = Number(process.env.NAVAIA_E2E_PORT ?? 5310);
 export const e2eToken = 'e2e-token';
+/** The fake Twilio + ElevenLabs API the app's real provider talks to; beside each run's app port. */
+const fakeApiPort = Number(process.env.NAVAIA_E2E_FAKE_API_PORT ?? port + 1000);
+const fakeApiUrl = `http://127.0.0.1:${fakeApiPort}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -33,17 +36,27 @@ export default defineConfig({
     },
     trace: 'off',
   },
-  webServer: {
-    command: `node bin/navaia.js serve --port ${port} --token ${e2eToken} --db ${process.env.NAVAIA_E2E_DB}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    env: {
-      ...process.env,
-      // Calls twenty times faster than life, on a Tuesday at 10:00 in New York whatever the real date.
-      NAVAIA_SIMULATOR_TIME_SCALE: '0.05',
-      NAVAIA_CLOCK_START: '2026-11-24T15:00:00Z',
-    } as Record<string, string>,
-    timeout: 60_000,
-    stdout: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node bin/navaia.js serve --port ${port} --token ${e2eToken} --db ${process.env.NAVAIA_E2E_DB}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      env: {
+        ...process.env,
+        // Calls twenty times faster than life, on a Tuesday at 10:00 in New York whatever the real date.
+        NAVAIA_SIMULATOR_TIME_SCALE: '0.05',
+        NAVAIA_CLOCK_START: '2026-11-24T15:00:00Z',
+        NAVAIA_ELEVENLABS_BASE_URL: fakeApiUrl,
+        NAVAIA_TWILIO_BASE_URL: fakeApiUrl,
+      } as Record<string, string>,
+      timeout: 60_000,
+      stdout: 'pipe',
+    },
+    {
+      command: `node --import tsx tests/fakes/provider-api/start.ts --port ${fakeApiPort}`,
+      port: fakeApiPort,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

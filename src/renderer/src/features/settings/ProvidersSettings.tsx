@@ -161,6 +161,7 @@ function ProviderCredentials() {
             <label>
               <input
                 type="radio"
+                aria-label="Use the auth token"
                 checked={form.authMode === 'auth-token'}
                 onChange={() => set({ authMode: 'auth-token' })}
               />{' '}
@@ -169,6 +170,7 @@ function ProviderCredentials() {
             <label>
               <input
                 type="radio"
+                aria-label="Use an API key"
                 checked={form.authMode === 'api-key'}
                 onChange={() => set({ authMode: 'api-key' })}
               />{' '}

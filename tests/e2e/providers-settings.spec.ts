@@ -1,0 +1,69 @@
+import { expect, type Page, test } from '@playwright/test';
+import { fakeCredentials, wrongElevenLabsKey } from '../fakes/provider-api/credentials';
+import { appUrl } from './app-url';
+
+/** Fills Settings → Providers with the fake API's credentials, `elevenLabsKey` aside. */
+async function fillProviderForm(page: Page, elevenLabsKey: string) {
+  const providers = page.getByRole('region', { name: 'Providers' });
+  await providers.getByLabel('Account SID').fill(fakeCredentials.twilio.accountSid);
+  await providers.getByLabel('Use the auth token').check();
+  await providers.getByLabel('Auth token', { exact: true }).fill(fakeCredentials.twilio.authToken ?? '');
+  await providers.getByLabel('Caller numbers').fill(fakeCredentials.twilio.callerNumbers.join('\n'));
+  await providers.getByLabel('ElevenLabs API key').fill(elevenLabsKey);
+  await providers.getByLabel('Agent ID').fill(fakeCredentials.elevenlabs.agentId);
+  await providers.getByLabel('Phone number ID').fill(fakeCredentials.elevenlabs.phoneNumberId);
+  return providers;
+}
+
+test('a wrong ElevenLabs key gets a clear per-service error from Test connection', async ({ page }) => {
+  await page.goto(appUrl('settings'));
+  const providers = await fillProviderForm(page, wrongElevenLabsKey);
+  await expect(providers.getByTestId('provider-state')).toHaveText('Real calls not configured');
+  // The browser host keeps credentials in an encrypted file and says it is weaker than the desktop app.
+  await expect(providers.getByRole('note')).toContainText('operating system’s keychain');
+
+  await providers.getByRole('button', { name: 'Test connection' }).click();
+  await expect(providers.getByTestId('connection-elevenlabs')).toHaveText(
+    /ElevenLabs: failed — ElevenLabs rejected the API key \(401\)/,
+  );
+  await expect(providers.getByTestId('connection-twilio')).toContainText('Twilio: connected');
+});
+
+test('provider settings test green against the fake API, save, and never come back to the page', async ({
+  page,
+}) => {
+  await page.goto(appUrl('settings'));
+  const providers = await fillProviderForm(page, fakeCredentials.elevenlabs.apiKey);
+
+  await providers.getByRole('button', { name: 'Test connection' }).click();
+  await expect(providers.getByTestId('connection-twilio')).toContainText('Twilio: connected');
+  await expect(providers.getByTestId('connection-elevenlabs')).toContainText('ElevenLabs: connected');
+
+  await providers.getByRole('button', { name: 'Save credentials' }).click();
+  await expect(providers.getByTestId('provider-state')).toHaveText('ElevenLabs + Twilio configured');
+  await page.screenshot({ path: 'docs/screenshots/providers-settings.png', fullPage: true });
+
+  // After a reload the page knows the secrets are set, and nothing more.
+  await page.reload();
+  const reloaded = page.getByRole('region', { name: 'Providers' });
+  await expect(reloaded.getByTestId('provider-state')).toHaveText('ElevenLabs + Twilio configured');
+  await expect(reloaded.getByLabel('Account SID')).toHaveValue(fakeCredentials.twilio.accountSid);
+  await expect(reloaded.getByLabel('Auth token', { exact: true })).toHaveValue('');
+  await expect(reloaded.getByLabel('Auth token', { exact: true })).toHaveAttribute(
+    'placeholder',
+    'set — leave blank to keep',
+  );
+  const html = await page.content();
+  for (const secret of [fakeCredentials.twilio.authToken ?? '', fakeCredentials.elevenlabs.apiKey]) {
+    expect(html).not.toContain(secret);
+  }
+
+  // Stored credentials test green with the secret fields left blank.
+  await reloaded.getByRole('button', { name: 'Test connection' }).click();
+  await expect(reloaded.getByTestId('connection-elevenlabs')).toContainText('ElevenLabs: connected');
+
+  // A campaign set to call through the real provider no longer warns that it is not configured.
+  await page.goto(appUrl('campaigns/new'));
+  await page.getByLabel('Calls placed through').selectOption('elevenlabs-twilio');
+  await expect(page.getByTestId('provider-not-configured')).toHaveCount(0);
+});
