@@ -27,6 +27,11 @@ test('a wrong ElevenLabs key gets a clear per-service error from Test connection
     /ElevenLabs: failed — ElevenLabs rejected the API key \(401\)/,
   );
   await expect(providers.getByTestId('connection-twilio')).toContainText('Twilio: connected');
+
+  // Nothing was saved: a campaign set to call through the real provider says it is not configured.
+  await page.goto(appUrl('campaigns/new'));
+  await page.getByLabel('Calls placed through').selectOption('elevenlabs-twilio');
+  await expect(page.getByTestId('provider-not-configured')).toContainText('Settings → Providers');
 });
 
 test('provider settings test green against the fake API, save, and never come back to the page', async ({
@@ -66,4 +71,25 @@ test('provider settings test green against the fake API, save, and never come ba
   await page.goto(appUrl('campaigns/new'));
   await page.getByLabel('Calls placed through').selectOption('elevenlabs-twilio');
   await expect(page.getByTestId('provider-not-configured')).toHaveCount(0);
+});
+
+test('a campaign on the real provider does not start until its first message complies, and says why', async ({
+  page,
+}) => {
+  // Runs after the credentials were saved above: only the script stands in the way.
+  await page.goto(appUrl('campaigns'));
+  await page.getByRole('button', { name: /Booking reminder/ }).click();
+  await page.getByLabel('Campaign name').fill('Real reminders');
+  await page.getByLabel('Calls placed through').selectOption('elevenlabs-twilio');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(/#\/campaigns\/\d+/);
+  await page.getByRole('button', { name: 'Start' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'cannot call real customers' });
+  await expect(status).toContainText('This campaign cannot call real customers yet');
+  await expect(status).toContainText('the recording disclosure from Settings: “This call may be recorded.”');
+  await expect(status).not.toContainText('not configured');
+  await page.getByRole('button', { name: '← Campaigns' }).click();
+  await expect(
+    page.getByRole('table', { name: 'Campaign list' }).getByRole('row', { name: /Real reminders/ }),
+  ).toContainText('draft');
 });

@@ -156,7 +156,8 @@ export function CampaignEditor({ detail }: { detail: string }) {
         )}
       </header>
       {message && (
-        <p role="status" className={issues.length ? 'error' : 'muted'}>
+        // pre-line: a refused start lists each problem on its own line.
+        <p role="status" className={issues.length ? 'error' : 'muted'} style={{ whiteSpace: 'pre-line' }}>
           {message}
         </p>
       )}
