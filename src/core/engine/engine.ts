@@ -81,7 +81,6 @@ export function createEngine(deps: EngineDependencies) {
   const store = createAttemptStore(db);
   const summaries = createCallSummaries(db);
   const runners = new Map<number, Runner>();
-  const attemptCampaign = new Map<number, number>();
   /** Which client holds each taken-over call: only it may speak on or end the call. */
   const holders = new Map<number, string>();
   const unsubscribers: (() => void)[] = [];
@@ -164,10 +163,9 @@ export function createEngine(deps: EngineDependencies) {
 
   // ---- events to the UI -------------------------------------------------------------------------
 
+  /** The call's summary as it stands when the next batch goes out (read then, once). */
   const publishCall = (attemptId: number) => {
-    if (!bus.hasSubscribers()) return;
-    const summary = summaries.get(attemptId);
-    if (summary) bus.publish('call.changed', summary);
+    bus.publishLatest('call.changed', String(attemptId), () => summaries.get(attemptId));
   };
 
   const progressOf = (campaignId: number): CampaignProgress => {
@@ -249,7 +247,7 @@ export function createEngine(deps: EngineDependencies) {
       .all();
     groupCommit.write(() => {
       for (const customer of batch) {
-        const id = store.enqueue({
+        store.enqueue({
           campaignId: runner.campaign.id,
           customerId: customer.id,
           attemptNumber: 1,
@@ -259,7 +257,6 @@ export function createEngine(deps: EngineDependencies) {
           notBefore: null,
           now,
         });
-        if (id !== undefined) attemptCampaign.set(id, runner.campaign.id);
       }
     });
     if (batch.length > 0) runner.cursor = batch[batch.length - 1].id;
@@ -377,7 +374,6 @@ export function createEngine(deps: EngineDependencies) {
   const markDialing = (runner: Runner, attempt: DueAttempt, now: number): boolean => {
     if (!store.markDialing(attempt, now)) return false;
     runner.live.add(attempt.id);
-    attemptCampaign.set(attempt.id, runner.campaign.id);
     publishCall(attempt.id);
     return true;
   };
@@ -477,7 +473,7 @@ export function createEngine(deps: EngineDependencies) {
     }
     if (!store.move(attempt.id, from, to, now, { endedAt: patch.endedAt ?? now, ...patch })) return;
     holders.delete(attempt.id);
-    const campaignId = attemptCampaign.get(attempt.id) ?? attempt.campaignId;
+    const campaignId = attempt.campaignId;
     const runner = runners.get(campaignId);
     const wasFull = runner !== undefined && runner.live.size >= runner.campaign.pacing.maxConcurrent;
     runner?.live.delete(attempt.id);
@@ -496,7 +492,7 @@ export function createEngine(deps: EngineDependencies) {
             Math.max(retry.retryAfterMs ?? 0, 30_000 * 2 ** (attempt.attemptNumber - 1)),
           )
         : policy.delayMinutes * minute;
-      const nextId = store.enqueue({
+      store.enqueue({
         campaignId,
         customerId: attempt.customerId,
         attemptNumber: attempt.attemptNumber + 1,
@@ -506,7 +502,6 @@ export function createEngine(deps: EngineDependencies) {
         notBefore: now + delay,
         now,
       });
-      if (nextId !== undefined) attemptCampaign.set(nextId, campaignId);
       if (runner) schedule(runner, now + delay);
     }
     publishCall(attempt.id);
@@ -702,7 +697,6 @@ export function createEngine(deps: EngineDependencies) {
       dialedAt: number | null;
     }[];
     for (const row of stale) {
-      attemptCampaign.set(row.id, row.campaignId);
       const provider = deps.providers.get(row.provider);
       const attempt = store.get(row.id)!;
       if (!provider) continue;

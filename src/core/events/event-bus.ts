@@ -2,6 +2,12 @@ import type { EventBatch, EventMessage, EventName, EventPayload } from '../../sh
 
 export interface EventBus {
   publish<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  /**
+   * Publishes the latest state of something that changes often (a call): `build` runs once, at the
+   * next delivery, however many times `key` changed in between — a call that rang, was answered and
+   * ended within one batch costs one payload, not three.
+   */
+  publishLatest<E extends EventName>(name: E, key: string, build: () => EventPayload<E> | undefined): void;
   /** Whether anyone listens: publishers skip building payloads nobody will read. */
   hasSubscribers(): boolean;
   subscribe(listener: (batch: EventBatch) => void): () => void;
@@ -18,11 +24,20 @@ export function createEventBus(options: { intervalMs?: number } = {}): EventBus 
   const intervalMs = options.intervalMs ?? 50;
   const listeners = new Set<(batch: EventBatch) => void>();
   let pending: EventMessage[] = [];
+  let latest = new Map<string, () => EventMessage | undefined>();
   let timer: NodeJS.Timeout | undefined;
 
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
+    if (latest.size > 0) {
+      const builders = latest;
+      latest = new Map();
+      for (const build of builders.values()) {
+        const message = build();
+        if (message) pending.push(message);
+      }
+    }
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
@@ -33,6 +48,14 @@ export function createEventBus(options: { intervalMs?: number } = {}): EventBus 
     publish(name, payload) {
       if (listeners.size === 0) return;
       pending.push({ name, payload } as EventMessage);
+      timer ??= setTimeout(flush, intervalMs);
+    },
+    publishLatest(name, key, build) {
+      if (listeners.size === 0) return;
+      latest.set(`${name}:${key}`, () => {
+        const payload = build();
+        return payload === undefined ? undefined : ({ name, payload } as EventMessage);
+      });
       timer ??= setTimeout(flush, intervalMs);
     },
     hasSubscribers: () => listeners.size > 0,
