@@ -3,7 +3,7 @@ import type { CallDetail } from '../../../../shared/contract/calls';
 import { dispositions } from '../../../../shared/contract/campaigns';
 import { client } from '../../client';
 import { SoftphoneConsole } from '../softphone/SoftphoneConsole';
-import { useSoftphone } from '../softphone/use-softphone';
+import { useSoftphone } from '../softphone/softphone-store';
 import { useMonitor } from './monitor-store';
 
 const agentKey = 'navaia.agentName';
@@ -54,7 +54,8 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
   };
   if (!call) return <aside className="call-panel muted">{error ?? 'Loading…'}</aside>;
   const connected = call.state === 'in_progress' || call.state === 'escalated';
-  const mine = holdingClient && call.mode === 'human';
+  const onSoftphone = phone.attemptId === attemptId && phone.status !== 'off';
+  const mine = (holdingClient || onSoftphone) && call.mode === 'human';
   const endCall = () =>
     act(async () => {
       await client.invoke('calls.end', {
@@ -62,7 +63,7 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
         disposition: disposition as (typeof dispositions)[number],
         notes,
       });
-      phone.release();
+      if (onSoftphone) phone.release();
       setHolding(false);
     });
 
@@ -109,9 +110,9 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
             localStorage.setItem(agentKey, agentName);
             void act(async () => {
               // A real call's softphone must be listening before the call is redirected to it.
-              await phone.prepare(attemptId);
+              const talk = await phone.prepare(attemptId);
               await client.invoke('calls.takeOver', { attemptId, agentName }).catch((err: unknown) => {
-                phone.release();
+                if (talk === 'softphone') phone.release();
                 throw err;
               });
               setHolding(true);
@@ -132,9 +133,9 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
       )}
       {mine && connected && (
         <div className="console">
-          {phone.status !== 'off' && <SoftphoneConsole phone={phone} onHangUp={endCall} />}
+          {onSoftphone && <SoftphoneConsole phone={phone} onHangUp={endCall} />}
           <form
-            hidden={phone.status !== 'off'}
+            hidden={onSoftphone}
             className="reply"
             onSubmit={(e) => {
               e.preventDefault();
@@ -179,7 +180,7 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
               onClick={() =>
                 act(async () => {
                   await client.invoke('calls.handBack', { attemptId });
-                  phone.release();
+                  if (onSoftphone) phone.release();
                   setHolding(false);
                 })
               }

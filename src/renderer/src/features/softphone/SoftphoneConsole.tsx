@@ -1,4 +1,4 @@
-import type { Softphone } from './use-softphone';
+import type { Softphone } from './softphone-store';
 import './softphone.css';
 
 const statusText: Record<Softphone['status'], string> = {
