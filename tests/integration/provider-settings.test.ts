@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type NavaiaApp } from '../../src/core/app';
 import { createCampaign } from '../../src/core/campaigns/campaign-store';
-import { VirtualClock } from '../../src/core/clock/virtual-clock';
+import { runVirtualUntil, VirtualClock } from '../../src/core/clock/virtual-clock';
 import { openDatabase } from '../../src/core/db/open';
 import { silentLogger } from '../../src/core/logging/logger';
 import type { RealProviderAdapter } from '../../src/core/providers/provider-settings/real-provider-adapter';
 import type { SwappableProvider } from '../../src/core/providers/provider-settings/swappable-provider';
 import { createEncryptedFileStore, secretFilesFor } from '../../src/core/secrets/encrypted-file-store';
-import { insertCustomers } from '../helpers/engine-harness';
+import { insertCustomers, manyCustomers } from '../helpers/engine-harness';
 import { invoker } from '../helpers/invoke';
 import { formCredentials, recordingAdapter } from './provider-settings.doubles';
 
@@ -214,6 +214,45 @@ describe('provider settings', () => {
       ok: false,
       error: { code: 'not_found' },
     });
+  });
+
+  it('holds a real campaign without using anyone’s attempts while no credentials exist, and dials once they are saved', async () => {
+    const app = await openApp();
+    const clock = app.context.clock as VirtualClock;
+    const db = app.context.db;
+    insertCustomers(db, manyCustomers(5), start);
+    const id = createCampaign(
+      db,
+      {
+        name: 'Resumed without credentials',
+        objective: 'renewal',
+        provider: 'elevenlabs-twilio',
+        script: { firstMessage: 'Hi' },
+        schedule: { daysOfWeek: [1, 2, 3, 4, 5, 6, 7], dailyWindow: { start: '08:00', end: '21:00' } },
+      },
+      start,
+    ).id;
+    // As a paused campaign resumed after its credentials were removed: the engine itself, no readiness check.
+    app.engine.startCampaign(id);
+    await runVirtualUntil(clock, start + 10 * 60_000);
+    const attempts = () =>
+      db.$client
+        .prepare(
+          'select state, attempt_number as n, provider_call_id as callId from call_attempts where campaign_id = ?',
+        )
+        .all(id) as { state: string; n: number; callId: string | null }[];
+    // Nothing placed, nothing failed: each customer still has only a first attempt, waiting (a trial dial
+    // may be in flight at this instant).
+    expect(attempts()).toHaveLength(5);
+    expect(attempts().filter((a) => a.callId !== null || !['queued', 'dialing'].includes(a.state))).toEqual(
+      [],
+    );
+    expect(attempts().every((a) => a.n === 1)).toBe(true);
+
+    await invoker(app)('providers.save', formCredentials());
+    await runVirtualUntil(clock, clock.now() + 30 * 60_000);
+    // Every customer's first attempt is the one that reached them: none was spent while waiting.
+    expect(attempts().filter((a) => a.n === 1 && a.callId !== null)).toHaveLength(5);
   });
 
   it('refuses to save where the host has no secret storage', async () => {

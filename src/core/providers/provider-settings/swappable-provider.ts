@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { ProviderEvent, VoiceAgentProvider } from '../provider';
+import { type ProviderEvent, TransientProviderError, type VoiceAgentProvider } from '../provider';
 
 export const realProviderName = 'elevenlabs-twilio';
 
@@ -19,13 +19,10 @@ export function createSwappableProvider(): SwappableProvider {
   let unsubscribeCurrent: (() => void) | undefined;
   const listeners = new Set<(event: ProviderEvent) => void>();
 
+  const notConfigured =
+    'The ElevenLabs + Twilio provider is not configured: add its credentials in Settings → Providers';
   const active = (): VoiceAgentProvider => {
-    if (!current) {
-      throw new AppError(
-        'unavailable',
-        'The ElevenLabs + Twilio provider is not configured: add its credentials in Settings → Providers',
-      );
-    }
+    if (!current) throw new AppError('unavailable', notConfigured);
     return current;
   };
   const forward = (event: ProviderEvent) => {
@@ -48,7 +45,16 @@ export function createSwappableProvider(): SwappableProvider {
     replace,
 
     // Async throughout: "not configured" must reach the engine as a rejected promise, like any API error.
-    placeCall: async (request) => active().placeCall(request),
+    // Dialling without credentials is an outage, not a failed call: the engine puts the attempt back
+    // unused and probes until credentials are saved, then dials on by itself.
+    async placeCall(request) {
+      if (!current) throw new TransientProviderError(notConfigured);
+      return current.placeCall(request);
+    },
+    async probe() {
+      if (!current) throw new TransientProviderError(notConfigured);
+      await current.probe?.();
+    },
     getCall: async (callId) => active().getCall(callId),
     hangUp: async (callId) => active().hangUp(callId),
     takeOver: async (callId, agent) => active().takeOver(callId, agent),
