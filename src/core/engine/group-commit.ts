@@ -64,10 +64,17 @@ export function groupCommitOf(client: Database.Database, options: GroupCommitOpt
     if (timer) clearTimeout(timer);
     timer = undefined;
     if (!open) return;
+    // An I/O error can make SQLite roll the transaction back by itself; there is then nothing to commit.
+    // If the commit itself fails, the batch stays open (and this throws) so that a later flush retries.
+    try {
+      if (client.inTransaction && client.open) commit.run();
+    } catch (err) {
+      timer = setTimeout(flush, maxDelayMs);
+      timer.unref();
+      throw err;
+    }
     open = false;
     writes = 0;
-    // An I/O error can make SQLite roll the transaction back by itself; there is then nothing to commit.
-    if (client.inTransaction && client.open) commit.run();
   };
 
   const batch: GroupCommit = {
