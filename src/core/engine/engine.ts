@@ -104,10 +104,11 @@ export function createEngine(deps: EngineDependencies) {
     .prepare(`select count(*) from (select 1 from call_attempts
       where campaign_id = ? and state = 'queued' and not_before <= ? limit ?)`)
     .pluck();
+  // The first entry of the queue index, not min(): min(coalesce(…)) read every queued row, and customers
+  // waiting for their local morning can be tens of thousands.
   const earliestQueued = c
-    .prepare(
-      "select min(coalesce(not_before, 0)) from call_attempts where campaign_id = ? and state = 'queued'",
-    )
+    .prepare(`select coalesce(not_before, 0) from call_attempts where campaign_id = ? and state = 'queued'
+      order by not_before limit 1`)
     .pluck();
   const earliestWaiting = c.prepare(`select not_before as notBefore, attempt_number as attemptNumber
     from call_attempts where campaign_id = ? and state = 'queued' and not_before > ? order by not_before limit 1`);
@@ -361,8 +362,8 @@ export function createEngine(deps: EngineDependencies) {
       finishCampaign(runner, 'completed');
       return;
     }
-    const earliest = earliestQueued.get(campaignId) as number | null;
-    if (earliest !== null && earliest > now) nextWake = Math.min(nextWake, earliest);
+    const earliest = earliestQueued.get(campaignId) as number | undefined;
+    if (earliest !== undefined && earliest > now) nextWake = Math.min(nextWake, earliest);
     if (!outage && runner.live.size < pacing.maxConcurrent && queued && (earliest ?? 0) <= now) {
       nextWake = Math.min(nextWake, tokenWake());
     }
