@@ -1,15 +1,15 @@
 /**
  * Pacing accuracy: one simulated hour at a target of 120 calls/min and 50 concurrent calls.
- *   npx tsx bench/engine-pacing.ts
+ *   npx tsx bench/engine-pacing.ts [perMinute=120] [maxConcurrent=50]
  */
 import { runVirtualUntil } from '../src/core/clock/virtual-clock';
 import { benchApp, benchStart, insertBenchCustomers } from './engine-harness';
 
-const targetPerMinute = 120;
-const maxConcurrent = 50;
+const targetPerMinute = Number(process.argv[2] ?? 120);
+const maxConcurrent = Number(process.argv[3] ?? 50);
 // Calls at 0.3× their natural length average ~20 s, so the rate (not the concurrency cap) is what binds.
 const { app, db, clock, campaign } = benchApp({ timeScale: 0.3, transcripts: false });
-insertBenchCustomers(db, 12_000);
+insertBenchCustomers(db, Math.max(12_000, targetPerMinute * 70));
 const id = campaign({ pacing: { maxConcurrent, maxPerMinute: targetPerMinute } });
 await app.start();
 app.engine.startCampaign(id);
