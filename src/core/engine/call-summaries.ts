@@ -66,3 +66,5 @@ export function createCallSummaries(db: Db) {
     },
   };
 }
+
+export type CallSummaries = ReturnType<typeof createCallSummaries>;

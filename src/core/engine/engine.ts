@@ -17,8 +17,9 @@ import type { Db } from '../db/open';
 import { customers } from '../db/schema';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
-import { type ProviderEvent, TransientProviderError, type VoiceAgentProvider } from '../providers/provider';
+import { TransientProviderError, type VoiceAgentProvider } from '../providers/provider';
 import { type AttemptRow, createAttemptStore } from './attempt-store';
+import { createCallFollower } from './call-follower';
 import { createCallSummaries } from './call-summaries';
 import { groupCommitOf } from './group-commit';
 import { createProviderHealth, isUnreachableError } from './provider-health';
@@ -511,123 +512,17 @@ export function createEngine(deps: EngineDependencies) {
     if (runner && (wasFull || runner.live.size === 0)) schedule(runner, now);
   };
 
-  const onProviderEvent = (event: ProviderEvent) => {
-    const attempt = store.get(event.attemptId);
-    if (!attempt || isFinalState(attempt.state)) {
-      if (attempt && event.type === 'analysis') recordAnalysis(attempt, event);
-      return;
-    }
-    const now = clock.now();
-    switch (event.type) {
-      case 'status': {
-        const s = event.status;
-        if (s === 'ringing') {
-          if (store.move(attempt.id, attempt.state, 'ringing', now)) publishCall(attempt.id);
-        } else if (s === 'in_progress') {
-          if (
-            store.move(attempt.id, attempt.state, 'in_progress', now, {
-              answeredAt: event.snapshot?.answeredAt ?? now,
-            })
-          ) {
-            publishCall(attempt.id);
-          }
-        } else if (s !== 'queued') {
-          finalize(attempt, s, {
-            endedAt: event.snapshot?.endedAt ?? now,
-            answeredAt: event.snapshot?.answeredAt,
-            durationSeconds: event.snapshot?.durationSeconds,
-            costTelephony: event.snapshot?.costTelephony,
-            costAi: event.snapshot?.costAi,
-          });
-        }
-        break;
-      }
-      case 'transcript': {
-        const seq = store.appendLine(attempt.id, event.at, event.speaker, event.text);
-        if (bus.hasSubscribers()) {
-          bus.publish('call.transcript', {
-            attemptId: attempt.id,
-            seq,
-            at: event.at,
-            speaker: event.speaker,
-            text: event.text,
-          });
-        }
-        break;
-      }
-      case 'escalation': {
-        if (
-          store.move(
-            attempt.id,
-            attempt.state,
-            'escalated',
-            now,
-            { escalated: true },
-            { reason: event.reason },
-          )
-        ) {
-          const summary = summaries.get(attempt.id);
-          if (summary) {
-            bus.publish('call.escalated', {
-              attemptId: attempt.id,
-              customerName: summary.customerName,
-              campaignName: summary.campaignName,
-              reason: event.reason,
-            });
-            bus.publish('call.changed', summary);
-          }
-        }
-        break;
-      }
-      case 'analysis':
-        recordAnalysis(attempt, event);
-        break;
-    }
-  };
-
-  const insertDisposition =
-    c.prepare(`insert into dispositions (attempt_id, disposition, converted, notes, decided_by, at)
-    values (?, ?, ?, ?, ?, ?) on conflict (attempt_id) do nothing`);
-  const addDnc =
-    c.prepare(`insert into dnc_numbers (phone, source, reason, added_at) values (?, 'call_request', ?, ?)
-    on conflict (phone) do nothing`);
-
-  /** The AI's verdict on a call; an agent's disposition, if one was given, takes precedence. */
-  const recordAnalysis = (attempt: AttemptRow, event: Extract<ProviderEvent, { type: 'analysis' }>) => {
-    const now = clock.now();
-    const humanDecided = attempt.disposition !== null && attempt.mode === 'human';
-    store.recordOutcome(attempt.id, now, {
-      ...(humanDecided ? {} : { disposition: event.disposition }),
-      durationSeconds: event.durationSeconds,
-      costTelephony: event.costTelephony,
-      costAi: event.costAi,
-      sentiment: event.sentiment,
-    });
-    if (!humanDecided) recordDisposition(attempt, event.disposition, null, 'ai', now);
-  };
-
-  const recordDisposition = (
-    attempt: AttemptRow,
-    disposition: string,
-    notes: string | null,
-    decidedBy: string,
-    now: number,
-  ) => {
-    const campaign = runners.get(attempt.campaignId)?.campaign ?? getCampaign(db, attempt.campaignId);
-    groupCommit.write(() => {
-      insertDisposition.run(
-        attempt.id,
-        disposition,
-        (campaign.goal.conversionDispositions as string[]).includes(disposition) ? 1 : 0,
-        notes,
-        decidedBy,
-        now,
-      );
-      // A request not to be called again takes effect at once, for every campaign.
-      if (disposition === 'do_not_call_request')
-        addDnc.run(attempt.toNumber, `asked during call ${attempt.id}`, now);
-    });
-  };
+  const { onProviderEvent, recordDisposition } = createCallFollower({
+    db,
+    clock,
+    bus,
+    store,
+    summaries,
+    groupCommit,
+    campaignOf: (campaignId) => runners.get(campaignId)?.campaign ?? getCampaign(db, campaignId),
+    finalize: (attempt, to, patch) => finalize(attempt, to, patch),
+    publishCall,
+  });
 
   // ---- campaign lifecycle ----------------------------------------------------------------------
 
