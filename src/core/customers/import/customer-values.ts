@@ -30,14 +30,27 @@ export function readBudgetRange(text: string): [number, number] | undefined {
  */
 export function readDate(text: string, region: string): number | undefined {
   const trimmed = text.trim();
-  const iso = DateTime.fromISO(trimmed, { zone: 'utc' });
-  if (/^\d{4}-\d{2}-\d{2}/.test(trimmed)) return iso.isValid ? iso.toMillis() : undefined;
+  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  // Plain dates are most of what files hold; Date.UTC is far cheaper than luxon at a million rows.
+  if (plain) return calendarDate(Number(plain[1]), Number(plain[2]), Number(plain[3]));
+  if (/^\d{4}-\d{2}-\d{2}/.test(trimmed)) {
+    const iso = DateTime.fromISO(trimmed, { zone: 'utc' });
+    return iso.isValid ? iso.toMillis() : undefined;
+  }
   const slashed = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(trimmed);
   if (!slashed) return undefined;
   const [a, b, year] = slashed.slice(1).map(Number);
   const [month, day] = region === 'US' ? [a, b] : [b, a];
-  const date = DateTime.utc(year, month, day);
-  return date.isValid ? date.toMillis() : undefined;
+  return calendarDate(year, month, day);
+}
+
+/** Midnight UTC of a date, or undefined for one that does not exist (2024-02-30). */
+function calendarDate(year: number, month: number, day: number): number | undefined {
+  const ms = Date.UTC(year, month - 1, day);
+  const date = new Date(ms);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    ? ms
+    : undefined;
 }
 
 /** "Waterfront; New build|schools" → ["waterfront", "new-build", "schools"]. */
