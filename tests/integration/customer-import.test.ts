@@ -230,4 +230,36 @@ describe('importing customers from a CSV file', () => {
     );
     expect(count('customers')).toBe(0);
   });
+
+  it('builds the indexes once at the end of a first load, with the same outcome row for row', async () => {
+    const indexes = () =>
+      db.$client
+        .prepare(
+          "select name, sql from sqlite_master where type = 'index' and tbl_name like 'customer%' order by name",
+        )
+        .all();
+    const before = indexes();
+    const headers = previewCustomerCsv(messyFile).headers;
+    const result = await importCustomersCsv(db, Readable.from([messyFile]), {
+      mapping: guessMapping(headers),
+      now,
+      rejects: createRejectsFile(`${dir}bulk.csv`),
+      bulkFirstLoad: true,
+    });
+    expect(result).toMatchObject({ imported: 4, updated: 0, rejected: 6 });
+    expect(result.rejects.map((r) => r.row)).toEqual([4, 5, 6, 7, 8, 11]);
+    expect(indexes()).toEqual(before);
+  });
+
+  it('puts back indexes a killed first load left out, at the next import', async () => {
+    const cityIndex = () =>
+      db.$client
+        .prepare("select count(*) from sqlite_master where name = 'customers_city_idx'")
+        .pluck()
+        .get();
+    db.$client.exec('drop index customers_city_idx');
+    expect(cityIndex()).toBe(0);
+    await importText('Name,Phone\nAnn Lee,(305) 555-0100\n');
+    expect(cityIndex()).toBe(1);
+  });
 });

@@ -67,6 +67,7 @@ export function registerImportCommands(program: Command): void {
         now: Date.now(),
         rejects: createRejectsFile(rejectsPath),
         keepRejects: 0,
+        bulkFirstLoad: true,
         onProgress: () => progress.update(input.bytesRead, size),
       });
       progress.done();

@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import type { CustomerImportReject } from '../../../shared/contract/customers';
 import type { Db } from '../../db/open';
 import { getSettings } from '../../settings/settings-store';
+import { restoreMissingCustomerIndexes, withSecondaryIndexesDeferred } from './bulk-load';
 import {
   type CustomerImportOptions,
   type CustomerImportTotals,
@@ -12,6 +13,11 @@ import {
 export type CsvImportOptions = Omit<CustomerImportOptions, 'region' | 'defaultTimeZone'> & {
   /** Country for numbers without a country code; the default region setting when absent. */
   region?: string;
+  /**
+   * Into an empty customers table, build the secondary indexes once at the end (a first load from the
+   * CLI). Not for the app's own imports: its screens query customers while an import runs.
+   */
+  bulkFirstLoad?: boolean;
 };
 
 export type CsvImportResult = CustomerImportTotals & { rejects: CustomerImportReject[] };
@@ -32,6 +38,14 @@ export function importCustomersCsv(
   input: Readable,
   options: CsvImportOptions,
 ): Promise<CsvImportResult> {
+  restoreMissingCustomerIndexes(db);
+  const empty = db.$client.prepare('select not exists (select 1 from customers)').pluck().get() === 1;
+  if (options.bulkFirstLoad && empty)
+    return withSecondaryIndexesDeferred(db, () => streamIntoCustomers(db, input, options));
+  return streamIntoCustomers(db, input, options);
+}
+
+function streamIntoCustomers(db: Db, input: Readable, options: CsvImportOptions): Promise<CsvImportResult> {
   const settings = getSettings(db);
   const importer = createCustomerImporter(db, {
     ...options,
