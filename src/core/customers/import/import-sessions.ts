@@ -21,7 +21,11 @@ interface ImportSession {
   failure?: unknown;
   result?: CustomerImportResult;
   progress: CustomerImportProgress;
+  idleTimer?: NodeJS.Timeout;
 }
+
+/** An import nobody has touched for this long (a closed window, a reloaded page) is let go. */
+const idleMs = 15 * 60_000;
 
 /** Finished imports whose rejects CSV can still be downloaded; older ones are forgotten. */
 const keptFinished = 5;
@@ -38,12 +42,15 @@ export function createImportSessions({ db, bus, clock, logger }: AppContext) {
     const session = sessions.get(importId);
     if (!session)
       throw new AppError('not_found', `No import ${importId}: it finished, was cancelled, or never began`);
+    clearTimeout(session.idleTimer);
+    session.idleTimer = setTimeout(() => forget(importId), idleMs).unref();
     return session;
   };
 
   const forget = (importId: string) => {
     const session = sessions.get(importId);
     if (!session) return;
+    clearTimeout(session.idleTimer);
     sessions.delete(importId);
     session.input.destroy();
     session.rejects.close();
@@ -88,6 +95,7 @@ export function createImportSessions({ db, bus, clock, logger }: AppContext) {
         logger.info({ err, importId }, 'customer import stopped');
       });
       sessions.set(importId, session);
+      sessionOf(importId); // starts its idle timer
       return { importId };
     },
 
