@@ -69,8 +69,11 @@ export interface EngineHarness {
 export async function createEngineHarness(
   start: number,
   simulator: Omit<SimulatorOptions, 'db' | 'clock'> = { transcripts: false },
+  /** Writes what a previous run left behind, before the app starts (and reconciles it). */
+  leftBehind?: (db: Db) => void,
 ): Promise<EngineHarness> {
   const temp = createTempDb();
+  leftBehind?.(temp.db);
   const clock = new VirtualClock(start);
   const app = createApp({
     db: temp.db,

@@ -69,6 +69,8 @@ const idleWake = 30_000;
 const dialGroupMs = 1_000;
 /** A dial the provider refused for now waits this long (or its Retry-After) before it is tried again. */
 const providerRetryMs = 30_000;
+/** A call the provider could not be asked about after a restart is asked about again after this. */
+const firstReconcileRetryMs = 5_000;
 
 export type Engine = ReturnType<typeof createEngine>;
 
@@ -581,24 +583,70 @@ export function createEngine(deps: EngineDependencies) {
    * the key is the attempt failed (and retried under the policy); a provider that cannot tell leaves it
    * failed without a retry.
    */
-  const reconcile = async () => {
-    const stale = liveAttempts.all() as {
-      id: number;
-      campaignId: number;
-      state: AttemptState;
-      provider: string;
-      providerCallId: string | null;
-      idempotencyKey: string;
-      toNumber: string;
-      dialedAt: number | null;
-    }[];
+  /** Live attempts the provider could not be asked about (it was unreachable): asked again later. */
+  const unreconciled = new Set<number>();
+  let reconcileRetryMs = firstReconcileRetryMs;
+  let reconcileTimer: TimerHandle | undefined;
+  const reconcileLater = () => {
+    if (unreconciled.size === 0) {
+      reconcileRetryMs = firstReconcileRetryMs;
+      return;
+    }
+    if (reconcileTimer) return;
+    reconcileTimer = clock.setTimeout(() => {
+      reconcileTimer = undefined;
+      const ids = new Set(unreconciled);
+      unreconciled.clear();
+      void reconcile(ids);
+    }, reconcileRetryMs);
+    reconcileRetryMs = Math.min(reconcileRetryMs * 2, 5 * minute);
+  };
+  /** Counted as live meanwhile, so that the campaign neither dials past its limit nor completes. */
+  const leaveUnreconciled = (row: { id: number; campaignId: number }, provider: string, err: unknown) => {
+    if (!isUnreachableError(err)) {
+      logger.warn({ err, attemptId: row.id }, 'could not reconcile a call; it stays as it was');
+      return;
+    }
+    logger.warn({ err, attemptId: row.id }, 'provider unreachable: asking about this call again later');
+    health.failed(provider, err);
+    unreconciled.add(row.id);
+    runners.get(row.campaignId)?.live.add(row.id);
+  };
+
+  const reconcile = async (only?: ReadonlySet<number>) => {
+    await reconcileRows(only);
+    reconcileLater();
+  };
+
+  const reconcileRows = async (only?: ReadonlySet<number>) => {
+    const stale = (
+      liveAttempts.all() as {
+        id: number;
+        campaignId: number;
+        state: AttemptState;
+        provider: string;
+        providerCallId: string | null;
+        idempotencyKey: string;
+        toNumber: string;
+        dialedAt: number | null;
+      }[]
+    ).filter((row) => !only || only.has(row.id));
     for (const row of stale) {
       const provider = deps.providers.get(row.provider);
       const attempt = store.get(row.id)!;
       if (!provider) continue;
       let callId = row.providerCallId ?? undefined;
       if (!callId && provider.findCallByIdempotencyKey) {
-        callId = await provider.findCallByIdempotencyKey(row.idempotencyKey, row.toNumber, row.dialedAt ?? 0);
+        try {
+          callId = await provider.findCallByIdempotencyKey(
+            row.idempotencyKey,
+            row.toNumber,
+            row.dialedAt ?? 0,
+          );
+        } catch (err) {
+          leaveUnreconciled(row, provider.name, err);
+          continue;
+        }
         if (callId) store.setProviderCall(row.id, callId, clock.now());
         else {
           finalize(attempt, 'failed', {
@@ -638,10 +686,7 @@ export function createEngine(deps: EngineDependencies) {
         const runner = runners.get(row.campaignId);
         runner?.live.add(row.id);
       } catch (err) {
-        logger.warn(
-          { err, attemptId: row.id },
-          'could not reconcile a call; it stays live until the provider answers',
-        );
+        leaveUnreconciled(row, provider.name, err);
       }
     }
   };
@@ -729,6 +774,7 @@ export function createEngine(deps: EngineDependencies) {
       runners.clear();
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
       health.close();
+      if (reconcileTimer) clock.clearTimeout(reconcileTimer);
       groupCommit.close();
     },
   };

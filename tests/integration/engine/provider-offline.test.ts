@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCampaign } from '../../../src/core/campaigns/campaign-store';
 import { runVirtualUntil } from '../../../src/core/clock/virtual-clock';
 import { isFinalState } from '../../../src/shared/calls/attempt-states';
 import {
@@ -153,5 +154,79 @@ describe('when the provider cannot be reached for half an hour mid-campaign', ()
     // Each customer had one attempt (max attempts 1), and every one of them was placed in the end.
     expect(attempts.length).toBe(400);
     expect(attempts.filter((a) => a.callId === null)).toEqual([]);
+  });
+});
+
+describe('when the app restarts while the provider cannot be reached', () => {
+  let h: EngineHarness;
+  afterEach(async () => h.cleanup());
+
+  it('starts anyway, keeps the call it cannot ask about, and reconciles it once the provider answers', async () => {
+    const restart = nyMorning;
+    h = await createEngineHarness(
+      restart,
+      { transcripts: false, outages: [{ from: restart, until: restart + 10 * minute }] },
+      (db) => {
+        // The previous run: a running campaign, and a call placed just before the crash whose
+        // confirmation never reached the database.
+        const [first] = insertCustomers(db, manyCustomers(3), restart - 30 * minute);
+        const campaign = createCampaign(
+          db,
+          {
+            name: 'Before the crash',
+            objective: 'neighborhood_interest',
+            script: { firstMessage: 'Hello {{customer.first_name}}. Say stop to opt out.' },
+            schedule: { daysOfWeek: [1, 2, 3, 4, 5, 6, 7], dailyWindow: { start: '08:00', end: '21:00' } },
+            retryPolicy: { retryOn: ['failed'], delayMinutes: 30, maxAttempts: 2 },
+          },
+          restart - 30 * minute,
+        );
+        db.$client.prepare("update campaigns set status = 'running' where id = ?").run(campaign.id);
+        const key = `${campaign.id}:${first}:1`;
+        const dialedAt = restart - 40_000;
+        const attemptId = Number(
+          db.$client
+            .prepare(`insert into call_attempts (campaign_id, customer_id, attempt_number, idempotency_key, state,
+                provider, to_number, not_before, queued_at, dialed_at, updated_at)
+              values (?, ?, 1, ?, 'dialing', 'simulator', '+12122000000', ?, ?, ?, ?)`)
+            .run(campaign.id, first, key, dialedAt, dialedAt, dialedAt, dialedAt).lastInsertRowid,
+        );
+        const request = {
+          attemptId,
+          idempotencyKey: key,
+          campaignId: campaign.id,
+          customerId: first,
+          to: '+12122000000',
+          from: null,
+          agentId: null,
+          firstMessage: 'Hello',
+          variables: {},
+          customerTimeZone: 'America/New_York',
+        };
+        db.$client
+          .prepare(
+            'insert into simulator_calls (call_id, idempotency_key, attempt_id, started_at, request) values (?, ?, ?, ?, ?)',
+          )
+          .run('SIM-before-crash', key, attemptId, dialedAt, JSON.stringify(request));
+      },
+    );
+    const sql = h.db.$client;
+    const attempt = sql.prepare(
+      "select state, provider_call_id as callId from call_attempts where idempotency_key like '%:1' order by id limit 1",
+    );
+
+    await runVirtualUntil(h.clock, restart + 5 * minute);
+    expect(attempt.get()).toEqual({ state: 'dialing', callId: null });
+    expect(h.app.engine.progress(1).status).toBe('running');
+
+    await h.runUntilFinished(1);
+    expect(h.app.engine.progress(1).status).toBe('completed');
+    // Found by its idempotency key once the provider answered, and followed to its end — not dialled again.
+    const after = attempt.get() as { state: string; callId: string };
+    expect(after.callId).toBe('SIM-before-crash');
+    expect(isFinalState(after.state)).toBe(true);
+    const placed = sql.prepare('select idempotency_key from simulator_calls').pluck().all() as string[];
+    expect(new Set(placed).size).toBe(placed.length);
+    expect(placed.filter((k) => k.endsWith(':1')).length).toBe(3);
   });
 });
