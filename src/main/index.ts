@@ -69,6 +69,8 @@ function startCore(): NavaiaApp {
     migrationsFolder: migrationsFolder(),
     nativeBinding: nativeBinding(),
     onBackup: (backup) => logger.info(backup, 'database backed up while opening'),
+    onImportDeferred: (pendingFile) =>
+      logger.warn({ pendingFile }, 'the database is open in another process; the import waits'),
   });
   ensureDemoData(db, Date.now());
   logger.info({ dataFile, version: app.getVersion() }, 'navaia started');

@@ -39,7 +39,11 @@ function clockOffset(start: string | undefined): number {
 export async function startBrowserHost(
   options: BrowserHostOptions,
 ): Promise<{ app: NavaiaApp; host: WsHost }> {
-  const db = openDatabase(options.dbFile);
+  const db = openDatabase(options.dbFile, {
+    onBackup: (backup) => options.logger.info(backup, 'database backed up while opening'),
+    onImportDeferred: (pendingFile) =>
+      options.logger.warn({ pendingFile }, 'the database is open in another process; the import waits'),
+  });
   const app = createApp({
     db,
     logger: options.logger,

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupsFolder, pendingImportFile } from '../../src/core/backup/backup-files';
@@ -197,6 +197,72 @@ describe('database backups over the contract', () => {
       expect(integrity).toBe('ok');
       expect(count(copy, 'customers')).toBe(57);
       copy.close();
+    } finally {
+      reopened.$client.close();
+    }
+  });
+});
+
+describe('backups never swap the live database under an open connection', () => {
+  let h: EngineHarness;
+  afterEach(async () => h.cleanup());
+
+  it('refuses to export onto the live database reached through a linked folder', async () => {
+    h = await createEngineHarness(tuesday10amNewYork);
+    insertCustomers(h.db, manyCustomers(20), h.clock.now());
+    const dataFile = h.app.context.dataFile;
+    const linked = join(dirname(dataFile), 'linked');
+    symlinkSync(dirname(dataFile), linked, 'dir');
+    for (const target of [join(linked, basename(dataFile)), join(linked, `${basename(dataFile)}-wal`)]) {
+      await expect(exportDatabase(h.db.$client, target)).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: 'Choose a file other than the live database',
+      });
+    }
+    // The live file is the one the connection writes to, still whole.
+    insertCustomers(
+      h.db,
+      manyCustomers(1, { phone: undefined }).map((c) => ({ ...c, phone: '+16465559999' })),
+      h.clock.now(),
+    );
+    const reader = new Database(dataFile, { readonly: true });
+    expect(count(reader, 'customers')).toBe(21);
+    reader.close();
+  });
+
+  it('leaves a staged import waiting while another process still has the database open', async () => {
+    h = await createEngineHarness(tuesday10amNewYork);
+    insertCustomers(h.db, manyCustomers(50), h.clock.now());
+    const call = invoker(h.app);
+    const exported = await call('database.export', {});
+    if (!exported.ok) throw new Error(exported.error.message);
+    insertCustomers(
+      h.db,
+      manyCustomers(3, { phone: undefined }).map((c, i) => ({ ...c, phone: `+1646555${String(2000 + i)}` })),
+      h.clock.now(),
+    );
+    expect(await call('database.import', { name: exported.result.name })).toMatchObject({ ok: true });
+    const dataFile = h.app.context.dataFile;
+
+    // A CLI command started while the app runs opens the same file: it must not swap it.
+    const deferred: string[] = [];
+    const cli = openDatabase(dataFile, { onImportDeferred: (file) => deferred.push(file) });
+    try {
+      expect(deferred).toEqual([pendingImportFile(dataFile)]);
+      expect(count(cli.$client, 'customers')).toBe(53);
+      expect(existsSync(pendingImportFile(dataFile))).toBe(true);
+    } finally {
+      cli.$client.close();
+    }
+    expect(count(h.db.$client, 'customers')).toBe(53);
+
+    // Once the app is closed, the next start swaps it in.
+    await h.app.close();
+    const reopened = openDatabase(dataFile, { onImportDeferred: (file) => deferred.push(file) });
+    try {
+      expect(deferred).toHaveLength(1);
+      expect(count(reopened.$client, 'customers')).toBe(50);
+      expect(existsSync(pendingImportFile(dataFile))).toBe(false);
     } finally {
       reopened.$client.close();
     }

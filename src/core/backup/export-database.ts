@@ -1,5 +1,5 @@
-import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { integrityOf } from './inspect-database-file';
@@ -23,6 +23,22 @@ async function backupFromSnapshot(client: Database.Database, target: string, pag
   }
 }
 
+/** The file's one true name: links followed, and on case-insensitive disks the case it is stored with. */
+function canonicalPath(file: string): string {
+  if (existsSync(file)) return realpathSync.native(file);
+  return join(realpathSync.native(dirname(file)), basename(file));
+}
+
+/**
+ * Whether `target` names the live database or one of its sidecar files under any spelling (a linked
+ * folder, another case): renaming the copy onto it would swap the file under the open connection, and
+ * every later write would go to a file nobody can see.
+ */
+function isLiveDatabaseFile(liveFile: string, target: string): boolean {
+  const live = [liveFile, `${liveFile}-wal`, `${liveFile}-shm`, `${liveFile}-journal`].map(canonicalPath);
+  return live.includes(canonicalPath(target));
+}
+
 export interface ExportedDatabase {
   file: string;
   bytes: number;
@@ -40,9 +56,10 @@ export async function exportDatabase(
   // Pages copied per event-loop turn: small steps keep the main process (and the engine) responsive.
   { pagesPerStep = 256 }: { pagesPerStep?: number } = {},
 ): Promise<ExportedDatabase> {
-  if (target === client.name)
-    throw new AppError('invalid_input', 'Choose a file other than the live database');
   mkdirSync(dirname(target), { recursive: true });
+  if (isLiveDatabaseFile(client.name, target)) {
+    throw new AppError('invalid_input', 'Choose a file other than the live database');
+  }
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });
   try {

@@ -33,19 +33,45 @@ export function stageImport(
 const sidecars = (file: string) => [`${file}-wal`, `${file}-shm`, `${file}-journal`];
 
 /**
+ * Whether another connection — the desktop app, a browser host, a CLI command in another process — has
+ * the database open. Leaving WAL mode needs the only connection, so SQLite refuses it then. (Navaia keeps
+ * every database it opens in WAL mode; a file in another mode is not held open by Navaia.)
+ */
+function openElsewhere(dataFile: string, openClient: (file: string) => Database.Database): boolean {
+  let client: Database.Database;
+  try {
+    client = openClient(dataFile);
+  } catch {
+    return false; // unreadable: kept as it is below
+  }
+  try {
+    client.pragma('busy_timeout = 0');
+    if (client.pragma('journal_mode', { simple: true }) !== 'wal') return false;
+    client.pragma('journal_mode = DELETE');
+    return false;
+  } catch (err) {
+    return String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY');
+  } finally {
+    client.close();
+  }
+}
+
+/**
  * Step 2, at start-up before the database is opened: keeps the current database in `backups/`, then puts
  * the staged import in its place. Safe to repeat after a crash at any point: the staged file is only
- * renamed once the current one is safely kept.
+ * renamed once the current one is safely kept. While another process still has the database open (a
+ * CLI command run beside the app), the swap waits for a start when none does: `deferred`.
  */
 export function applyPendingImport(
   dataFile: string,
   openClient: (file: string) => Database.Database,
   now: number,
-): { backupFile?: string } | undefined {
+): { backupFile?: string; deferred?: true } | undefined {
   const pendingFile = pendingImportFile(dataFile);
   if (!existsSync(pendingFile)) return undefined;
   let backupFile: string | undefined;
   if (existsSync(dataFile)) {
+    if (openElsewhere(dataFile, openClient)) return { deferred: true };
     const folder = backupsFolder(dataFile);
     mkdirSync(folder, { recursive: true });
     backupFile = join(folder, `${basename(dataFile, '.db')}-before-import-${fileStamp(now)}.db`);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { backupsFolder, fileStamp } from '../backup/backup-files';
+import { backupsFolder, fileStamp, pendingImportFile } from '../backup/backup-files';
 import { applyPendingImport } from '../backup/import-database';
 import { pendingMigrations, readMigrationJournal } from '../backup/migration-journal';
 import { rememberConnector } from '../backup/sibling-connection';
@@ -21,6 +21,8 @@ export interface OpenDatabaseOptions {
   now?: () => number;
   /** Told about every backup taken while opening (before migrating, before an import), for the log. */
   onBackup?: (backup: { reason: 'migration' | 'import'; file: string }) => void;
+  /** Told when a staged import waits because another process has the database open. */
+  onImportDeferred?: (pendingFile: string) => void;
 }
 
 /** Finds `drizzle/` from this file whether it runs from src/ (tsx, vitest) or a bundle in out/. */
@@ -47,6 +49,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     mkdirSync(dirname(file), { recursive: true });
     const imported = applyPendingImport(file, connect, now());
     if (imported?.backupFile) options.onBackup?.({ reason: 'import', file: imported.backupFile });
+    if (imported?.deferred) options.onImportDeferred?.(pendingImportFile(file));
   }
   const client = connect(file);
   rememberConnector(client, connect);
