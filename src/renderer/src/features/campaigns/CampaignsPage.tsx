@@ -3,15 +3,8 @@ import type { CampaignListItem, CampaignTemplate } from '../../../../shared/cont
 import { useNavigation } from '../../app/navigation-store';
 import { client } from '../../client';
 import { CampaignEditor } from './CampaignEditor';
+import { WaitingReason } from './WaitingReason';
 import './campaigns.css';
-
-/** Why a running campaign is not dialling: set apart so a supervisor sees it at a glance. */
-const waitingStyle = {
-  borderLeft: '3px solid var(--warning)',
-  paddingLeft: 6,
-  fontSize: '0.9em',
-  maxWidth: '60ch',
-} as const;
 
 const objectiveLabels: Record<string, string> = {
   neighborhood_interest: 'Neighborhood interest',
@@ -135,9 +128,7 @@ function CampaignList() {
               <td>
                 <span className={`status status-${c.status}`}>{c.status}</span>
                 {c.status === 'running' && waiting.has(c.id) && (
-                  <div className="waiting-reason" role="status" style={waitingStyle}>
-                    {waiting.get(c.id)}
-                  </div>
+                  <WaitingReason message={waiting.get(c.id) ?? ''} />
                 )}
               </td>
               <td>{c.customersCalled.toLocaleString()}</td>

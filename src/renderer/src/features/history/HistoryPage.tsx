@@ -4,6 +4,7 @@ import type { CallSummary } from '../../../../shared/contract/calls';
 import { dispositions } from '../../../../shared/contract/campaigns';
 import { useNavigation } from '../../app/navigation-store';
 import { client } from '../../client';
+import { DataTable } from '../../ui/DataTable';
 import { downloadCsv } from '../export/download-csv';
 import { CallPanel } from '../monitor/CallPanel';
 import '../monitor/monitor.css';
@@ -114,36 +115,26 @@ export function HistoryPage({ detail }: { detail?: string }) {
       {error && <p className="error">{error}</p>}
       <div className="monitor-layout">
         <div className="history-table">
-          <table className="data-table" aria-label="Calls">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>Customer</th>
-                <th>Campaign</th>
-                <th>Outcome</th>
-                <th>Disposition</th>
-                <th>Duration</th>
-                <th>Cost</th>
+          <DataTable
+            label="Calls"
+            columns={['When', 'Customer', 'Campaign', 'Outcome', 'Disposition', 'Duration', 'Cost']}
+          >
+            {result?.rows.map((c) => (
+              <tr
+                key={c.attemptId}
+                className="clickable"
+                onClick={() => navigate('history', String(c.attemptId))}
+              >
+                <td>{c.dialedAt ? new Date(c.dialedAt).toLocaleString() : '—'}</td>
+                <td>{c.customerName}</td>
+                <td>{c.campaignName}</td>
+                <td>{c.state.replace('_', ' ')}</td>
+                <td>{c.disposition?.replaceAll('_', ' ') ?? ''}</td>
+                <td>{c.durationSeconds === null ? '—' : `${Math.round(c.durationSeconds)} s`}</td>
+                <td>${c.cost.toFixed(3)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {result?.rows.map((c) => (
-                <tr
-                  key={c.attemptId}
-                  className="clickable"
-                  onClick={() => navigate('history', String(c.attemptId))}
-                >
-                  <td>{c.dialedAt ? new Date(c.dialedAt).toLocaleString() : '—'}</td>
-                  <td>{c.customerName}</td>
-                  <td>{c.campaignName}</td>
-                  <td>{c.state.replace('_', ' ')}</td>
-                  <td>{c.disposition?.replaceAll('_', ' ') ?? ''}</td>
-                  <td>{c.durationSeconds === null ? '—' : `${Math.round(c.durationSeconds)} s`}</td>
-                  <td>${c.cost.toFixed(3)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           {result && result.total > pageSize && (
             <div className="pager">
               <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>

@@ -1,18 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigation } from '../../app/navigation-store';
 import { client } from '../../client';
+import { WaitingReason } from '../campaigns/WaitingReason';
 import { CallPanel } from './CallPanel';
 import { CallTable } from './CallTable';
 import { connectMonitor, useMonitor } from './monitor-store';
 import './monitor.css';
-
-/** Why a running campaign is not dialling: set apart so a supervisor sees it at a glance. */
-const waitingStyle = {
-  borderLeft: '3px solid var(--warning)',
-  paddingLeft: 6,
-  fontSize: '0.9em',
-  maxWidth: '60ch',
-} as const;
 
 /** Every live call of every running campaign, with the campaigns' controls and pace. */
 export function MonitorPage({ detail }: { detail?: string }) {
@@ -96,15 +89,7 @@ export function MonitorPage({ detail }: { detail?: string }) {
                   {p.callsPerMinute}/min · {p.live} live · {p.queued} queued · {p.done} done
                 </span>
               )}
-              {p?.waitingMessage && (
-                <span
-                  className={`waiting-reason waiting-${p.waitingReason}`}
-                  role="status"
-                  style={waitingStyle}
-                >
-                  {p.waitingMessage}
-                </span>
-              )}
+              {p?.waitingMessage && <WaitingReason message={p.waitingMessage} reason={p.waitingReason} />}
               {c.status === 'running' ? (
                 <button type="button" onClick={() => control('campaigns.pause', c.id)}>
                   Pause

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DatabaseBackup } from '../../../../shared/contract/system';
 import { client } from '../../client';
+import { DataTable } from '../../ui/DataTable';
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
@@ -10,21 +11,28 @@ const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
  */
 export function BackupSettings() {
   const [backups, setBackups] = useState<DatabaseBackup[]>([]);
-  const [message, setMessage] = useState<string>();
+  const [message, setMessage] = useState<{ text: string; error: boolean }>();
   const [busy, setBusy] = useState(false);
+  const failed = (err: unknown) =>
+    setMessage({ text: err instanceof Error ? err.message : String(err), error: true });
   const load = () => client.invoke('database.backups', {}).then(setBackups);
 
   useEffect(() => {
-    void client.invoke('database.backups', {}).then(setBackups);
+    // An unreadable backups folder is said, not shown as "No backups yet".
+    client
+      .invoke('database.backups', {})
+      .then(setBackups, (err: unknown) =>
+        setMessage({ text: err instanceof Error ? err.message : String(err), error: true }),
+      );
   }, []);
 
   const act = async (action: () => Promise<string>) => {
     setBusy(true);
     try {
-      setMessage(await action());
+      setMessage({ text: await action(), error: false });
       await load();
     } catch (err) {
-      setMessage(err instanceof Error ? err.message : String(err));
+      failed(err);
     } finally {
       setBusy(false);
     }
@@ -47,49 +55,46 @@ export function BackupSettings() {
           Export database now
         </button>
       </div>
-      {message && <p role="status">{message}</p>}
+      {message &&
+        (message.error ? (
+          <p role="alert" className="error">
+            {message.text}
+          </p>
+        ) : (
+          <p role="status">{message.text}</p>
+        ))}
       {backups.length === 0 ? (
         <p className="muted">No backups yet.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>File</th>
-              <th>Size</th>
-              <th>Written</th>
-              <th />
+        <DataTable label="Backups" columns={['File', 'Size', 'Written', '']}>
+          {backups.map((backup) => (
+            <tr key={backup.name}>
+              <td>{backup.name}</td>
+              <td>{megabytes(backup.bytes)}</td>
+              <td>{new Date(backup.createdAt).toLocaleString()}</td>
+              <td>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => {
+                    if (
+                      !window.confirm(
+                        `Replace the current database with ${backup.name} when Navaia restarts?`,
+                      )
+                    ) {
+                      return;
+                    }
+                    void act(
+                      async () => (await client.invoke('database.import', { name: backup.name })).message,
+                    );
+                  }}
+                >
+                  Restore at next start
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {backups.map((backup) => (
-              <tr key={backup.name}>
-                <td>{backup.name}</td>
-                <td>{megabytes(backup.bytes)}</td>
-                <td>{new Date(backup.createdAt).toLocaleString()}</td>
-                <td>
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() => {
-                      if (
-                        !window.confirm(
-                          `Replace the current database with ${backup.name} when Navaia restarts?`,
-                        )
-                      ) {
-                        return;
-                      }
-                      void act(
-                        async () => (await client.invoke('database.import', { name: backup.name })).message,
-                      );
-                    }}
-                  >
-                    Restore at next start
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

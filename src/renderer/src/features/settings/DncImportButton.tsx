@@ -12,9 +12,11 @@ export function DncImportButton({ onImported }: { onImported: () => void }) {
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     setBusy(true);
+    // The previous file's counts would read as this file's.
+    setResult(undefined);
+    setError(undefined);
     try {
       setResult(await client.invoke('dnc.import', { csvText: await file.text() }));
-      setError(undefined);
       onImported();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

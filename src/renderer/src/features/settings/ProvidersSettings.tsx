@@ -57,13 +57,27 @@ function ProviderCredentials() {
     setStatus(next);
     setForm(formFromStatus(next));
   };
+  const [loadError, setLoadError] = useState<string>();
   useEffect(() => {
-    void client.invoke('providers.status', {}).then((next) => {
-      setStatus(next);
-      setForm(formFromStatus(next));
-    });
+    client.invoke('providers.status', {}).then(
+      (next) => {
+        setStatus(next);
+        setForm(formFromStatus(next));
+      },
+      (err: unknown) => setLoadError(err instanceof Error ? err.message : String(err)),
+    );
   }, []);
 
+  if (loadError) {
+    return (
+      <section className="card wide" aria-label="Providers">
+        <h2>Providers</h2>
+        <p className="error" role="alert">
+          The provider settings could not be read: {loadError}
+        </p>
+      </section>
+    );
+  }
   if (!status || !form) return <section className="card wide muted">Loading providers…</section>;
   const set = (patch: Partial<ProvidersForm>) => setForm({ ...form, ...patch });
   const issueFor = (path: string) =>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DncEntry, Settings } from '../../../../shared/contract/settings';
 import type { ValidationIssue } from '../../../../shared/errors';
 import { client, RpcError } from '../../client';
+import { DataTable } from '../../ui/DataTable';
 import '../campaigns/campaigns.css';
 import { BackupSettings } from './BackupSettings';
 import { DncImportButton } from './DncImportButton';
@@ -206,33 +207,23 @@ function DncList() {
           {error}
         </p>
       )}
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th>Number</th>
-            <th>Why</th>
-            <th>Added</th>
-            <th />
+      <DataTable label="Do-not-call numbers" columns={['Number', 'Why', 'Added', '']}>
+        {list?.rows.map((r) => (
+          <tr key={r.phone}>
+            <td>{r.phone}</td>
+            <td>{r.source === 'call_request' ? 'Asked on a call' : (r.reason ?? r.source)}</td>
+            <td>{new Date(r.addedAt).toLocaleString()}</td>
+            <td>
+              <button
+                type="button"
+                onClick={() => act(() => client.invoke('dnc.remove', { phone: r.phone }))}
+              >
+                Remove
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {list?.rows.map((r) => (
-            <tr key={r.phone}>
-              <td>{r.phone}</td>
-              <td>{r.source === 'call_request' ? 'Asked on a call' : (r.reason ?? r.source)}</td>
-              <td>{new Date(r.addedAt).toLocaleString()}</td>
-              <td>
-                <button
-                  type="button"
-                  onClick={() => act(() => client.invoke('dnc.remove', { phone: r.phone }))}
-                >
-                  Remove
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -70,7 +70,13 @@ export const useSoftphone = create<Softphone>((set, get) => ({
     });
     next.on('error', failed);
     next.on('tokenWillExpire', () => {
-      void client.invoke('softphone.token', { attemptId }).then((fresh) => next.updateToken(fresh.token));
+      // A refused refresh (the call ended, credentials changed) is shown, not left as an unhandled rejection.
+      client.invoke('softphone.token', { attemptId }).then(
+        (fresh) => next.updateToken(fresh.token),
+        (err: unknown) => {
+          if (device === next) failed({ message: err instanceof Error ? err.message : String(err) });
+        },
+      );
     });
     try {
       await next.register();

@@ -6,6 +6,7 @@ import type {
   CustomerImportResult,
 } from '../../../../../shared/contract/customers';
 import { client } from '../../../client';
+import { DataTable } from '../../../ui/DataTable';
 import { MappingStep } from './MappingStep';
 import { fetchRejectsCsv, readFileStart, saveCsvText, uploadCustomerCsv } from './upload-customer-csv';
 import './import.css';
@@ -190,24 +191,19 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
           {step.result.rejected > 0 && (
             <>
               <div className="import-preview">
-                <table className="import-table" aria-label="Rejected rows">
-                  <thead>
-                    <tr>
-                      <th>Row</th>
-                      <th>Column</th>
-                      <th>Reason</th>
+                <DataTable
+                  className="import-table"
+                  label="Rejected rows"
+                  columns={['Row', 'Column', 'Reason']}
+                >
+                  {step.result.rejects.map((r) => (
+                    <tr key={r.row}>
+                      <td>{r.row}</td>
+                      <td>{r.column}</td>
+                      <td>{r.reason}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {step.result.rejects.map((r) => (
-                      <tr key={r.row}>
-                        <td>{r.row}</td>
-                        <td>{r.column}</td>
-                        <td>{r.reason}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </DataTable>
               </div>
               {step.result.rejects.length < step.result.rejected && (
                 <p className="muted">
