@@ -29,6 +29,7 @@ const compliantMessage =
 describe('readiness of a campaign to call real customers', () => {
   let dir: string;
   let app: NavaiaApp;
+  let clock: VirtualClock;
   let call: ReturnType<typeof invoker>;
 
   beforeEach(async () => {
@@ -39,7 +40,7 @@ describe('readiness of a campaign to call real customers', () => {
       logger: silentLogger,
       host: 'browser',
       dataFile,
-      clock: new VirtualClock(tuesdayMorning),
+      clock: (clock = new VirtualClock(tuesdayMorning)),
       secrets: createEncryptedFileStore(secretFilesFor(dataFile)),
       realProviderAdapter: recordingAdapter().adapter,
     });
@@ -88,8 +89,7 @@ describe('readiness of a campaign to call real customers', () => {
       'The ElevenLabs + Twilio provider is not configured: add its credentials in Settings → Providers.',
       'The first message must say who is calling: include the company name “Navaia Realty” (or {{company_name}}).',
       'The first message must offer a way to stop the calls, e.g. “If you would rather not get these calls, just say so and we will not call again.”',
-      'Calls are recorded, so the first message must include the recording disclosure from Settings: “This call may be recorded.”',
-      '1 customers in the audience gave only verbal consent; this objective is marketing and needs written consent. Add the rule “Consent is written” to the audience.',
+      'Calls are recorded, so the first message must include the recording disclosure from Settings: “This call may be recorded.” (or {{recording_disclosure}})',
     ]);
     expect(reply.error.message).toMatch(/^This campaign cannot call real customers yet:\n• /);
     expect(status(id)).toBe('draft');
@@ -98,24 +98,125 @@ describe('readiness of a campaign to call real customers', () => {
   it('starts a reminder campaign once the provider is configured and the first message complies', async () => {
     await call('providers.save', formCredentials());
     const id = campaign({ objective: 'booking_reminder' });
-    expect(await call('campaigns.start', { id })).toEqual({ ok: true, result: { status: 'running' } });
+    expect(await call('campaigns.start', { id })).toEqual({
+      ok: true,
+      result: { status: 'running', warnings: [] },
+    });
   });
 
-  it('holds marketing to written consent: an audience with verbal-only consent is refused until narrowed', async () => {
+  const skippedVera =
+    '1 customers skipped: marketing calls need written consent, and they gave only verbal consent.';
+  const calledCustomers = (id: number) =>
+    app.context.db.$client
+      .prepare(`select c.first_name from call_attempts a join customers c on c.id = a.customer_id
+        where a.campaign_id = ? and a.dialed_at is not null order by c.id`)
+      .pluck()
+      .all(id);
+
+  it('starts marketing with verbal-only customers in the audience, says how many it skips, and never calls them', async () => {
     await call('providers.save', formCredentials());
-    const everyone = campaign({ objective: 'upsell' });
-    const refused = await call('campaigns.start', { id: everyone });
+    const upsell = campaign({ objective: 'upsell' });
+    expect(await call('campaigns.start', { id: upsell })).toEqual({
+      ok: true,
+      result: { status: 'running', warnings: [skippedVera] },
+    });
+    expect(await call('campaigns.progress', { id: upsell })).toMatchObject({
+      ok: true,
+      result: { notices: [skippedVera] },
+    });
+    await runVirtualUntil(clock, tuesdayMorning + 30 * 60_000);
+    expect(calledCustomers(upsell)).toEqual(['Wren']);
+    // No attempt at all for Vera (verbal) or Nell (none): they are left out of the audience, not failed.
+    expect(
+      app.context.db.$client
+        .prepare('select count(*) from call_attempts where campaign_id = ?')
+        .pluck()
+        .get(upsell),
+    ).toBe(1);
+
+    // A service call needs only verbal consent: Vera is called, and nobody is reported skipped (no
+    // frequency cap here, so that Wren, just called, is called again).
+    updateSettings(app.context.db, { frequencyCapDays: 0 });
+    const reminder = campaign({ objective: 'booking_reminder' });
+    expect(await call('campaigns.start', { id: reminder })).toEqual({
+      ok: true,
+      result: { status: 'running', warnings: [] },
+    });
+    await runVirtualUntil(clock, tuesdayMorning + 60 * 60_000);
+    expect(calledCustomers(reminder)).toEqual(['Wren', 'Vera']);
+  });
+
+  it('cancels a queued marketing call whose customer has only verbal consent by the time it is dialled', async () => {
+    await call('providers.save', formCredentials());
+    const later = insertCustomers(
+      app.context.db,
+      [
+        { name: 'Ada', phone: '+12125550104', consent: 'written' },
+        { name: 'Bo', phone: '+12125550105', consent: 'written' },
+      ],
+      tuesdayMorning,
+    );
+    // One call a minute: Wren is dialled at once, Ada and Bo wait in the queue.
+    const id = campaign({ objective: 'upsell', pacing: { maxConcurrent: 5, maxPerMinute: 1 } });
+    expect(await call('campaigns.start', { id })).toMatchObject({ ok: true });
+    const bo = later[1];
+    app.context.db.$client.prepare("update customers set consent = 'verbal' where id = ?").run(bo);
+    await runVirtualUntil(clock, tuesdayMorning + 30 * 60_000);
+    expect(calledCustomers(id)).toEqual(['Wren', 'Ada']);
+    expect(
+      app.context.db.$client
+        .prepare('select state, error, dialed_at as dialedAt from call_attempts where customer_id = ?')
+        .all(bo),
+    ).toEqual([{ state: 'cancelled', error: 'no_consent', dialedAt: null }]);
+  });
+
+  it('checks a resumed campaign again: a disclosure changed while it was paused stops the resume', async () => {
+    await call('providers.save', formCredentials());
+    const id = campaign({ objective: 'booking_reminder' });
+    expect(await call('campaigns.start', { id })).toMatchObject({ ok: true });
+    expect(await call('campaigns.pause', { id })).toMatchObject({ ok: true, result: { status: 'paused' } });
+
+    updateSettings(app.context.db, { recordingDisclosure: 'We record our calls for training.' });
+    const refused = await call('campaigns.resume', { id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
     if (!refused.ok)
-      expect(refused.error.issues).toEqual([
-        { path: 'campaign', message: expect.stringMatching(/^1 customers .* written consent/) },
+      expect(refused.error.issues?.map((i) => i.message)).toEqual([
+        'Calls are recorded, so the first message must include the recording disclosure from Settings: “We record our calls for training.” (or {{recording_disclosure}})',
       ]);
+    expect(status(id)).toBe('paused');
 
-    const writtenOnly = campaign({
-      objective: 'upsell',
-      criteria: { combinator: 'and', rules: [{ field: 'consent', operator: '=', value: 'written' }] },
+    // Credentials removed while it is paused (once its live call has ended) stop the resume too.
+    await runVirtualUntil(clock, tuesdayMorning + 30 * 60_000);
+    expect(await call('providers.clear', {})).toMatchObject({ ok: true });
+    updateSettings(app.context.db, { recordingDisclosure: 'This call may be recorded.' });
+    expect(await call('campaigns.resume', { id })).toMatchObject({
+      ok: false,
+      error: { issues: [{ message: expect.stringMatching(/not configured/) }] },
     });
-    expect(await call('campaigns.start', { id: writtenOnly })).toMatchObject({ ok: true });
+    await call('providers.save', formCredentials());
+    expect(await call('campaigns.resume', { id })).toEqual({
+      ok: true,
+      result: { status: 'running', warnings: [] },
+    });
+  });
+
+  it('accepts {{recording_disclosure}} for the disclosure and says the sentence from Settings on the call', async () => {
+    await call('providers.save', formCredentials());
+    updateSettings(app.context.db, { recordingDisclosure: 'Heads up: this call is recorded.' });
+    const id = campaign({
+      script: {
+        firstMessage:
+          'Hi {{customer.first_name}}, {{company_name}} here. {{recording_disclosure}} Say stop and we will not call again.',
+      },
+    });
+    expect(await call('campaigns.start', { id })).toMatchObject({ ok: true });
+    const placed = app.context.db.$client
+      .prepare('select request from simulator_calls order by started_at limit 1')
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(placed).firstMessage).toBe(
+      'Hi Wren, Navaia Realty here. Heads up: this call is recorded. Say stop and we will not call again.',
+    );
   });
 
   it('asks for the recording disclosure only while calls are recorded, and accepts the company name written out', async () => {

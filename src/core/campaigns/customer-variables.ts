@@ -1,10 +1,19 @@
 import { DateTime } from 'luxon';
 import type { Db } from '../db/open';
+import { getSettings } from '../settings/settings-store';
 
 /**
  * The values a script template and the voice agent's dynamic variables draw on for one customer:
  * their own fields, their next viewing, their active contract, and the company's settings.
  */
+export interface CompanyVariables {
+  now: number;
+  agentName: string;
+  companyName: string;
+  /** Read from the settings when not given (the engine passes it, once per pump). */
+  recordingDisclosure?: string;
+}
+
 const statementsByDb = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
 
 function prepareStatements(db: Db) {
@@ -27,7 +36,7 @@ function prepareStatements(db: Db) {
 export function buildCustomerVariables(
   db: Db,
   customerId: number,
-  context: { now: number; agentName: string; companyName: string },
+  context: CompanyVariables,
 ): Record<string, string | number> {
   // Called for every dial: its statements are prepared once per database.
   let statements = statementsByDb.get(db);
@@ -46,7 +55,12 @@ export function buildCustomerVariables(
         time_zone: string;
       }
     | undefined;
-  if (!customer) return { agent_name: context.agentName, company_name: context.companyName };
+  const company = {
+    agent_name: context.agentName,
+    company_name: context.companyName,
+    recording_disclosure: context.recordingDisclosure ?? getSettings(db).recordingDisclosure,
+  };
+  if (!customer) return company;
   const booking = statements.booking.get(customerId, context.now) as
     | { at: number; title: string | null }
     | undefined;
@@ -56,8 +70,7 @@ export function buildCustomerVariables(
     'customer.first_name': customer.first_name,
     'customer.last_name': customer.last_name,
     'customer.full_name': `${customer.first_name} ${customer.last_name}`.trim(),
-    agent_name: context.agentName,
-    company_name: context.companyName,
+    ...company,
   };
   if (customer.city) values.city = customer.city;
   if (customer.neighborhood) values.neighborhood = customer.neighborhood;

@@ -72,10 +72,38 @@ export interface ReadinessInput {
   now: number;
 }
 
+/** What stops a real campaign (problems), and what the supervisor should know as it starts (warnings). */
+export interface RealCallReadiness {
+  problems: string[];
+  warnings: string[];
+}
+
+/** Customers the audience selects who will not be called for lack of the consent the objective needs. */
+export function customersLackingConsent(
+  db: Db,
+  campaign: Pick<Campaign, 'objective' | 'criteria'>,
+  now: number,
+  frequencyCapDays: number,
+): number {
+  // Customers without any consent are never selected (eligibility); only marketing asks for more.
+  if (requiredConsent[campaign.objective] !== 'written') return 0;
+  return db.get<{ n: number }>(
+    sql`select count(*) as n from customers where ${and(
+      compileCriteria(campaign.criteria, now),
+      eligibleCondition(now, frequencyCapDays),
+      sql`not (${realCallConsentCondition(campaign.objective)})`,
+    )}`,
+  ).n;
+}
+
+/** The warning shown when a real campaign starts (and in its progress) while it skips customers. */
+export const consentSkipWarning = (count: number) =>
+  `${count.toLocaleString('en-US')} customers skipped: marketing calls need written consent, and they gave only verbal consent.`;
+
 /** Every reason the campaign may not start on the real provider, in words a supervisor can act on. */
-export function realCallProblems(db: Db, input: ReadinessInput): string[] {
+export function realCallReadiness(db: Db, input: ReadinessInput): RealCallReadiness {
   const { campaign, settings } = input;
-  if (campaign.provider === 'simulator') return [];
+  if (campaign.provider === 'simulator') return { problems: [], warnings: [] };
   const problems: string[] = [];
   if (!input.providerConfigured) {
     problems.push(
@@ -87,6 +115,7 @@ export function realCallProblems(db: Db, input: ReadinessInput): string[] {
     renderTemplate(campaign.script.firstMessage, {
       company_name: settings.companyName,
       agent_name: settings.agentName,
+      recording_disclosure: settings.recordingDisclosure,
     }),
   );
   if (!firstMessage.includes(normalised(settings.companyName))) {
@@ -103,42 +132,33 @@ export function realCallProblems(db: Db, input: ReadinessInput): string[] {
     const disclosure = withoutEndPunctuation(normalised(settings.recordingDisclosure));
     if (!firstMessage.includes(disclosure)) {
       problems.push(
-        `Calls are recorded, so the first message must include the recording disclosure from Settings: “${settings.recordingDisclosure}”`,
+        `Calls are recorded, so the first message must include the recording disclosure from Settings: “${settings.recordingDisclosure}” (or {{recording_disclosure}})`,
       );
     }
   }
-  // Customers without any consent are never selected (eligibility); marketing also needs it in writing.
-  if (requiredConsent[campaign.objective] === 'written') {
-    const verbalOnly = db.get<{ n: number }>(
-      sql`select count(*) as n from customers where ${and(
-        compileCriteria(campaign.criteria, input.now),
-        eligibleCondition(input.now, settings.frequencyCapDays),
-        sql`not (${realCallConsentCondition(campaign.objective)})`,
-      )}`,
-    ).n;
-    if (verbalOnly > 0) {
-      problems.push(
-        `${verbalOnly.toLocaleString('en-US')} customers in the audience gave only verbal consent; this objective is marketing and needs written consent. Add the rule “Consent is written” to the audience.`,
-      );
-    }
-  }
-  return problems;
+  // The engine calls only customers whose consent the objective allows; the others are not a reason to
+  // hold the campaign back, but the supervisor should know how many it leaves out.
+  const lacking = customersLackingConsent(db, campaign, input.now, settings.frequencyCapDays);
+  return { problems, warnings: lacking > 0 ? [consentSkipWarning(lacking)] : [] };
 }
 
-/** Stops `campaigns.start` with the whole list of problems, not just the first. */
-export function assertReadyForRealCalls(context: AppContext, campaignId: number): void {
+/**
+ * Stops `campaigns.start` / `campaigns.resume` with the whole list of problems, not just the first;
+ * returns the warnings when the campaign may go ahead.
+ */
+export function assertReadyForRealCalls(context: AppContext, campaignId: number): string[] {
   const campaign = getCampaign(context.db, campaignId);
-  if (campaign.provider === 'simulator') return;
+  if (campaign.provider === 'simulator') return [];
   const provider = context.providers.get(campaign.provider) as
     | (VoiceAgentProvider & { configured?: boolean })
     | undefined;
-  const problems = realCallProblems(context.db, {
+  const { problems, warnings } = realCallReadiness(context.db, {
     campaign,
     settings: getSettings(context.db),
     providerConfigured: provider !== undefined && provider.configured !== false,
     now: context.clock.now(),
   });
-  if (problems.length === 0) return;
+  if (problems.length === 0) return warnings;
   throw new AppError(
     'invalid_state',
     `This campaign cannot call real customers yet:\n• ${problems.join('\n• ')}`,

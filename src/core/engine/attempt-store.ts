@@ -80,7 +80,11 @@ export function createAttemptStore(db: Db) {
   const releaseHolder = c.prepare(
     "update call_attempts set mode = 'ai', held_by = null, updated_at = ? where id = ?",
   );
-  const touchCustomer = c.prepare('update customers set last_contacted_at = ?, updated_at = ? where id = ?');
+  // Contacted as of the dial, once the provider has the call: a refused dial is not a contact.
+  const touchCustomer = c.prepare(`update customers
+    set last_contacted_at = max(coalesce(last_contacted_at, 0), coalesce(a.dialed_at, @now)), updated_at = @now
+    from (select customer_id, dialed_at from call_attempts where id = @id) as a
+    where customers.id = a.customer_id`);
   const nextSeq = c.prepare('select coalesce(max(seq), 0) + 1 from transcripts where attempt_id = ?').pluck();
   const insertLine = c.prepare(
     'insert into transcripts (attempt_id, seq, at, speaker, text) values (?, ?, ?, ?, ?)',
@@ -175,7 +179,10 @@ export function createAttemptStore(db: Db) {
       });
     },
 
-    /** Dialling: the attempt leaves the queue and the customer counts as contacted, in one transaction. */
+    /**
+     * Dialling: the attempt leaves the queue. The customer counts as contacted only once the provider
+     * takes the call (`setProviderCall`); until then `dialed_at` keeps other campaigns away.
+     */
     markDialing(attempt: AttemptRow, now: number): boolean {
       return batch.write(() => {
         const result = moveStmt.run({
@@ -195,7 +202,6 @@ export function createAttemptStore(db: Db) {
           escalated: 0,
         });
         if (result.changes === 0) return false;
-        touchCustomer.run(now, now, attempt.customerId);
         event(attempt.id, now, 'state', 'queued', 'dialing');
         return true;
       });
@@ -228,9 +234,11 @@ export function createAttemptStore(db: Db) {
       });
     },
 
+    /** The provider has the call: it is the attempt's, and its customer has been contacted. */
     setProviderCall(id: number, callId: string, now: number): void {
       batch.write(() => {
         setCallId.run(callId, now, id);
+        touchCustomer.run({ id, now });
         event(id, now, 'provider_call', null, null, { callId });
       });
     },

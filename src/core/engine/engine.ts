@@ -12,6 +12,12 @@ import { buildCustomerVariables } from '../campaigns/customer-variables';
 import { transitionCampaign } from '../campaigns/transition-campaign';
 import type { Clock, TimerHandle } from '../clock/clock';
 import { callingWindowAt } from '../compliance/calling-hours';
+import {
+  consentAllowsRealCall,
+  consentSkipWarning,
+  customersLackingConsent,
+  realCallConsentCondition,
+} from '../compliance/real-call-readiness';
 import { regionalCallingRules } from '../compliance/regional-rules';
 import type { Db } from '../db/open';
 import { customers } from '../db/schema';
@@ -46,6 +52,8 @@ interface Runner {
   cursor: number;
   exhausted: boolean;
   live: Set<number>;
+  /** What the supervisor should know while it runs (customers a real campaign leaves out). */
+  notices: string[];
 }
 
 interface DueAttempt extends AttemptRow {
@@ -190,6 +198,7 @@ export function createEngine(deps: EngineDependencies) {
       callsPerMinute: counts.lastMinute,
       maxConcurrent: campaign.pacing.maxConcurrent,
       maxPerMinute: campaign.pacing.maxPerMinute,
+      notices: runners.get(campaignId)?.notices ?? [],
       ...waitingReasonOf({
         status: campaign.status,
         provider: campaign.provider,
@@ -236,6 +245,7 @@ export function createEngine(deps: EngineDependencies) {
     const limit = deps.maxQueued ?? maxQueued;
     if (runner.exhausted || (dueCount.get(runner.campaign.id, now, limit) as number) >= limit) return 0;
     const { frequencyCapDays } = settings;
+    const { provider, objective } = runner.campaign;
     const batch = db
       .select({ id: customers.id, phone: customers.phone })
       .from(customers)
@@ -244,6 +254,8 @@ export function createEngine(deps: EngineDependencies) {
           gt(customers.id, runner.cursor),
           compileCriteria(runner.campaign.criteria, now),
           eligibleCondition(now, frequencyCapDays),
+          // Real calls also need the consent the objective asks for; the simulator calls nobody.
+          provider === 'simulator' ? undefined : realCallConsentCondition(objective),
         ),
       )
       .orderBy(asc(customers.id))
@@ -277,6 +289,10 @@ export function createEngine(deps: EngineDependencies) {
   ): { cancel: string } | { wait: number } | undefined => {
     if (onDnc.get(a.phone)) return { cancel: 'dnc' };
     if (a.consent === 'none') return { cancel: 'no_consent' };
+    // Consent may have been withdrawn (or lowered) since the attempt was queued.
+    const { provider, objective } = runner.campaign;
+    if (provider !== 'simulator' && !consentAllowsRealCall(objective, a.consent))
+      return { cancel: 'no_consent' };
     const { frequencyCapDays, callingHours } = settings;
     if (
       a.attemptNumber === 1 &&
@@ -389,10 +405,15 @@ export function createEngine(deps: EngineDependencies) {
   const placeCalls = (runner: Runner, dials: DueAttempt[], now: number, settings: Settings) => {
     if (dials.length === 0) return;
     groupCommit.flush();
-    const { agentName, companyName } = settings;
+    const { agentName, companyName, recordingDisclosure } = settings;
     const provider = providerOf(runner.campaign.provider);
     for (const attempt of dials) {
-      const variables = buildCustomerVariables(db, attempt.customerId, { now, agentName, companyName });
+      const variables = buildCustomerVariables(db, attempt.customerId, {
+        now,
+        agentName,
+        companyName,
+        recordingDisclosure,
+      });
       provider
         .placeCall({
           attemptId: attempt.id,
@@ -528,11 +549,19 @@ export function createEngine(deps: EngineDependencies) {
 
   // ---- campaign lifecycle ----------------------------------------------------------------------
 
+  /** Counted when a campaign is opened, started or resumed: the audience may have changed meanwhile. */
+  const noticesOf = (campaign: Campaign): string[] => {
+    if (campaign.provider === 'simulator') return [];
+    const skipped = customersLackingConsent(db, campaign, clock.now(), deps.settings().frequencyCapDays);
+    return skipped > 0 ? [consentSkipWarning(skipped)] : [];
+  };
+
   const openRunner = (campaign: Campaign): Runner => {
     const existing = runners.get(campaign.id);
     if (existing) {
       existing.campaign = campaign;
       existing.bucket.setRate(campaign.pacing.maxPerMinute);
+      existing.notices = noticesOf(campaign);
       return existing;
     }
     const runner: Runner = {
@@ -541,6 +570,7 @@ export function createEngine(deps: EngineDependencies) {
       cursor: firstCursor.get(campaign.id) as number,
       exhausted: false,
       live: new Set(),
+      notices: noticesOf(campaign),
     };
     runners.set(campaign.id, runner);
     return runner;
@@ -734,7 +764,8 @@ export function createEngine(deps: EngineDependencies) {
     },
 
     resumeCampaign(id: number) {
-      const runner = runners.get(id) ?? openRunner(getCampaign(db, id));
+      // Read again: what it may call (and what it leaves out) can have changed while it was paused.
+      const runner = openRunner(getCampaign(db, id));
       setStatus(runner, 'running');
       pump(id);
       return { status: runner.campaign.status };

@@ -48,12 +48,17 @@ export function callHandlers(context: AppContext, engine: Engine): HandlersOf<ty
   };
 
   return {
+    // Settings, credentials or the audience may have changed while a campaign was paused: a resume is
+    // checked like a start.
     'campaigns.start': ({ id }) => {
-      assertReadyForRealCalls(context, id);
-      return engine.startCampaign(id);
+      const warnings = assertReadyForRealCalls(context, id);
+      return { ...engine.startCampaign(id), warnings };
     },
     'campaigns.pause': ({ id }) => engine.pauseCampaign(id),
-    'campaigns.resume': ({ id }) => engine.resumeCampaign(id),
+    'campaigns.resume': ({ id }) => {
+      const warnings = assertReadyForRealCalls(context, id);
+      return { ...engine.resumeCampaign(id), warnings };
+    },
     'campaigns.stop': ({ id, hangUpLiveCalls }) => engine.stopCampaign(id, hangUpLiveCalls),
     'campaigns.progress': ({ id }) => engine.progress(id),
     'campaigns.rehearse': (input) => rehearseCampaign(context, input),

@@ -16,6 +16,7 @@ export const templateVariables = {
   'contract.end_date': 'End date of the active contract',
   agent_name: 'The AI agent’s name (Settings)',
   company_name: 'Your company name (Settings)',
+  recording_disclosure: 'The recording disclosure (Settings), e.g. “This call may be recorded.”',
 } as const;
 
 export type TemplateVariable = keyof typeof templateVariables;

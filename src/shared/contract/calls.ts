@@ -82,6 +82,8 @@ export interface CampaignProgress {
   waitingReason?: CampaignWaitingReason | null;
   /** The same for the supervisor, in a sentence: "The simulator provider is unreachable since 14:02 …". */
   waitingMessage?: string | null;
+  /** What the supervisor should know while it runs, e.g. "12 customers skipped: marketing calls need written consent …". */
+  notices?: string[];
 }
 
 export type CampaignWaitingReason = 'provider_unreachable' | 'outside_calling_hours' | 'waiting_for_retries';
@@ -105,9 +107,10 @@ const attemptId = z.number().int().positive();
 const campaignId = z.object({ id: z.number().int().positive() }).strict();
 
 export const callMethods = {
-  'campaigns.start': method<{ status: string }>()(campaignId),
+  /** `warnings`: what a real campaign leaves out as it starts (e.g. customers without written consent). */
+  'campaigns.start': method<{ status: string; warnings?: string[] }>()(campaignId),
   'campaigns.pause': method<{ status: string }>()(campaignId),
-  'campaigns.resume': method<{ status: string }>()(campaignId),
+  'campaigns.resume': method<{ status: string; warnings?: string[] }>()(campaignId),
   'campaigns.stop': method<{ status: string }>()(
     z.object({ id: z.number().int().positive(), hangUpLiveCalls: z.boolean().default(true) }).strict(),
   ),

@@ -230,3 +230,39 @@ describe('when the app restarts while the provider cannot be reached', () => {
     expect(placed.filter((k) => k.endsWith(':1')).length).toBe(3);
   });
 });
+
+describe('a dial the provider refused', () => {
+  let h: EngineHarness;
+  afterEach(async () => h.cleanup());
+
+  it('is not a contact: the customer’s last contact is set only once the provider takes the call', async () => {
+    const down = { from: nyMorning, until: nyMorning + 10 * minute };
+    h = await createEngineHarness(nyMorning, { transcripts: false, latencyMs: 300, outages: [down] });
+    const [customer] = insertCustomers(h.db, manyCustomers(1), nyMorning);
+    const id = h.createCampaign({ retryPolicy: { retryOn: [], delayMinutes: 60, maxAttempts: 1 } });
+    const sql = h.db.$client;
+    const lastContacted = () =>
+      sql.prepare('select last_contacted_at from customers where id = ?').pluck().get(customer);
+    h.app.engine.startCampaign(id);
+
+    await runVirtualUntil(h.clock, down.until - minute);
+    const refusals = sql
+      .prepare("select count(*) from call_events where from_state = 'dialing' and to_state = 'queued'")
+      .pluck()
+      .get() as number;
+    expect(refusals).toBeGreaterThanOrEqual(1);
+    expect(sql.prepare('select state, dialed_at from call_attempts').get()).toEqual({
+      state: 'queued',
+      dialed_at: null,
+    });
+    expect(lastContacted()).toBeNull();
+
+    await h.runUntilFinished(id);
+    const accepted = sql
+      .prepare('select dialed_at as dialedAt, provider_call_id as callId from call_attempts')
+      .get() as { dialedAt: number; callId: string };
+    expect(accepted.callId).not.toBeNull();
+    expect(accepted.dialedAt).toBeGreaterThanOrEqual(down.until);
+    expect(lastContacted()).toBe(accepted.dialedAt);
+  });
+});
