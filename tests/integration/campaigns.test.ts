@@ -1,42 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type NavaiaApp } from '../../src/core/app';
+import { describe, expect, it } from 'vitest';
 import { transitionCampaign } from '../../src/core/campaigns/transition-campaign';
 import { VirtualClock } from '../../src/core/clock/virtual-clock';
 import { seedDemoData } from '../../src/core/db/seed/seed-demo-data';
-import { silentLogger } from '../../src/core/logging/logger';
 import { campaignTransitions } from '../../src/shared/campaigns/lifecycle';
 import { renderTemplate, variablesIn } from '../../src/shared/campaigns/script-template';
 import { type CampaignStatus, campaignStatuses } from '../../src/shared/contract/campaigns';
-import { invoker } from '../helpers/invoke';
-import { createTempDb } from '../helpers/temp-db';
+import { appForEachTest } from '../helpers/test-app';
 
 const now = Date.UTC(2026, 10, 24, 15);
 
 describe('campaigns', () => {
-  let app: NavaiaApp;
-  let cleanup: () => void;
-  let call!: ReturnType<typeof invoker>;
-
-  beforeEach(() => {
-    const temp = createTempDb();
-    cleanup = temp.cleanup;
-    seedDemoData(temp.db, { customers: 300, now });
-    app = createApp({
-      db: temp.db,
-      logger: silentLogger,
-      host: 'cli',
-      dataFile: temp.file,
-      clock: new VirtualClock(now),
-    });
-    call = invoker(app);
-  });
-  afterEach(() => {
-    app.context.bus.close();
-    cleanup();
+  const t = appForEachTest({
+    prepare: (db) => seedDemoData(db, { customers: 300, now }),
+    options: () => ({ clock: new VirtualClock(now) }),
   });
 
   it('are created from each of the four templates, listed, and survive a reopen of the list', async () => {
-    const templates = await call('campaigns.templates', {});
+    const templates = await t.call('campaigns.templates', {});
     expect(templates.ok && templates.result.map((t) => t.name)).toEqual([
       'Neighborhood interest',
       'Booking reminder',
@@ -45,21 +25,21 @@ describe('campaigns', () => {
     ]);
     if (!templates.ok) return;
     for (const template of templates.result) {
-      const created = await call('campaigns.create', template.campaign);
+      const created = await t.call('campaigns.create', template.campaign);
       expect(created).toMatchObject({
         ok: true,
         result: { status: 'draft', objective: template.campaign.objective },
       });
     }
-    const list = await call('campaigns.list', {});
+    const list = await t.call('campaigns.list', {});
     expect(list.ok && list.result.length).toBe(4);
     const reminder = templates.result.find((t) => t.id === 'booking-reminder')!;
-    const count = await call('audience.count', { criteria: reminder.campaign.criteria });
+    const count = await t.call('audience.count', { criteria: reminder.campaign.criteria });
     expect(count.ok && count.result.matched).toBeGreaterThan(0);
   });
 
   it('reject invalid settings with the field named', async () => {
-    const bad = await call('campaigns.create', {
+    const bad = await t.call('campaigns.create', {
       name: '',
       objective: 'renewal',
       script: { firstMessage: 'Hi' },
@@ -76,14 +56,14 @@ describe('campaigns', () => {
   });
 
   it('can be edited in draft, duplicated and archived', async () => {
-    const created = await call('campaigns.create', {
+    const created = await t.call('campaigns.create', {
       name: 'Spring',
       objective: 'custom',
       script: { firstMessage: 'Hello' },
     });
     if (!created.ok) throw new Error(created.error.message);
     const id = created.result.id;
-    const updated = await call('campaigns.update', {
+    const updated = await t.call('campaigns.update', {
       id,
       changes: { pacing: { maxConcurrent: 5, maxPerMinute: 12 } },
     });
@@ -91,25 +71,25 @@ describe('campaigns', () => {
       ok: true,
       result: { pacing: { maxConcurrent: 5, maxPerMinute: 12 }, name: 'Spring' },
     });
-    const copy = await call('campaigns.duplicate', { id });
+    const copy = await t.call('campaigns.duplicate', { id });
     expect(copy).toMatchObject({
       ok: true,
       result: { name: 'Spring (copy)', status: 'draft', pacing: { maxConcurrent: 5 } },
     });
-    await call('campaigns.archive', { id });
-    const list = await call('campaigns.list', {});
+    await t.call('campaigns.archive', { id });
+    const list = await t.call('campaigns.list', {});
     expect(list.ok && list.result.map((c) => c.name)).toEqual(['Spring (copy)']);
   });
 
   it('refuse edits while running', async () => {
-    const created = await call('campaigns.create', {
+    const created = await t.call('campaigns.create', {
       name: 'Live',
       objective: 'custom',
       script: { firstMessage: 'Hello' },
     });
     if (!created.ok) throw new Error();
-    transitionCampaign(app.context.db, created.result.id, 'running', now);
-    const edit = await call('campaigns.update', { id: created.result.id, changes: { name: 'Renamed' } });
+    transitionCampaign(t.app.context.db, created.result.id, 'running', now);
+    const edit = await t.call('campaigns.update', { id: created.result.id, changes: { name: 'Renamed' } });
     expect(edit).toMatchObject({
       ok: false,
       error: { code: 'invalid_state', message: expect.stringMatching(/pause it first/) },
@@ -127,19 +107,19 @@ describe('campaigns', () => {
     };
     for (const from of campaignStatuses) {
       for (const to of campaignStatuses) {
-        const created = await call('campaigns.create', {
+        const created = await t.call('campaigns.create', {
           name: `${from}->${to}`,
           objective: 'custom',
           script: { firstMessage: 'Hi' },
         });
         if (!created.ok) throw new Error();
         const id = created.result.id;
-        for (const step of pathTo[from]) transitionCampaign(app.context.db, id, step, now);
+        for (const step of pathTo[from]) transitionCampaign(t.app.context.db, id, step, now);
         const allowed = campaignTransitions[from].includes(to);
         if (allowed) {
-          expect(transitionCampaign(app.context.db, id, to, now).status, `${from} → ${to}`).toBe(to);
+          expect(transitionCampaign(t.app.context.db, id, to, now).status, `${from} → ${to}`).toBe(to);
         } else {
-          expect(() => transitionCampaign(app.context.db, id, to, now), `${from} → ${to}`).toThrow(
+          expect(() => transitionCampaign(t.app.context.db, id, to, now), `${from} → ${to}`).toThrow(
             /Cannot .* a .* campaign/,
           );
         }
@@ -148,7 +128,7 @@ describe('campaigns', () => {
   });
 
   it('preview the script for a real customer and flag unknown and missing variables', async () => {
-    const preview = await call('campaigns.previewScript', {
+    const preview = await t.call('campaigns.previewScript', {
       customerId: 1,
       script: {
         firstMessage:

@@ -1,18 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/core/db/open';
+import { cliSandbox } from '../helpers/cli-sandbox';
 
-const bin = join(__dirname, '../../bin/navaia.js');
-const dir = mkdtempSync(join(tmpdir(), 'navaia-cli-import-'));
-
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+const { dir, run } = cliSandbox('cli-import');
 
 describe('the navaia import commands', () => {
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it('imports customers, writes the rejects beside the file, and updates on a second run', () => {
     const db = join(dir, 'customers.db');
     const csv = join(dir, 'people.csv');

@@ -1,23 +1,18 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cliSandbox, navaiaBin } from '../helpers/cli-sandbox';
 
-const bin = join(__dirname, '../../bin/navaia.js');
-const dir = mkdtempSync(join(tmpdir(), 'navaia-cli-'));
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+const { dir, run } = cliSandbox('cli');
 
 describe('the navaia CLI', () => {
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it('seeds a database and reports its table counts as JSON', () => {
     const db = join(dir, 'seeded.db');
     const seeded = run('seed', '--customers', '500', '--db', db, '--json');
     expect(seeded.status, seeded.stderr).toBe(0);
     expect(JSON.parse(seeded.stdout)).toMatchObject({ customers: 500 });
     const info = JSON.parse(
-      execFileSync(process.execPath, [bin, 'db', 'info', '--json', '--db', db], { encoding: 'utf8' }),
+      execFileSync(process.execPath, [navaiaBin, 'db', 'info', '--json', '--db', db], { encoding: 'utf8' }),
     );
     expect(info).toMatchObject({ file: db, counts: { customers: 500, campaigns: 0, callAttempts: 0 } });
   });

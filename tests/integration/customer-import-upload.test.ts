@@ -1,9 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type NavaiaApp } from '../../src/core/app';
-import { silentLogger } from '../../src/core/logging/logger';
+import { describe, expect, it } from 'vitest';
 import type { EventBatch } from '../../src/shared/contract';
-import { invoker } from '../helpers/invoke';
-import { createTempDb } from '../helpers/temp-db';
+import { appForEachTest } from '../helpers/test-app';
 
 const file = [
   'id,Name,phone_number,Interests,Notes',
@@ -15,19 +12,7 @@ const file = [
 ].join('\n');
 
 describe('uploading a customer CSV from the app in pieces', () => {
-  let app: NavaiaApp;
-  let cleanup: () => void;
-  let call!: ReturnType<typeof invoker>;
-  beforeEach(() => {
-    const temp = createTempDb();
-    cleanup = temp.cleanup;
-    app = createApp({ db: temp.db, logger: silentLogger, host: 'cli', dataFile: temp.file });
-    call = invoker(app);
-  });
-  afterEach(async () => {
-    await app.close();
-    cleanup();
-  });
+  const t = appForEachTest();
 
   const ok = <T>(response: { ok: true; result: T } | { ok: false; error: { message: string } }): T => {
     if (!response.ok) throw new Error(response.error.message);
@@ -35,7 +20,7 @@ describe('uploading a customer CSV from the app in pieces', () => {
   };
 
   it('previews the header and first rows with a guessed mapping', async () => {
-    const preview = ok(await call('customers.import.preview', { sampleText: file }));
+    const preview = ok(await t.call('customers.import.preview', { sampleText: file }));
     expect(preview.headers).toEqual(['id', 'Name', 'phone_number', 'Interests', 'Notes']);
     expect(preview.guessedMapping).toEqual({
       externalId: 'id',
@@ -54,21 +39,21 @@ describe('uploading a customer CSV from the app in pieces', () => {
 
   it('imports pieces cut anywhere — even inside a quoted field — and reports progress and rejects', async () => {
     const batches: EventBatch[] = [];
-    app.context.bus.subscribe((batch) => batches.push(batch));
-    const { guessedMapping } = ok(await call('customers.import.preview', { sampleText: file }));
+    t.app.context.bus.subscribe((batch) => batches.push(batch));
+    const { guessedMapping } = ok(await t.call('customers.import.preview', { sampleText: file }));
     const { importId } = ok(
-      await call('customers.import.begin', { fileName: 'people.csv', mapping: guessedMapping }),
+      await t.call('customers.import.begin', { fileName: 'people.csv', mapping: guessedMapping }),
     );
     for (let at = 0; at < file.length; at += 17) {
-      ok(await call('customers.import.chunk', { importId, text: file.slice(at, at + 17) }));
+      ok(await t.call('customers.import.chunk', { importId, text: file.slice(at, at + 17) }));
     }
-    const result = ok(await call('customers.import.finish', { importId }));
+    const result = ok(await t.call('customers.import.finish', { importId }));
     // Three customers; Bob's row number is his line in the file, after Ann's two-line note.
     expect(result).toMatchObject({ importId, rowsProcessed: 3, imported: 2, updated: 0, rejected: 1 });
     expect(result.rejects).toEqual([
       { row: 4, column: 'phone_number', reason: 'phone: not a valid number for region US' },
     ]);
-    app.context.bus.flush();
+    t.app.context.bus.flush();
     const progress = batches.flat().filter((e) => e.name === 'customer.importProgress');
     expect(progress.at(-1)?.payload).toEqual({
       importId,
@@ -81,7 +66,7 @@ describe('uploading a customer CSV from the app in pieces', () => {
     let csv = '';
     for (let offset: number | null = 0; offset !== null; ) {
       const piece: { text: string; nextOffset: number | null } = ok(
-        await call('customers.import.rejectsCsv', { importId, offset }),
+        await t.call('customers.import.rejectsCsv', { importId, offset }),
       );
       csv += piece.text;
       offset = piece.nextOffset;
@@ -90,7 +75,7 @@ describe('uploading a customer CSV from the app in pieces', () => {
       '\uFEFFid,Name,phone_number,Interests,Notes,row,column,reason\r\n2,Bob Ray,not a phone,,,4,phone_number,phone: not a valid number for region US\r\n',
     );
     expect(csv.length).toBe(result.rejectsCsvBytes - 2); // the BOM is 3 bytes, one character
-    const ann = app.context.db.$client
+    const ann = t.app.context.db.$client
       .prepare("select first_name, last_name, external_id from customers where phone = '+13055550100'")
       .get();
     expect(ann).toEqual({ first_name: 'Ann', last_name: 'Lee', external_id: '1' });
@@ -98,12 +83,12 @@ describe('uploading a customer CSV from the app in pieces', () => {
 
   it('says so on the first piece when the file does not have the mapped columns', async () => {
     const { importId } = ok(
-      await call('customers.import.begin', {
+      await t.call('customers.import.begin', {
         fileName: 'x.csv',
         mapping: { fullName: 'Name', phone: 'Mobile' },
       }),
     );
-    const first = await call('customers.import.chunk', {
+    const first = await t.call('customers.import.chunk', {
       importId,
       text: 'Name,Phone\nAnn,(305) 555-0100\n',
     });
@@ -114,7 +99,7 @@ describe('uploading a customer CSV from the app in pieces', () => {
         message: 'The file does not fit the mapping: column “Mobile” (for phone) is not in the file',
       },
     });
-    expect(await call('customers.import.finish', { importId })).toMatchObject({
+    expect(await t.call('customers.import.finish', { importId })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
@@ -122,23 +107,23 @@ describe('uploading a customer CSV from the app in pieces', () => {
 
   it('refuses a mapping without a phone column, and forgets a cancelled import', async () => {
     expect(
-      await call('customers.import.begin', { fileName: 'x.csv', mapping: { firstName: 'First' } }),
+      await t.call('customers.import.begin', { fileName: 'x.csv', mapping: { firstName: 'First' } }),
     ).toMatchObject({
       ok: false,
       error: { message: 'Cannot import x.csv: choose the column that holds the phone number' },
     });
     const { importId } = ok(
-      await call('customers.import.begin', {
+      await t.call('customers.import.begin', {
         fileName: 'x.csv',
         mapping: { firstName: 'First', phone: 'Phone' },
       }),
     );
-    ok(await call('customers.import.chunk', { importId, text: 'First,Phone\n' }));
-    expect(ok(await call('customers.import.cancel', { importId }))).toEqual({ cancelled: true });
-    expect(await call('customers.import.chunk', { importId, text: 'Ann,(305) 555-0100\n' })).toMatchObject({
+    ok(await t.call('customers.import.chunk', { importId, text: 'First,Phone\n' }));
+    expect(ok(await t.call('customers.import.cancel', { importId }))).toEqual({ cancelled: true });
+    expect(await t.call('customers.import.chunk', { importId, text: 'Ann,(305) 555-0100\n' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
-    expect(app.context.db.$client.prepare('select count(*) from customers').pluck().get()).toBe(0);
+    expect(t.app.context.db.$client.prepare('select count(*) from customers').pluck().get()).toBe(0);
   });
 });

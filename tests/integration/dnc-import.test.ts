@@ -1,29 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type NavaiaApp } from '../../src/core/app';
-import { silentLogger } from '../../src/core/logging/logger';
-import { invoker } from '../helpers/invoke';
-import { createTempDb } from '../helpers/temp-db';
+import { describe, expect, it } from 'vitest';
+import { appForEachTest } from '../helpers/test-app';
 
 describe('importing a do-not-call list from CSV', () => {
-  let app: NavaiaApp;
-  let cleanup: () => void;
-  let call!: ReturnType<typeof invoker>;
-  beforeEach(() => {
-    const temp = createTempDb();
-    cleanup = temp.cleanup;
-    app = createApp({ db: temp.db, logger: silentLogger, host: 'cli', dataFile: temp.file });
-    call = invoker(app);
-  });
-  afterEach(async () => {
-    await app.close();
-    cleanup();
-  });
+  const t = appForEachTest();
   const listed = () =>
-    app.context.db.$client.prepare('select phone, source, reason from dnc_numbers order by phone').all();
+    t.app.context.db.$client.prepare('select phone, source, reason from dnc_numbers order by phone').all();
 
   it('reads the column named phone, normalises each number, and reports the bad ones by row', async () => {
-    await call('dnc.add', { phone: '(212) 555-0102' });
-    const result = await call('dnc.import', {
+    await t.call('dnc.add', { phone: '(212) 555-0102' });
+    const result = await t.call('dnc.import', {
       csvText:
         '\uFEFFName,Phone Number,Reason\nAnn,(305) 555-0100,asked on call\nBob,555-01,\nCat,212.555.0102,\n,,\nDan,+44 20 7946 0958,\nEd,,\nAnn again,305-555-0100,\n',
     });
@@ -47,7 +32,7 @@ describe('importing a do-not-call list from CSV', () => {
   });
 
   it('takes the first column of a file without a header, in the region asked for', async () => {
-    const result = await call('dnc.import', {
+    const result = await t.call('dnc.import', {
       csvText: '020 7946 0958\n07723 123456,extra\n12\n',
       region: 'gb',
     });
@@ -64,19 +49,19 @@ describe('importing a do-not-call list from CSV', () => {
 
   it('is idempotent: the same file again adds nothing', async () => {
     const csvText = 'number\n(305) 555-0100\n(305) 555-0101\n';
-    await call('dnc.import', { csvText });
-    expect(await call('dnc.import', { csvText })).toMatchObject({
+    await t.call('dnc.import', { csvText });
+    expect(await t.call('dnc.import', { csvText })).toMatchObject({
       ok: true,
       result: { added: 0, alreadyListed: 2, rejected: 0 },
     });
   });
 
   it('refuses a file with no numbers, and a region that is not a country code', async () => {
-    expect(await call('dnc.import', { csvText: 'phone\n' })).toMatchObject({
+    expect(await t.call('dnc.import', { csvText: 'phone\n' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: 'The file has no phone numbers' },
     });
-    expect(await call('dnc.import', { csvText: '3055550100', region: 'USA' })).toMatchObject({
+    expect(await t.call('dnc.import', { csvText: '3055550100', region: 'USA' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });

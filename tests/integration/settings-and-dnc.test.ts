@@ -1,64 +1,49 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type NavaiaApp } from '../../src/core/app';
-import { silentLogger } from '../../src/core/logging/logger';
-import { invoker } from '../helpers/invoke';
-import { createTempDb } from '../helpers/temp-db';
+import { describe, expect, it } from 'vitest';
+import { appForEachTest } from '../helpers/test-app';
 
 describe('settings and the do-not-call list', () => {
-  let app: NavaiaApp;
-  let cleanup: () => void;
-  let call!: ReturnType<typeof invoker>;
-  beforeEach(() => {
-    const temp = createTempDb();
-    cleanup = temp.cleanup;
-    app = createApp({ db: temp.db, logger: silentLogger, host: 'cli', dataFile: temp.file });
-    call = invoker(app);
-  });
-  afterEach(async () => {
-    await app.close();
-    cleanup();
-  });
+  const t = appForEachTest();
 
   it('start from sensible defaults and keep what the supervisor saves', async () => {
-    expect(await call('settings.get', {})).toMatchObject({
+    expect(await t.call('settings.get', {})).toMatchObject({
       ok: true,
       result: { callingHours: { start: '09:00', end: '20:00' }, frequencyCapDays: 7, defaultRegion: 'US' },
     });
-    await call('settings.update', { frequencyCapDays: 3, companyName: 'Harbor Homes' });
-    expect(await call('settings.get', {})).toMatchObject({
+    await t.call('settings.update', { frequencyCapDays: 3, companyName: 'Harbor Homes' });
+    expect(await t.call('settings.get', {})).toMatchObject({
       ok: true,
       result: { frequencyCapDays: 3, companyName: 'Harbor Homes' },
     });
   });
 
   it('refuse calling hours outside the legal 08:00–21:00 with a clear message, keeping the old value', async () => {
-    const bad = await call('settings.update', { callingHours: { start: '07:30', end: '20:00' } });
+    const bad = await t.call('settings.update', { callingHours: { start: '07:30', end: '20:00' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     if (!bad.ok) expect(bad.error.message).toMatch(/between 08:00 and 21:00 local time/);
-    expect(await call('settings.get', {})).toMatchObject({
+    expect(await t.call('settings.get', {})).toMatchObject({
       ok: true,
       result: { callingHours: { start: '09:00' } },
     });
   });
 
   it('store numbers in E.164 whatever way they are typed, and reject what is not a number', async () => {
-    expect(await call('dnc.add', { phone: '(305) 555-0142', reason: 'asked by email' })).toMatchObject({
+    expect(await t.call('dnc.add', { phone: '(305) 555-0142', reason: 'asked by email' })).toMatchObject({
       ok: true,
       result: { phone: '+13055550142', source: 'manual', reason: 'asked by email' },
     });
-    expect(await call('dnc.add', { phone: '+1 305 555 0142' })).toMatchObject({
+    expect(await t.call('dnc.add', { phone: '+1 305 555 0142' })).toMatchObject({
       ok: true,
       result: { phone: '+13055550142' },
     });
-    expect(await call('dnc.list', {})).toMatchObject({ ok: true, result: { total: 1 } });
-    expect(await call('dnc.add', { phone: '12345' })).toMatchObject({
+    expect(await t.call('dnc.list', {})).toMatchObject({ ok: true, result: { total: 1 } });
+    expect(await t.call('dnc.add', { phone: '12345' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
-    expect(await call('dnc.remove', { phone: '305-555-0142' })).toMatchObject({
+    expect(await t.call('dnc.remove', { phone: '305-555-0142' })).toMatchObject({
       ok: true,
       result: { removed: true },
     });
-    expect(await call('dnc.list', {})).toMatchObject({ ok: true, result: { total: 0 } });
+    expect(await t.call('dnc.list', {})).toMatchObject({ ok: true, result: { total: 0 } });
   });
 });
