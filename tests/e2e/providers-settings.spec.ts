@@ -46,7 +46,8 @@ test('provider settings test green against the fake API, save, and never come ba
 
   await providers.getByRole('button', { name: 'Save credentials' }).click();
   await expect(providers.getByTestId('provider-state')).toHaveText('ElevenLabs + Twilio configured');
-  await page.screenshot({ path: 'docs/screenshots/providers-settings.png', fullPage: true });
+  // The card as a supervisor sees it after saving: identifiers shown, secrets only as "set".
+  await providers.screenshot({ path: 'docs/screenshots/providers-settings.png' });
 
   // After a reload the page knows the secrets are set, and nothing more.
   await page.reload();
