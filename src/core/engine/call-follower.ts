@@ -27,10 +27,33 @@ export function createCallFollower(deps: {
   const { clock, bus, store, summaries, groupCommit, finalize, publishCall } = deps;
   const c = deps.db.$client;
 
+  const storedTurns = c
+    .prepare("select count(*) from transcripts where attempt_id = ? and speaker in ('ai', 'customer')")
+    .pluck();
+
+  /** Stores and announces a line, unless the provider numbers its turns and this one is stored already. */
+  const appendTranscript = (attemptId: number, event: Extract<ProviderEvent, { type: 'transcript' }>) => {
+    if (event.turn !== undefined && (storedTurns.get(attemptId) as number) > event.turn) return;
+    const seq = store.appendLine(attemptId, event.at, event.speaker, event.text);
+    if (bus.hasSubscribers()) {
+      bus.publish('call.transcript', {
+        attemptId,
+        seq,
+        at: event.at,
+        speaker: event.speaker,
+        text: event.text,
+      });
+    }
+  };
+
   const onProviderEvent = (event: ProviderEvent) => {
     const attempt = store.get(event.attemptId);
-    if (!attempt || isFinalState(attempt.state)) {
-      if (attempt && event.type === 'analysis') recordAnalysis(attempt, event);
+    if (!attempt) return;
+    if (isFinalState(attempt.state)) {
+      // A call can be over before its last words and analysis are read (it ended while the app was
+      // down, and reconciliation closed it): those are kept; its state is not touched again.
+      if (event.type === 'analysis') recordAnalysis(attempt, event);
+      else if (event.type === 'transcript' && event.turn !== undefined) appendTranscript(attempt.id, event);
       return;
     }
     const now = clock.now();
@@ -58,19 +81,9 @@ export function createCallFollower(deps: {
         }
         break;
       }
-      case 'transcript': {
-        const seq = store.appendLine(attempt.id, event.at, event.speaker, event.text);
-        if (bus.hasSubscribers()) {
-          bus.publish('call.transcript', {
-            attemptId: attempt.id,
-            seq,
-            at: event.at,
-            speaker: event.speaker,
-            text: event.text,
-          });
-        }
+      case 'transcript':
+        appendTranscript(attempt.id, event);
         break;
-      }
       case 'escalation': {
         if (
           store.move(

@@ -67,7 +67,19 @@ export type ProviderEvent =
       at: number;
       snapshot?: CallSnapshot;
     }
-  | { type: 'transcript'; callId: string; attemptId: number; speaker: Speaker; text: string; at: number }
+  | {
+      type: 'transcript';
+      callId: string;
+      attemptId: number;
+      speaker: Speaker;
+      text: string;
+      at: number;
+      /**
+       * The line's place in the call's conversation (0, 1, …) when the provider keeps one: lines read
+       * again after a restart are then recognised, and lines of a call that ended meanwhile still kept.
+       */
+      turn?: number;
+    }
   | { type: 'escalation'; callId: string; attemptId: number; reason: string; at: number }
   | {
       type: 'analysis';

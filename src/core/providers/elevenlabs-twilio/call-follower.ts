@@ -106,8 +106,9 @@ export function createCallFollower(deps: FollowerDeps) {
     call.lastConversation = conversation;
     let changed = previous?.status !== conversation.status;
     const turns = conversation.transcript.filter((t) => (t.message ?? '').trim() !== '');
+    const startedAt = conversation.metadata.startTimeUnixSecs * 1000;
     for (const turn of turns.slice(call.linesEmitted - call.conversationLinesStart)) {
-      call.linesEmitted++;
+      const order = call.linesEmitted++;
       changed = true;
       if (call.linesToSkip > 0) {
         call.linesToSkip--;
@@ -115,9 +116,12 @@ export function createCallFollower(deps: FollowerDeps) {
       }
       deps.emit({
         ...base(call),
+        // When it was said, not when it was read: lines of a call read after a restart keep their time.
+        at: startedAt > 0 ? startedAt + turn.timeInCallSecs * 1000 : clock.now(),
         type: 'transcript',
         speaker: turn.role === 'user' ? 'customer' : 'ai',
         text: turn.message!.trim(),
+        turn: order,
       });
     }
     const reason = call.escalated ? undefined : escalationReasonOf(conversation);

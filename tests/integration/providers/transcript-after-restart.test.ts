@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { NavaiaApp } from '../../../src/core/app';
+import { openDatabase } from '../../../src/core/db/open';
+import { segmentsOf, viewConversation } from '../../fakes/provider-api/fake-calls';
+import { bookedViewing, conversationTurns } from '../../fakes/provider-api/scenarios';
+import { type FakeProviderApi, startFakeProviderApi } from '../../fakes/provider-api/server';
+import { insertCustomers } from '../../helpers/engine-harness';
+import { createTempDb } from '../../helpers/temp-db';
+import { campaignStatus, createRealCampaign, createRealProviderApp } from './campaign-app';
+import { createFastClock, nyMorning, waitFor } from './provider-setup';
+
+describe('a real call that ends while the app is down', () => {
+  let app: NavaiaApp | undefined;
+  let fake: FakeProviderApi | undefined;
+  let cleanup: (() => void) | undefined;
+  afterEach(async () => {
+    await app?.close();
+    await fake?.close();
+    cleanup?.();
+  });
+
+  it('keeps the lines said after the crash, once each, in order, without reopening the call', async () => {
+    const clock = createFastClock(nyMorning, 50);
+    fake = await startFakeProviderApi({ now: clock.now });
+    const phone = '+12125550105';
+    fake.setScenario(phone, bookedViewing('Wren'));
+    const temp = createTempDb();
+    cleanup = temp.cleanup;
+    insertCustomers(temp.db, [{ name: 'Wren', phone }], nyMorning);
+
+    // First run: the call is answered and the first lines are stored; then the app stops.
+    app = createRealProviderApp(temp.db, temp.file, clock, fake.url);
+    await app.start();
+    const id = createRealCampaign(temp.db, clock.now());
+    app.engine.startCampaign(id);
+    const storedLines = (db = temp.db) =>
+      db.$client.prepare('select count(*) from transcripts').pluck().get() as number;
+    await waitFor('the first two lines', () => storedLines() >= 2);
+    await app.close();
+    app = undefined;
+
+    // The conversation goes on without Navaia, ends, and ElevenLabs analyses it.
+    const [call] = [...fake.calls.values()];
+    await waitFor('the call to end and be analysed', () =>
+      segmentsOf(call).every((s) => viewConversation(s, clock.now()).status === 'done'),
+    );
+
+    // Second run on the same database file: reconciliation closes the call, its last lines follow.
+    const db = openDatabase(temp.file);
+    app = createRealProviderApp(db, temp.file, clock, fake.url);
+    await app.start();
+    await waitFor('the campaign to complete', () => campaignStatus(db, id) === 'completed');
+    await waitFor('every line', () => storedLines(db) >= 5);
+    await waitFor('the analysis', () =>
+      Boolean(db.$client.prepare('select disposition from call_attempts').pluck().get()),
+    );
+
+    const lines = db.$client.prepare('select seq, at, speaker, text from transcripts order by seq').all() as {
+      seq: number;
+      at: number;
+      speaker: string;
+      text: string;
+    }[];
+    expect(lines.map((l) => [l.speaker, l.text])).toEqual(
+      conversationTurns('Wren').map((t) => [t.role === 'user' ? 'customer' : 'ai', t.message]),
+    );
+    expect(lines.map((l) => l.seq)).toEqual([1, 2, 3, 4, 5]);
+    // Each line keeps when it was said (the conversation's start plus its time in the call).
+    const [segment] = segmentsOf(call);
+    const startSecond = Math.floor(segment.startAt / 1000) * 1000;
+    expect(lines.slice(2).map((l) => l.at)).toEqual(
+      conversationTurns('Wren')
+        .slice(2)
+        .map((t) => startSecond + Math.round(t.atMs / 1000) * 1000),
+    );
+
+    const attempt = db.$client.prepare('select id, state, disposition from call_attempts').get() as {
+      id: number;
+      state: string;
+      disposition: string;
+    };
+    expect(attempt).toMatchObject({ state: 'completed', disposition: 'booked_viewing' });
+    // Reconciliation made the one final move; the lines and analysis read afterwards changed no state.
+    const history = db.$client
+      .prepare('select type, to_state as toState from call_events where attempt_id = ? order by id')
+      .all(attempt.id) as { type: string; toState: string | null }[];
+    const reconciledAt = history.findIndex((e) => e.type === 'reconciled');
+    expect(reconciledAt).toBeGreaterThan(0);
+    expect(history.slice(reconciledAt).filter((e) => e.type === 'state')).toEqual([
+      { type: 'state', toState: 'completed' },
+    ]);
+  }, 60_000);
+});
