@@ -21,6 +21,7 @@ import { createLogger } from '../core/logging/logger';
 import { databaseFileName } from '../core/paths';
 import { appMenuTemplate } from './app-menu';
 import { backupMenuActions } from './backup-menu';
+import { closeBeforeQuit } from './close-before-quit';
 import { reportMainProcessErrors, reportProcessCrashes, reportUnresponsiveWindow } from './crash-reporting';
 import { notifyEscalations } from './escalation-notifications';
 import { bindContractToIpc, forwardEvents, trustedFrameCheck } from './ipc-binding';
@@ -183,10 +184,14 @@ app.whenReady().then(async () => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createMainWindow(core);
   });
-  app.on('before-quit', () => {
-    removeTray();
-    void core.close();
-  });
+  closeBeforeQuit(
+    app,
+    async () => {
+      removeTray();
+      await core.close();
+    },
+    core.context.logger,
+  );
 });
 
 app.on('window-all-closed', () => {
