@@ -25,6 +25,8 @@ export interface FakeCall {
   phases: Phase[];
   hungUpAt?: number;
   conversationIds: string[];
+  /** Every update of the live call (redirect with TwiML, or hang-up), as Twilio received it. */
+  updates: { at: number; twiml?: string; status?: string }[];
 }
 
 export interface Segment {

@@ -92,6 +92,7 @@ export async function startFakeProviderApi(options: FakeProviderApiOptions = {})
       phoneNumberId: creds.elevenlabs.phoneNumberId,
       phases: phase ? [phase] : [],
       conversationIds: [],
+      updates: [],
     };
     calls.set(call.sid, call);
     return call;
@@ -308,6 +309,7 @@ export async function startFakeProviderApi(options: FakeProviderApiOptions = {})
           twilioCallJson(call, now()).status,
         );
         if (!live) return json(400, twilioError(400, 21220, 'Call is not in-progress. Cannot redirect.'));
+        call.updates.push({ at: now(), twiml: f.Twiml, status: f.Status });
         if (f.Status === 'completed' || f.Status === 'canceled') call.hungUpAt = now();
         else if (f.Twiml && !addPhase(call, f.Twiml))
           return json(400, twilioError(400, 12100, 'Document parse failure'));
