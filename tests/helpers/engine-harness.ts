@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { createApp, type NavaiaApp } from '../../src/core/app';
 import { createCampaign } from '../../src/core/campaigns/campaign-store';
 import { runVirtualUntil, VirtualClock } from '../../src/core/clock/virtual-clock';
@@ -6,6 +7,9 @@ import { silentLogger } from '../../src/core/logging/logger';
 import type { SimulatorOptions } from '../../src/core/providers/simulator/simulator-provider';
 import type { CampaignInput } from '../../src/shared/contract/campaigns';
 import { createTempDb } from './temp-db';
+
+/** Tuesday 24 November 2026, 15:00 UTC: 10:00 in New York, inside everyone's calling hours. */
+export const nyMorning = Date.UTC(2026, 10, 24, 15, 0);
 
 export interface TestCustomer {
   name: string;
@@ -54,6 +58,11 @@ export interface EngineHarness {
   db: Db;
   clock: VirtualClock;
   createCampaign(input?: Partial<CampaignInput>): number;
+  /** Adds customers (`n` New Yorkers, or these people) and a campaign over them; returns its id. */
+  campaignFor(people: number | TestCustomer[], input?: Partial<CampaignInput>): number;
+  /** The same, started. */
+  startCampaignFor(people: number | TestCustomer[], input?: Partial<CampaignInput>): number;
+  campaignStatus(campaignId: number): string;
   /** Advances virtual time until the campaign is completed or cancelled (or `limitMs` passes). */
   runUntilFinished(campaignId: number, limitMs?: number): Promise<void>;
   attempts(campaignId?: number): {
@@ -86,10 +95,20 @@ export async function createEngineHarness(
   await app.start();
   const status = (id: number) =>
     temp.db.$client.prepare('select status from campaigns where id = ?').pluck().get(id) as string;
-  return {
+  const harness: EngineHarness = {
     app,
     db: temp.db,
     clock,
+    campaignFor(people, input) {
+      insertCustomers(temp.db, typeof people === 'number' ? manyCustomers(people) : people, clock.now());
+      return harness.createCampaign(input);
+    },
+    startCampaignFor(people, input) {
+      const id = harness.campaignFor(people, input);
+      app.engine.startCampaign(id);
+      return id;
+    },
+    campaignStatus: status,
     createCampaign(input = {}) {
       return createCampaign(
         temp.db,
@@ -121,5 +140,22 @@ export async function createEngineHarness(
       await app.close();
       temp.cleanup();
     },
+  };
+  return harness;
+}
+
+/**
+ * For a describe block whose tests each build one harness: returns `createEngineHarness`, and closes
+ * the harness it made after each test.
+ */
+export function engineHarnessPerTest(): typeof createEngineHarness {
+  let current: EngineHarness | undefined;
+  afterEach(async () => {
+    await current?.cleanup();
+    current = undefined;
+  });
+  return async (...args) => {
+    current = await createEngineHarness(...args);
+    return current;
   };
 }

@@ -1,27 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isFinalState } from '../../../src/shared/calls/attempt-states';
-import {
-  createEngineHarness,
-  type EngineHarness,
-  insertCustomers,
-  manyCustomers,
-} from '../../helpers/engine-harness';
-
-// Tuesday 24 November 2026, 15:00 UTC = 10:00 in New York.
-const tuesday10amNewYork = Date.UTC(2026, 10, 24, 15, 0);
+import { engineHarnessPerTest, nyMorning } from '../../helpers/engine-harness';
+import { invoker } from '../../helpers/invoke';
 
 describe('a campaign run on the simulator', () => {
-  let h: EngineHarness;
-  afterEach(async () => h.cleanup());
+  const createEngineHarness = engineHarnessPerTest();
 
   it('calls every eligible customer, follows each call to a final state and completes', async () => {
-    h = await createEngineHarness(tuesday10amNewYork);
-    insertCustomers(h.db, manyCustomers(120), h.clock.now());
-    const id = h.createCampaign({
+    const h = await createEngineHarness(nyMorning);
+    const id = h.startCampaignFor(120, {
       pacing: { maxConcurrent: 10, maxPerMinute: 60 },
       retryPolicy: { retryOn: ['no_answer', 'busy'], delayMinutes: 30, maxAttempts: 2 },
     });
-    h.app.engine.startCampaign(id);
     await h.runUntilFinished(id);
 
     const attempts = h.attempts(id);
@@ -34,9 +24,7 @@ describe('a campaign run on the simulator', () => {
       expect(['no_answer', 'busy']).toContain(first.state);
     }
     expect(attempts.filter((a) => a.state === 'completed').every((a) => a.disposition !== null)).toBe(true);
-    expect(h.db.$client.prepare('select status from campaigns where id = ?').pluck().get(id)).toBe(
-      'completed',
-    );
+    expect(h.campaignStatus(id)).toBe('completed');
     // Each attempt's history starts queued and its every move was logged.
     const moves = h.db.$client
       .prepare("select count(*) from call_events where type = 'state'")
@@ -47,14 +35,12 @@ describe('a campaign run on the simulator', () => {
 });
 
 describe('a rehearsal', () => {
-  let h: EngineHarness;
-  afterEach(async () => h.cleanup());
+  const createEngineHarness = engineHarnessPerTest();
 
   it('forecasts calls, conversions and cost without writing anything to the real database', async () => {
-    h = await createEngineHarness(Date.UTC(2026, 10, 24, 15, 0));
-    insertCustomers(h.db, manyCustomers(80), h.clock.now());
-    const id = h.createCampaign();
-    const call = (await import('../../helpers/invoke')).invoker(h.app);
+    const h = await createEngineHarness(nyMorning);
+    const id = h.campaignFor(80);
+    const call = invoker(h.app);
     const forecast = await call('campaigns.rehearse', { id, maxCustomers: 5000 });
     if (!forecast.ok) throw new Error(forecast.error.message);
     expect(forecast.result.customers).toBe(80);
@@ -63,6 +49,6 @@ describe('a rehearsal', () => {
     expect(forecast.result.cost).toBeGreaterThan(0);
     expect(forecast.result.durationSeconds).toBeGreaterThan(0);
     expect(h.db.$client.prepare('select count(*) from call_attempts').pluck().get()).toBe(0);
-    expect(h.db.$client.prepare('select status from campaigns where id = ?').pluck().get(id)).toBe('draft');
+    expect(h.campaignStatus(id)).toBe('draft');
   });
 });

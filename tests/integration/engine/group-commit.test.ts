@@ -2,15 +2,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { groupCommitOf } from '../../../src/core/engine/group-commit';
 import type { PlaceCallRequest } from '../../../src/core/providers/provider';
-import {
-  createEngineHarness,
-  type EngineHarness,
-  insertCustomers,
-  manyCustomers,
-} from '../../helpers/engine-harness';
+import { engineHarnessPerTest, nyMorning } from '../../helpers/engine-harness';
 import { createTempDb } from '../../helpers/temp-db';
-
-const nyMorning = Date.UTC(2026, 10, 24, 15, 0);
 
 describe('the group commit', () => {
   let cleanup: (() => void) | undefined;
@@ -74,13 +67,11 @@ describe('the group commit', () => {
 });
 
 describe('a dial under group commit', () => {
-  let h: EngineHarness;
-  afterEach(async () => h.cleanup());
+  const createEngineHarness = engineHarnessPerTest();
 
   it('reaches the provider only once its attempt is on disk, as another process would read it', async () => {
-    h = await createEngineHarness(nyMorning, { transcripts: false });
-    insertCustomers(h.db, manyCustomers(60), nyMorning);
-    const id = h.createCampaign({ pacing: { maxConcurrent: 20, maxPerMinute: 600 } });
+    const h = await createEngineHarness(nyMorning, { transcripts: false });
+    const id = h.campaignFor(60, { pacing: { maxConcurrent: 20, maxPerMinute: 600 } });
     const outside = new Database(h.db.$client.name, { readonly: true });
     const committedState = outside.prepare(
       'select state, idempotency_key as k from call_attempts where id = ?',

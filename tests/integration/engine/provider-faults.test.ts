@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isFinalState } from '../../../src/shared/calls/attempt-states';
-import {
-  createEngineHarness,
-  type EngineHarness,
-  insertCustomers,
-  manyCustomers,
-} from '../../helpers/engine-harness';
-
-const nyMorning = Date.UTC(2026, 10, 24, 15, 0);
+import { attemptsWithCalls, expectOneSimulatorCallPerAttempt } from '../../helpers/engine-attempts';
+import { engineHarnessPerTest, nyMorning } from '../../helpers/engine-harness';
 
 describe('when the provider fails 20 % of dial requests (timeouts, 429, 503)', () => {
-  let h: EngineHarness;
-  afterEach(async () => h.cleanup());
+  const createEngineHarness = engineHarnessPerTest();
 
   it('the campaign still completes, refused dials wait and go again without using up an attempt, and no attempt is placed twice', async () => {
-    h = await createEngineHarness(nyMorning, { transcripts: false, faultRate: 0.2, latencyMs: 300 });
-    insertCustomers(h.db, manyCustomers(300), nyMorning);
-    const id = h.createCampaign({
+    const h = await createEngineHarness(nyMorning, { transcripts: false, faultRate: 0.2, latencyMs: 300 });
+    const id = h.startCampaignFor(300, {
       pacing: { maxConcurrent: 20, maxPerMinute: 120 },
       retryPolicy: {
         retryOn: ['no_answer', 'busy', 'voicemail', 'failed'],
@@ -24,24 +16,10 @@ describe('when the provider fails 20 % of dial requests (timeouts, 429, 503)', (
         maxAttempts: 4,
       },
     });
-    h.app.engine.startCampaign(id);
     await h.runUntilFinished(id);
-    expect(h.db.$client.prepare('select status from campaigns where id = ?').pluck().get(id)).toBe(
-      'completed',
-    );
+    expect(h.campaignStatus(id)).toBe('completed');
 
-    const attempts = h.db.$client
-      .prepare(`select id, customer_id as c, attempt_number as n, idempotency_key as k, state, error, provider_call_id as callId
-          from call_attempts where campaign_id = ? order by c, n`)
-      .all(id) as {
-      id: number;
-      c: number;
-      n: number;
-      k: string;
-      state: string;
-      error: string | null;
-      callId: string | null;
-    }[];
+    const attempts = attemptsWithCalls(h.db, id);
     expect(attempts.every((a) => isFinalState(a.state))).toBe(true);
     expect(new Set(attempts.map((a) => a.c)).size).toBe(300);
     // A refused dial is not a failed call: no attempt ends on a provider's 429 or 503.
@@ -69,12 +47,7 @@ describe('when the provider fails 20 % of dial requests (timeouts, 429, 503)', (
 
     // Every call the provider placed belongs to exactly one attempt, which knows its call id — including
     // calls placed by requests that timed out (the engine found them by idempotency key).
-    const placed = h.db.$client
-      .prepare('select call_id as callId, idempotency_key as k from simulator_calls')
-      .all() as { callId: string; k: string }[];
-    const byKey = new Map(attempts.map((a) => [a.k, a]));
-    for (const call of placed) expect(byKey.get(call.k)?.callId).toBe(call.callId);
-    expect(new Set(placed.map((p) => p.k)).size).toBe(placed.length);
+    expectOneSimulatorCallPerAttempt(h.db, attempts);
     const reconciled = h.db.$client
       .prepare("select count(*) from call_events where type = 'reconciled'")
       .pluck()

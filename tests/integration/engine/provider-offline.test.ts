@@ -1,26 +1,24 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCampaign } from '../../../src/core/campaigns/campaign-store';
 import { runVirtualUntil } from '../../../src/core/clock/virtual-clock';
 import { isFinalState } from '../../../src/shared/calls/attempt-states';
+import { attemptsWithCalls, expectOneSimulatorCallPerAttempt } from '../../helpers/engine-attempts';
 import {
-  createEngineHarness,
-  type EngineHarness,
+  engineHarnessPerTest,
   insertCustomers,
   manyCustomers,
+  nyMorning,
 } from '../../helpers/engine-harness';
 
-const nyMorning = Date.UTC(2026, 10, 24, 15, 0);
 const minute = 60_000;
 const outage = { from: nyMorning + 10 * minute, until: nyMorning + 40 * minute };
 
 describe('when the provider cannot be reached for half an hour mid-campaign', () => {
-  let h: EngineHarness;
-  afterEach(async () => h.cleanup());
+  const createEngineHarness = engineHarnessPerTest();
 
   it('stops dialling without using up anyone’s attempts, says why, and resumes by itself', async () => {
-    h = await createEngineHarness(nyMorning, { transcripts: false, latencyMs: 300, outages: [outage] });
-    insertCustomers(h.db, manyCustomers(400), nyMorning);
-    const id = h.createCampaign({
+    const h = await createEngineHarness(nyMorning, { transcripts: false, latencyMs: 300, outages: [outage] });
+    const id = h.campaignFor(400, {
       pacing: { maxConcurrent: 10, maxPerMinute: 10 },
       retryPolicy: {
         retryOn: ['no_answer', 'busy', 'voicemail', 'failed'],
@@ -86,18 +84,7 @@ describe('when the provider cannot be reached for half an hour mid-campaign', ()
 
     await h.runUntilFinished(id);
     expect(h.app.engine.progress(id).status).toBe('completed');
-    const attempts = sql
-      .prepare(`select id, customer_id as c, attempt_number as n, idempotency_key as k, state, error,
-          provider_call_id as callId from call_attempts where campaign_id = ?`)
-      .all(id) as {
-      id: number;
-      c: number;
-      n: number;
-      k: string;
-      state: string;
-      error: string | null;
-      callId: string | null;
-    }[];
+    const attempts = attemptsWithCalls(h.db, id);
     expect(attempts.every((a) => isFinalState(a.state))).toBe(true);
     // Nobody's attempt was used up by the outage: no attempt failed on it, and every customer was called.
     expect(attempts.filter((a) => a.error?.includes('ECONNREFUSED'))).toEqual([]);
@@ -112,24 +99,14 @@ describe('when the provider cannot be reached for half an hour mid-campaign', ()
       .all() as number[];
     expect(refused.length).toBe(refusedEarly);
     for (const attemptId of refused) expect(attempts.find((a) => a.id === attemptId)?.callId).not.toBeNull();
-    // No double dial: one placed call per idempotency key, each known to its attempt.
-    const placed = sql
-      .prepare('select call_id as callId, idempotency_key as k from simulator_calls')
-      .all() as {
-      callId: string;
-      k: string;
-    }[];
-    expect(new Set(placed.map((p) => p.k)).size).toBe(placed.length);
-    const byKey = new Map(attempts.map((a) => [a.k, a]));
-    for (const call of placed) expect(byKey.get(call.k)?.callId).toBe(call.callId);
+    expectOneSimulatorCallPerAttempt(h.db, attempts);
   });
 
   it('tries one dial at a time, backing off, through a provider that cannot be probed', async () => {
-    h = await createEngineHarness(nyMorning, { transcripts: false, latencyMs: 300, outages: [outage] });
+    const h = await createEngineHarness(nyMorning, { transcripts: false, latencyMs: 300, outages: [outage] });
     // Like a provider adapter without a health check.
     delete (h.app.engine.providerOf('simulator') as { probe?: unknown }).probe;
-    insertCustomers(h.db, manyCustomers(400), nyMorning);
-    const id = h.createCampaign({
+    const id = h.campaignFor(400, {
       pacing: { maxConcurrent: 10, maxPerMinute: 10 },
       retryPolicy: { retryOn: ['no_answer'], delayMinutes: 60, maxAttempts: 1 },
     });
@@ -158,12 +135,11 @@ describe('when the provider cannot be reached for half an hour mid-campaign', ()
 });
 
 describe('when the app restarts while the provider cannot be reached', () => {
-  let h: EngineHarness;
-  afterEach(async () => h.cleanup());
+  const createEngineHarness = engineHarnessPerTest();
 
   it('starts anyway, keeps the call it cannot ask about, and reconciles it once the provider answers', async () => {
     const restart = nyMorning;
-    h = await createEngineHarness(
+    const h = await createEngineHarness(
       restart,
       { transcripts: false, outages: [{ from: restart, until: restart + 10 * minute }] },
       (db) => {
@@ -232,12 +208,11 @@ describe('when the app restarts while the provider cannot be reached', () => {
 });
 
 describe('a dial the provider refused', () => {
-  let h: EngineHarness;
-  afterEach(async () => h.cleanup());
+  const createEngineHarness = engineHarnessPerTest();
 
   it('is not a contact: the customer’s last contact is set only once the provider takes the call', async () => {
     const down = { from: nyMorning, until: nyMorning + 10 * minute };
-    h = await createEngineHarness(nyMorning, { transcripts: false, latencyMs: 300, outages: [down] });
+    const h = await createEngineHarness(nyMorning, { transcripts: false, latencyMs: 300, outages: [down] });
     const [customer] = insertCustomers(h.db, manyCustomers(1), nyMorning);
     const id = h.createCampaign({ retryPolicy: { retryOn: [], delayMinutes: 60, maxAttempts: 1 } });
     const sql = h.db.$client;

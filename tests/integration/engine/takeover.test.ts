@@ -1,26 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runVirtualUntil } from '../../../src/core/clock/virtual-clock';
-import {
-  createEngineHarness,
-  type EngineHarness,
-  insertCustomers,
-  manyCustomers,
-} from '../../helpers/engine-harness';
+import { engineHarnessPerTest, nyMorning } from '../../helpers/engine-harness';
 import { invoker } from '../../helpers/invoke';
 
-const nyMorning = Date.UTC(2026, 10, 24, 15, 0);
-
 describe('manual takeover of an AI call', () => {
-  let h: EngineHarness;
-  afterEach(async () => h.cleanup());
+  const createEngineHarness = engineHarnessPerTest();
 
   it('lets one agent take an escalated call, talk to the customer and end it with a disposition', async () => {
-    h = await createEngineHarness(nyMorning, { transcripts: true });
-    insertCustomers(h.db, manyCustomers(200), nyMorning);
-    const id = h.createCampaign({ pacing: { maxConcurrent: 30, maxPerMinute: 200 } });
+    const h = await createEngineHarness(nyMorning, { transcripts: true });
     const alice = invoker(h.app, 'client-alice');
     const bob = invoker(h.app, 'client-bob');
-    h.app.engine.startCampaign(id);
+    h.startCampaignFor(200, { pacing: { maxConcurrent: 30, maxPerMinute: 200 } });
 
     let escalated: number | undefined;
     for (let i = 0; i < 3600 && escalated === undefined; i++) {

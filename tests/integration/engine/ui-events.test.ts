@@ -1,23 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventBatch } from '../../../src/shared/contract';
 import type { CallSummary } from '../../../src/shared/contract/calls';
-import {
-  createEngineHarness,
-  type EngineHarness,
-  insertCustomers,
-  manyCustomers,
-} from '../../helpers/engine-harness';
-
-const nyMorning = Date.UTC(2026, 10, 24, 15, 0);
+import { engineHarnessPerTest, nyMorning } from '../../helpers/engine-harness';
 
 describe('what the monitor hears during a campaign', () => {
-  let h: EngineHarness;
-  afterEach(async () => h.cleanup());
+  const createEngineHarness = engineHarnessPerTest();
 
   it('gets each changed call once per batch, in its latest state, ending in the state the database holds', async () => {
-    h = await createEngineHarness(nyMorning, { transcripts: false });
-    insertCustomers(h.db, manyCustomers(40), nyMorning);
-    const id = h.createCampaign({ pacing: { maxConcurrent: 10, maxPerMinute: 60 } });
+    const h = await createEngineHarness(nyMorning, { transcripts: false });
+    const id = h.campaignFor(40, { pacing: { maxConcurrent: 10, maxPerMinute: 60 } });
     const batches: EventBatch[] = [];
     h.app.context.bus.subscribe((batch) => batches.push(batch));
     h.app.engine.startCampaign(id);
