@@ -2,7 +2,9 @@
  * Customer import at scale: writes a CSV of N customers (default 1,000,000) in /tmp, then imports it
  * into a fresh database through the same code as `navaia import customers` (a file stream into
  * importCustomersCsv), reporting wall time and memory as rows go in.
- *   npx tsx bench/customer-import.ts [rows] [--keep]
+ * Rows are read on a worker thread as the CLI does; `--one-thread` reads them on the writing thread (as
+ * the app's chunked upload does).
+ *   npx tsx bench/customer-import.ts [rows] [--keep] [--one-thread]
  */
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +19,7 @@ import { SeededRandom } from '../src/core/random/seeded-random';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 if (!Number.isInteger(rows) || rows < 1) {
-  console.error('usage: npx tsx bench/customer-import.ts [rows] [--keep]');
+  console.error('usage: npx tsx bench/customer-import.ts [rows] [--keep] [--one-thread]');
   process.exit(2);
 }
 const dir = mkdtempSync(join(tmpdir(), 'navaia-import-bench-'));
@@ -83,6 +85,7 @@ const result = await importCustomersCsv(
     now: Date.now(),
     rejects: createRejectsFile(join(dir, 'customers.rejects.csv')),
     bulkFirstLoad: true,
+    readInWorker: !process.argv.includes('--one-thread'),
     onProgress: ({ rowsProcessed }) => {
       const current = process.memoryUsage.rss();
       peakRss = Math.max(peakRss, current);

@@ -68,6 +68,7 @@ export function registerImportCommands(program: Command): void {
         rejects: createRejectsFile(rejectsPath),
         keepRejects: 0,
         bulkFirstLoad: true,
+        readInWorker: true,
         onProgress: () => progress.update(input.bytesRead, size),
       });
       progress.done();

@@ -1,14 +1,15 @@
 import type { Readable } from 'node:stream';
-import Papa from 'papaparse';
 import type { CustomerImportReject } from '../../../shared/contract/customers';
 import type { Db } from '../../db/open';
 import { getSettings } from '../../settings/settings-store';
 import { restoreMissingCustomerIndexes, withSecondaryIndexesDeferred } from './bulk-load';
+import { streamCsvRecords } from './csv-records';
 import {
   type CustomerImportOptions,
   type CustomerImportTotals,
   createCustomerImporter,
 } from './customer-importer';
+import { canReadInWorker, importWithReadingWorker } from './read-in-worker';
 
 export type CsvImportOptions = Omit<CustomerImportOptions, 'region' | 'defaultTimeZone'> & {
   /** Country for numbers without a country code; the default region setting when absent. */
@@ -18,15 +19,14 @@ export type CsvImportOptions = Omit<CustomerImportOptions, 'region' | 'defaultTi
    * CLI). Not for the app's own imports: its screens query customers while an import runs.
    */
   bulkFirstLoad?: boolean;
+  /**
+   * Parse and read rows on a worker thread while this one writes (the CLI, for large files). Ignored
+   * where core runs from a bundle (the desktop app), whose uploads read on the main thread.
+   */
+  readInWorker?: boolean;
 };
 
 export type CsvImportResult = CustomerImportTotals & { rejects: CustomerImportReject[] };
-
-/** Papa's complaints about a record, in the words a supervisor can act on. */
-const malformedReasons: Record<string, string> = {
-  MissingQuotes: 'a quoted field is not closed',
-  InvalidQuotes: 'a quote inside a quoted field is not doubled',
-};
 
 /**
  * Streams a CSV file into customers: Papa parses it piece by piece as it arrives and each record goes
@@ -47,41 +47,22 @@ export function importCustomersCsv(
 
 function streamIntoCustomers(db: Db, input: Readable, options: CsvImportOptions): Promise<CsvImportResult> {
   const settings = getSettings(db);
-  const importer = createCustomerImporter(db, {
+  const importOptions: CustomerImportOptions = {
     ...options,
     region: options.region ?? settings.defaultRegion,
     defaultTimeZone: settings.defaultTimeZone,
-  });
+  };
+  if (options.readInWorker && canReadInWorker()) return importWithReadingWorker(db, input, importOptions);
+  const importer = createCustomerImporter(db, importOptions);
   return new Promise((resolve, reject) => {
-    let failed = false;
-    const fail = (err: unknown) => {
-      if (failed) return;
-      failed = true;
-      importer.abandon();
-      input.destroy();
-      reject(err);
-    };
-    Papa.parse<string[]>(input as unknown as File, {
-      skipEmptyLines: false,
-      step(results, parser) {
-        if (failed) return;
-        try {
-          const error = results.errors[0];
-          importer.accept(results.data, error ? (malformedReasons[error.code] ?? error.message) : undefined);
-        } catch (err) {
-          fail(err); // first: abort() calls complete() at once
-          parser.abort();
-        }
+    streamCsvRecords(input, {
+      record: (cells, malformed) => importer.accept(cells, malformed),
+      end: () => resolve(importer.finish()),
+      fail(err) {
+        importer.abandon();
+        input.destroy();
+        reject(err);
       },
-      complete() {
-        if (failed) return;
-        try {
-          resolve(importer.finish());
-        } catch (err) {
-          fail(err);
-        }
-      },
-      error: (err) => fail(err),
     });
   });
 }

@@ -1,0 +1,104 @@
+import type {
+  CustomerImportField,
+  CustomerImportMapping,
+  CustomerImportReject,
+} from '../../../shared/contract/customers';
+import { AppError } from '../../../shared/errors';
+import { mappingProblem } from './column-mapping';
+import { type CustomerDraft, createRowReader, type MappedCells, type RowReadOptions } from './customer-row';
+
+export interface RecordReadOptions extends RowReadOptions {
+  mapping: CustomerImportMapping;
+}
+
+/** A data row of the file, read: the customer to write, or why the row is refused. */
+export type PendingRow = { row: number; cells: string[] } & (
+  | { draft: CustomerDraft }
+  | { reject: CustomerImportReject }
+);
+
+/** The file column a problem is reported against (the first name may come from a full-name column). */
+export function columnOf(mapping: CustomerImportMapping, field: CustomerImportField | 'row'): string {
+  if (field === 'row') return '(row)';
+  if (field === 'firstName') return mapping.firstName ?? mapping.fullName ?? field;
+  return mapping[field] ?? field;
+}
+
+/**
+ * Turns CSV records, fed one at a time (the first is the header), into pending rows numbered by the file
+ * line they start on. Touches no database, so it can run on a worker thread while another writes.
+ */
+export function createRecordReader(options: RecordReadOptions) {
+  const readRow = createRowReader(options);
+  let headers: string[] | undefined;
+  let columns: [CustomerImportField, number][] = [];
+  /** The file line the next record starts on; a quoted field may span lines. */
+  let nextLine = 1;
+
+  const readHeader = (record: string[]) => {
+    const read = record.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
+    const problem = mappingProblem(options.mapping, read);
+    if (problem) throw new AppError('invalid_input', `The file does not fit the mapping: ${problem}`);
+    columns = Object.entries(options.mapping)
+      .filter(([, column]) => column)
+      .map(([field, column]) => [field as CustomerImportField, read.indexOf(column!)]);
+    headers = read;
+    return read;
+  };
+
+  const rowOf = (row: number, record: string[], width: number): PendingRow => {
+    if (record.length !== width)
+      return {
+        row,
+        cells: record,
+        reject: {
+          row,
+          column: '(row)',
+          reason: `row: has ${record.length} columns, the header has ${width}`,
+        },
+      };
+    const cells: MappedCells = {};
+    for (const [field, index] of columns) {
+      const value = record[index].trim();
+      if (value !== '') cells[field] = value;
+    }
+    const read = readRow(cells);
+    if ('draft' in read) return { row, cells: record, draft: read.draft };
+    return {
+      row,
+      cells: record,
+      reject: {
+        row,
+        column: [...new Set(read.problems.map((p) => columnOf(options.mapping, p.field)))].join(', '),
+        reason: read.problems.map((p) => p.reason).join('; '),
+      },
+    };
+  };
+
+  return {
+    /**
+     * One CSV record; `malformed` is the parser's complaint about it, if any. Returns the header's
+     * cleaned names for the first record, nothing for a blank line, the pending row otherwise.
+     */
+    accept(record: string[], malformed?: string): PendingRow | { headers: string[] } | undefined {
+      const row = nextLine;
+      nextLine += 1 + linesInside(record);
+      if (!headers) return { headers: readHeader(record) };
+      if (record.length === 1 && record[0].trim() === '') return undefined; // blank line
+      if (malformed)
+        return { row, cells: record, reject: { row, column: '(row)', reason: `row: ${malformed}` } };
+      return rowOf(row, record, headers.length);
+    },
+  };
+}
+
+function linesInside(record: string[]): number {
+  let lines = 0;
+  for (const cell of record) {
+    if (!cell.includes('\n')) continue;
+    for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) lines++;
+  }
+  return lines;
+}
+
+export type RecordReader = ReturnType<typeof createRecordReader>;
