@@ -58,6 +58,17 @@ test('run a campaign, take over an escalated call from one of two pages, end it,
     winnerName,
   );
   held.close();
+  // Durations run on the app's clock (the host is set hours behind this machine): both pages show a call
+  // that started seconds ago, not the hours between the two clocks.
+  for (const p of [page, other]) {
+    const duration = p
+      .getByRole('table', { name: 'Live calls' })
+      .getByRole('row')
+      .nth(1)
+      .getByRole('cell')
+      .nth(3);
+    await expect(duration).toHaveText(/^\d{1,2}:\d\d$/);
+  }
   // The loser either got "Alice is already handling this call" or found the button already disabled.
   const loserAlert = loser.getByRole('complementary', { name: 'Call' }).getByRole('alert');
   if (await loserAlert.count())

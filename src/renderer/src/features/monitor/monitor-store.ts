@@ -36,15 +36,25 @@ export const useMonitor = create<MonitorState>((set, get) => ({
   loaded: false,
   clockSkew: 0,
   async load() {
-    const [active, info] = await Promise.all([
-      client.invoke('calls.active', {}),
-      client.invoke('system.info', {}),
-    ]);
-    set({
-      calls: new Map(active.map((c) => [c.attemptId, c])),
-      loaded: true,
-      clockSkew: info.now - Date.now(),
-    });
+    // Events keep adding calls even when this first read fails, so a failure would go unnoticed while
+    // every duration is measured on the wrong clock: try again until it succeeds.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const [active, info] = await Promise.all([
+          client.invoke('calls.active', {}),
+          client.invoke('system.info', {}),
+        ]);
+        set({
+          calls: new Map(active.map((c) => [c.attemptId, c])),
+          loaded: true,
+          clockSkew: info.now - Date.now(),
+        });
+        return;
+      } catch (err) {
+        console.error('monitor: reading the live calls failed; retrying', err);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** attempt, 10_000)));
+      }
+    }
   },
   apply(batch) {
     let calls: Map<number, CallSummary> | undefined;
