@@ -29,6 +29,7 @@ import { createCallFollower } from './call-follower';
 import { createCallSummaries } from './call-summaries';
 import { groupCommitOf } from './group-commit';
 import { createProviderHealth, isUnreachableError } from './provider-health';
+import { createReconciler } from './reconciliation';
 import { TokenBucket } from './token-bucket';
 import { waitingReasonOf } from './waiting-reason';
 
@@ -77,8 +78,6 @@ const idleWake = 30_000;
 const dialGroupMs = 1_000;
 /** A dial the provider refused for now waits this long (or its Retry-After) before it is tried again. */
 const providerRetryMs = 30_000;
-/** A call the provider could not be asked about after a restart is asked about again after this. */
-const firstReconcileRetryMs = 5_000;
 
 export type Engine = ReturnType<typeof createEngine>;
 
@@ -137,10 +136,6 @@ export function createEngine(deps: EngineDependencies) {
   const dialsSince = c
     .prepare('select count(*), min(dialed_at) from call_attempts where customer_id = ? and dialed_at >= ?')
     .raw();
-  const liveAttempts =
-    c.prepare(`select id, campaign_id as campaignId, state, provider, provider_call_id as providerCallId,
-      idempotency_key as idempotencyKey, to_number as toNumber, dialed_at as dialedAt
-    from call_attempts where state in ('dialing', 'ringing', 'in_progress', 'escalated')`);
   const cancelQueued = c.prepare(`update call_attempts set state = 'cancelled', ended_at = ?, updated_at = ?
     where campaign_id = ? and state = 'queued' returning id`);
   const insertCancelEvent = c.prepare(
@@ -607,119 +602,16 @@ export function createEngine(deps: EngineDependencies) {
 
   // ---- crash recovery --------------------------------------------------------------------------
 
-  /**
-   * Attempts a previous run left live are asked about, never dialled again: by call id, or — if the app
-   * stopped before the provider answered — by idempotency key. Only when the provider has no call for
-   * the key is the attempt failed (and retried under the policy); a provider that cannot tell leaves it
-   * failed without a retry.
-   */
-  /** Live attempts the provider could not be asked about (it was unreachable): asked again later. */
-  const unreconciled = new Set<number>();
-  let reconcileRetryMs = firstReconcileRetryMs;
-  let reconcileTimer: TimerHandle | undefined;
-  const reconcileLater = () => {
-    if (unreconciled.size === 0) {
-      reconcileRetryMs = firstReconcileRetryMs;
-      return;
-    }
-    if (reconcileTimer) return;
-    reconcileTimer = clock.setTimeout(() => {
-      reconcileTimer = undefined;
-      const ids = new Set(unreconciled);
-      unreconciled.clear();
-      void reconcile(ids);
-    }, reconcileRetryMs);
-    reconcileRetryMs = Math.min(reconcileRetryMs * 2, 5 * minute);
-  };
-  /** Counted as live meanwhile, so that the campaign neither dials past its limit nor completes. */
-  const leaveUnreconciled = (row: { id: number; campaignId: number }, provider: string, err: unknown) => {
-    if (!isUnreachableError(err)) {
-      logger.warn({ err, attemptId: row.id }, 'could not reconcile a call; it stays as it was');
-      return;
-    }
-    logger.warn({ err, attemptId: row.id }, 'provider unreachable: asking about this call again later');
-    health.failed(provider, err);
-    unreconciled.add(row.id);
-    runners.get(row.campaignId)?.live.add(row.id);
-  };
-
-  const reconcile = async (only?: ReadonlySet<number>) => {
-    await reconcileRows(only);
-    reconcileLater();
-  };
-
-  const reconcileRows = async (only?: ReadonlySet<number>) => {
-    const stale = (
-      liveAttempts.all() as {
-        id: number;
-        campaignId: number;
-        state: AttemptState;
-        provider: string;
-        providerCallId: string | null;
-        idempotencyKey: string;
-        toNumber: string;
-        dialedAt: number | null;
-      }[]
-    ).filter((row) => !only || only.has(row.id));
-    for (const row of stale) {
-      const provider = deps.providers.get(row.provider);
-      const attempt = store.get(row.id)!;
-      if (!provider) continue;
-      let callId = row.providerCallId ?? undefined;
-      if (!callId && provider.findCallByIdempotencyKey) {
-        try {
-          callId = await provider.findCallByIdempotencyKey(
-            row.idempotencyKey,
-            row.toNumber,
-            row.dialedAt ?? 0,
-          );
-        } catch (err) {
-          leaveUnreconciled(row, provider.name, err);
-          continue;
-        }
-        if (callId) store.setProviderCall(row.id, callId, clock.now());
-        else {
-          finalize(attempt, 'failed', {
-            error: 'The app stopped before the provider confirmed the call; it was not placed',
-          });
-          continue;
-        }
-      }
-      if (!callId) {
-        finalize(
-          attempt,
-          'failed',
-          { error: 'Unknown outcome: the provider cannot confirm whether the call was placed' },
-          {},
-        );
-        continue;
-      }
-      try {
-        const snapshot = await provider.getCall(callId);
-        store.note(row.id, clock.now(), 'reconciled', { callId, status: snapshot.status });
-        if (snapshot.status === 'ringing' && row.state === 'dialing')
-          store.move(row.id, 'dialing', 'ringing', clock.now());
-        else if (snapshot.status === 'in_progress' && (row.state === 'dialing' || row.state === 'ringing')) {
-          store.move(row.id, row.state, 'in_progress', clock.now(), {
-            answeredAt: snapshot.answeredAt ?? clock.now(),
-          });
-        } else if (isFinalState(snapshot.status)) {
-          finalize(store.get(row.id)!, snapshot.status, {
-            endedAt: snapshot.endedAt,
-            answeredAt: snapshot.answeredAt,
-            durationSeconds: snapshot.durationSeconds,
-            costTelephony: snapshot.costTelephony,
-            costAi: snapshot.costAi,
-          });
-          continue;
-        }
-        const runner = runners.get(row.campaignId);
-        runner?.live.add(row.id);
-      } catch (err) {
-        leaveUnreconciled(row, provider.name, err);
-      }
-    }
-  };
+  const reconciler = createReconciler({
+    db,
+    clock,
+    logger,
+    providers: deps.providers,
+    store,
+    health,
+    finalize: (attempt, to, patch) => finalize(attempt, to, patch),
+    countAsLive: (campaignId, attemptId) => runners.get(campaignId)?.live.add(attemptId),
+  });
 
   return {
     /** Picks up where the last run stopped: running campaigns resume after their live calls are reconciled. */
@@ -731,7 +623,7 @@ export function createEngine(deps: EngineDependencies) {
         .where(sql`status in ('running', 'scheduled')`)
         .all() as { id: number }[];
       for (const { id } of running) openRunner(getCampaign(db, id));
-      await reconcile();
+      await reconciler.reconcile();
       for (const runner of [...runners.values()]) {
         if (runner.campaign.status === 'scheduled') scheduleStart(runner);
         else pump(runner.campaign.id);
@@ -805,7 +697,7 @@ export function createEngine(deps: EngineDependencies) {
       runners.clear();
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
       health.close();
-      if (reconcileTimer) clock.clearTimeout(reconcileTimer);
+      reconciler.close();
       groupCommit.close();
     },
   };
