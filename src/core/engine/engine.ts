@@ -11,14 +11,11 @@ import { getCampaign } from '../campaigns/campaign-store';
 import { buildCustomerVariables } from '../campaigns/customer-variables';
 import { transitionCampaign } from '../campaigns/transition-campaign';
 import type { Clock, TimerHandle } from '../clock/clock';
-import { callingWindowAt } from '../compliance/calling-hours';
 import {
-  consentAllowsRealCall,
   consentSkipWarning,
   customersLackingConsent,
   realCallConsentCondition,
 } from '../compliance/real-call-readiness';
-import { regionalCallingRules } from '../compliance/regional-rules';
 import type { Db } from '../db/open';
 import { customers } from '../db/schema';
 import type { EventBus } from '../events/event-bus';
@@ -27,6 +24,7 @@ import { TransientProviderError, type VoiceAgentProvider } from '../providers/pr
 import { type AttemptRow, createAttemptStore } from './attempt-store';
 import { createCallFollower } from './call-follower';
 import { createCallSummaries } from './call-summaries';
+import { createDialRules } from './dial-rules';
 import { groupCommitOf } from './group-commit';
 import { createProviderHealth, isUnreachableError } from './provider-health';
 import { createReconciler } from './reconciliation';
@@ -65,7 +63,6 @@ interface DueAttempt extends AttemptRow {
 }
 
 const minute = 60_000;
-const day = 24 * 60 * minute;
 /** Queue customers ahead in batches; stop filling while this many are due and waiting for a line. */
 const refillBatch = 200;
 const maxQueued = 2_000;
@@ -127,15 +124,6 @@ export function createEngine(deps: EngineDependencies) {
       'select coalesce(max(customer_id), 0) from call_attempts where campaign_id = ? and attempt_number = 1',
     )
     .pluck();
-  const onDnc = c.prepare('select 1 from dnc_numbers where phone = ?').pluck();
-  const calledElsewhere = c
-    .prepare(
-      'select 1 from call_attempts where customer_id = ? and campaign_id <> ? and dialed_at >= ? limit 1',
-    )
-    .pluck();
-  const dialsSince = c
-    .prepare('select count(*), min(dialed_at) from call_attempts where customer_id = ? and dialed_at >= ?')
-    .raw();
   const cancelQueued = c.prepare(`update call_attempts set state = 'cancelled', ended_at = ?, updated_at = ?
     where campaign_id = ? and state = 'queued' returning id`);
   const insertCancelEvent = c.prepare(
@@ -275,41 +263,7 @@ export function createEngine(deps: EngineDependencies) {
     return batch.length;
   };
 
-  /** Rules checked at the moment of dialling, however long the attempt waited in the queue. */
-  const dialBlock = (
-    a: DueAttempt,
-    runner: Runner,
-    now: number,
-    settings: Settings,
-  ): { cancel: string } | { wait: number } | undefined => {
-    if (onDnc.get(a.phone)) return { cancel: 'dnc' };
-    if (a.consent === 'none') return { cancel: 'no_consent' };
-    // Consent may have been withdrawn (or lowered) since the attempt was queued.
-    const { provider, objective } = runner.campaign;
-    if (provider !== 'simulator' && !consentAllowsRealCall(objective, a.consent))
-      return { cancel: 'no_consent' };
-    const { frequencyCapDays, callingHours } = settings;
-    if (
-      a.attemptNumber === 1 &&
-      frequencyCapDays > 0 &&
-      calledElsewhere.get(a.customerId, a.campaignId, now - frequencyCapDays * day)
-    ) {
-      return { cancel: 'frequency_cap' };
-    }
-    const window = callingWindowAt(now, a.timeZone, a.region, {
-      campaignWindow: runner.campaign.schedule.dailyWindow,
-      daysOfWeek: runner.campaign.schedule.daysOfWeek,
-      defaultHours: callingHours,
-    });
-    if (!window.open)
-      return window.nextOpenAt === null ? { cancel: 'no_calling_window' } : { wait: window.nextOpenAt };
-    const regional = a.region ? regionalCallingRules[a.region] : undefined;
-    if (regional?.maxAttemptsPer24h) {
-      const [count, oldest] = dialsSince.get(a.customerId, now - day) as [number, number | null];
-      if (count >= regional.maxAttemptsPer24h && oldest !== null) return { wait: oldest + day };
-    }
-    return undefined;
-  };
+  const dialBlock = createDialRules(db);
 
   const pump = (campaignId: number) => {
     const runner = runners.get(campaignId);
@@ -344,7 +298,7 @@ export function createEngine(deps: EngineDependencies) {
       }
       for (const attempt of due) {
         if (runner.live.size >= pacing.maxConcurrent) break dialling;
-        const block = dialBlock(attempt, runner, now, settings);
+        const block = dialBlock(attempt, runner.campaign, now, settings);
         if (block && 'cancel' in block) {
           if (
             store.move(

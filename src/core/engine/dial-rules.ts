@@ -1,0 +1,74 @@
+import type { Campaign } from '../../shared/contract/campaigns';
+import type { Settings } from '../../shared/contract/settings';
+import { callingWindowAt } from '../compliance/calling-hours';
+import { consentAllowsRealCall } from '../compliance/real-call-readiness';
+import { regionalCallingRules } from '../compliance/regional-rules';
+import type { Db } from '../db/open';
+
+const day = 24 * 60 * 60_000;
+
+/** What the dial-time rules need to know about a queued attempt and its customer. */
+export interface DialCandidate {
+  campaignId: number;
+  customerId: number;
+  attemptNumber: number;
+  phone: string;
+  consent: string;
+  timeZone: string;
+  region: string | null;
+}
+
+export type DialBlock = { cancel: string } | { wait: number } | undefined;
+
+/**
+ * Rules checked at the moment of dialling, however long the attempt waited in the queue: the DNC list,
+ * consent, the cross-campaign frequency cap, calling hours and regional attempt limits. A `cancel`
+ * names the suppression reason; a `wait` says when the attempt may be tried.
+ */
+export function createDialRules(db: Db) {
+  const c = db.$client;
+  const onDnc = c.prepare('select 1 from dnc_numbers where phone = ?').pluck();
+  const calledElsewhere = c
+    .prepare(
+      'select 1 from call_attempts where customer_id = ? and campaign_id <> ? and dialed_at >= ? limit 1',
+    )
+    .pluck();
+  const dialsSince = c
+    .prepare('select count(*), min(dialed_at) from call_attempts where customer_id = ? and dialed_at >= ?')
+    .raw();
+
+  return (
+    a: DialCandidate,
+    campaign: Pick<Campaign, 'provider' | 'objective' | 'schedule'>,
+    now: number,
+    settings: Settings,
+  ): DialBlock => {
+    if (onDnc.get(a.phone)) return { cancel: 'dnc' };
+    if (a.consent === 'none') return { cancel: 'no_consent' };
+    // Consent may have been withdrawn (or lowered) since the attempt was queued.
+    const { provider, objective } = campaign;
+    if (provider !== 'simulator' && !consentAllowsRealCall(objective, a.consent))
+      return { cancel: 'no_consent' };
+    const { frequencyCapDays, callingHours } = settings;
+    if (
+      a.attemptNumber === 1 &&
+      frequencyCapDays > 0 &&
+      calledElsewhere.get(a.customerId, a.campaignId, now - frequencyCapDays * day)
+    ) {
+      return { cancel: 'frequency_cap' };
+    }
+    const window = callingWindowAt(now, a.timeZone, a.region, {
+      campaignWindow: campaign.schedule.dailyWindow,
+      daysOfWeek: campaign.schedule.daysOfWeek,
+      defaultHours: callingHours,
+    });
+    if (!window.open)
+      return window.nextOpenAt === null ? { cancel: 'no_calling_window' } : { wait: window.nextOpenAt };
+    const regional = a.region ? regionalCallingRules[a.region] : undefined;
+    if (regional?.maxAttemptsPer24h) {
+      const [count, oldest] = dialsSince.get(a.customerId, now - day) as [number, number | null];
+      if (count >= regional.maxAttemptsPer24h && oldest !== null) return { wait: oldest + day };
+    }
+    return undefined;
+  };
+}
