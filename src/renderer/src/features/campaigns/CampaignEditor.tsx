@@ -87,14 +87,19 @@ export function CampaignEditor({ detail }: { detail: string }) {
       }
     }, 'Saved');
 
-  const lifecycle = (method: 'campaigns.start' | 'campaigns.pause' | 'campaigns.resume') =>
-    run(async () => {
+  const lifecycle = async (method: 'campaigns.start' | 'campaigns.pause' | 'campaigns.resume') => {
+    // A real campaign may start while leaving some customers out (e.g. no written consent): say so.
+    let warnings: string[] = [];
+    await run(async () => {
       if (!campaign) return;
       if (method === 'campaigns.start' && editable)
         await client.invoke('campaigns.update', { id: campaign.id, changes: form });
-      await client.invoke(method, { id: campaign.id });
+      if (method === 'campaigns.pause') await client.invoke(method, { id: campaign.id });
+      else warnings = (await client.invoke(method, { id: campaign.id })).warnings ?? [];
       setCampaign(await client.invoke('campaigns.get', { id: campaign.id }));
     });
+    if (warnings.length) setMessage(warnings.join('\n'));
+  };
 
   const stop = () =>
     run(async () => {
@@ -171,6 +176,11 @@ export function CampaignEditor({ detail }: { detail: string }) {
           </span>
           <span>{progress.queued} queued</span>
           <span>{progress.done} done</span>
+          {progress.notices?.map((notice) => (
+            <span key={notice} className="progress-notice">
+              {notice}
+            </span>
+          ))}
         </div>
       )}
       {forecast && forecast !== 'running' && (

@@ -90,6 +90,12 @@ export function MonitorPage({ detail }: { detail?: string }) {
                 </span>
               )}
               {p?.waitingMessage && <WaitingReason message={p.waitingMessage} reason={p.waitingReason} />}
+              {p?.notices?.map((notice) => (
+                <span key={notice} className="muted">
+                  {' '}
+                  {notice}
+                </span>
+              ))}
               {c.status === 'running' ? (
                 <button type="button" onClick={() => control('campaigns.pause', c.id)}>
                   Pause
