@@ -12,7 +12,7 @@ import { type EncodedRow, encodePendingRow } from './pending-row-codec';
 import type { ReadingWorkerData, ToReadingWorker } from './read-in-worker';
 
 const port = parentPort!;
-const { options, batchSize } = workerData as ReadingWorkerData;
+const { options, rowsPerMessage } = workerData as ReadingWorkerData;
 const reader = createRecordReader(options);
 const input = new PassThrough({ encoding: 'utf8' });
 let batch: EncodedRow[] = [];
@@ -30,7 +30,7 @@ streamCsvRecords(input, {
     if ('headers' in read) port.postMessage({ kind: 'header', headers: read.headers });
     else {
       batch.push(encodePendingRow(read));
-      if (batch.length >= batchSize) send();
+      if (batch.length >= rowsPerMessage) send();
     }
   },
   end() {

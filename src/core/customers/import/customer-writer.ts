@@ -50,11 +50,12 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping, now
     `update customers set first_name = ?, phone = ?, phone_valid = 1, time_zone = ?, region = coalesce(?, region),
       updated_at = ?${updated.map((c) => `, ${c.column} = ?`).join('')} where id = ?`,
   );
-  const insert = client.prepare(
-    `insert into customers (first_name, phone, phone_valid, time_zone, region, created_at, updated_at${optionalColumns
-      .map((c) => `, ${c.column}`)
-      .join('')}) values (?, ?, 1, ?, ?, ?, ?${', ?'.repeat(optionalColumns.length)})`,
-  );
+  const insertSql = `insert into customers (first_name, phone, phone_valid, time_zone, region, created_at, updated_at${optionalColumns
+    .map((c) => `, ${c.column}`)
+    .join('')}) values (?, ?, 1, ?, ?, ?, ?${', ?'.repeat(optionalColumns.length)})`;
+  const insert = client.prepare(insertSql);
+  /** Inserts unless the number or external id is taken, when it writes nothing (and the rules below decide). */
+  const insertIfNew = client.prepare(`${insertSql} on conflict do nothing`);
   const tagsMapped = mapped(['tags']);
   const clearTags = client.prepare('delete from customer_tags where customer_id = ?');
   const addTag = client.prepare(
@@ -67,7 +68,25 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping, now
     for (const tag of tags ?? []) addTag.run(customerId, tag);
   };
 
+  const insertValues = (draft: CustomerDraft) => [
+    draft.firstName,
+    draft.phone,
+    draft.timeZone,
+    draft.region ?? null,
+    now,
+    now,
+    ...optionalColumns.map((c) => c.value(draft)),
+  ];
+
   function write(draft: CustomerDraft, row: number): WriteOutcome {
+    // Most rows are new customers: one statement instead of two look-ups and an insert. A row whose
+    // number or external id is already there writes nothing here and goes through the look-ups below.
+    const added = insertIfNew.run(insertValues(draft));
+    if (added.changes === 1) {
+      writeTags(added.lastInsertRowid, draft.tags, false);
+      written.add(Number(added.lastInsertRowid), row);
+      return { kind: 'imported' };
+    }
     type Owner = { id: number; externalId: string | null };
     const phoneOwner = byPhone.get(draft.phone) as Owner | undefined;
     const phoneRow = phoneOwner && written.rowOf(phoneOwner.id);
@@ -101,15 +120,7 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping, now
       written.add(customerId, row);
       return { kind: 'updated' };
     }
-    const inserted = insert.run(
-      draft.firstName,
-      draft.phone,
-      draft.timeZone,
-      draft.region ?? null,
-      now,
-      now,
-      ...optionalColumns.map((c) => c.value(draft)),
-    );
+    const inserted = insert.run(insertValues(draft));
     writeTags(inserted.lastInsertRowid, draft.tags, false);
     written.add(Number(inserted.lastInsertRowid), row);
     return { kind: 'imported' };
