@@ -137,4 +137,42 @@ describe('reading a customer CSV on a worker thread while this one writes', () =
     ).rejects.toThrow('The file is empty: it has no header row');
     expect(target.db.$client.prepare('select count(*) from customers').pluck().get()).toBe(0);
   });
+
+  it('deals a large file in blocks to several reading threads and writes them back in file order', async () => {
+    // 2,600 rows (six blocks of 500): a bad number every 97th row, and rows that repeat an earlier
+    // customer's number in a later block, so the "same number as row N" check crosses blocks and threads.
+    const lines = ['Customer ID,Name,Phone'];
+    for (let i = 1; i <= 2_600; i++) {
+      const phone =
+        i % 97 === 0 ? '12' : `(305) 5${String(i).padStart(2, '0').slice(-2)}-${String(1000 + i)}`;
+      lines.push(`K-${i},Person ${i},${i % 650 === 0 ? '(305) 503-1003' : phone}`);
+    }
+    const big = `${lines.join('\n')}\n`;
+    const run = (target: { db: Db; dir: string }, readInWorker: boolean, readingThreads?: number) =>
+      importCustomersCsv(target.db, Readable.from(big.match(/[\s\S]{1,65536}/g) ?? []), {
+        mapping: guessMapping(['Customer ID', 'Name', 'Phone']),
+        now,
+        rejects: createRejectsFile(`${target.dir}rejects.csv`),
+        keepRejects: 1_000,
+        readInWorker,
+        readingThreads,
+      });
+    const one = freshDb();
+    const three = freshDb();
+    const onThisThread = await run(one, false);
+    const onWorkers = await run(three, true, 3);
+    expect(onWorkers).toEqual(onThisThread);
+    expect(onWorkers).toMatchObject({ rowsProcessed: 2_600, rejected: 26 + 4 });
+    expect(onWorkers.rejects.filter((r) => r.reason.startsWith('phone: same'))).toEqual(
+      [650, 1_300, 1_950, 2_600].map((i) => ({
+        row: i + 1,
+        column: 'Phone',
+        reason: 'phone: same number as row 4 of this file',
+      })),
+    );
+    expect(snapshot(three.db)).toEqual(snapshot(one.db));
+    expect(readFileSync(`${three.dir}rejects.csv`, 'utf8')).toBe(
+      readFileSync(`${one.dir}rejects.csv`, 'utf8'),
+    );
+  });
 });

@@ -75,19 +75,37 @@ export function createRecordReader(options: RecordReadOptions) {
     };
   };
 
+  /** Numbers a record by the file line it starts on; the first record is the header, blank lines are skipped. */
+  const number = (record: string[]): number | { headers: string[] } | undefined => {
+    const row = nextLine;
+    nextLine += 1 + linesInside(record);
+    if (!headers) return { headers: readHeader(record) };
+    if (record.length === 1 && record[0].trim() === '') return undefined; // blank line
+    return row;
+  };
+
+  /** Reads a numbered data record (after the header); `malformed` is the CSV parser's complaint, if any. */
+  const read = (row: number, record: string[], malformed?: string): PendingRow => {
+    if (!headers) throw new Error('a record was read before the header');
+    if (malformed)
+      return { row, cells: record, reject: { row, column: '(row)', reason: `row: ${malformed}` } };
+    return rowOf(row, record, headers.length);
+  };
+
   return {
+    number,
+    read,
     /**
-     * One CSV record; `malformed` is the parser's complaint about it, if any. Returns the header's
-     * cleaned names for the first record, nothing for a blank line, the pending row otherwise.
+     * One CSV record, numbered and read. Returns the header's cleaned names for the first record,
+     * nothing for a blank line, the pending row otherwise.
      */
     accept(record: string[], malformed?: string): PendingRow | { headers: string[] } | undefined {
-      const row = nextLine;
-      nextLine += 1 + linesInside(record);
-      if (!headers) return { headers: readHeader(record) };
-      if (record.length === 1 && record[0].trim() === '') return undefined; // blank line
-      if (malformed)
-        return { row, cells: record, reject: { row, column: '(row)', reason: `row: ${malformed}` } };
-      return rowOf(row, record, headers.length);
+      const numbered = number(record);
+      return typeof numbered === 'number' ? read(numbered, record, malformed) : numbered;
+    },
+    /** For a reader on another thread than the one that numbers the records: the header it read. */
+    useHeader(cleaned: string[]) {
+      readHeader(cleaned);
     },
   };
 }

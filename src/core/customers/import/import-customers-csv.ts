@@ -24,6 +24,8 @@ export type CsvImportOptions = Omit<CustomerImportOptions, 'region' | 'defaultTi
    * where core runs from a bundle (the desktop app), whose uploads read on the main thread.
    */
   readInWorker?: boolean;
+  /** With `readInWorker`: how many threads read rows (default two where there are two cores). */
+  readingThreads?: number;
 };
 
 export type CsvImportResult = CustomerImportTotals & { rejects: CustomerImportReject[] };
@@ -52,7 +54,8 @@ function streamIntoCustomers(db: Db, input: Readable, options: CsvImportOptions)
     region: options.region ?? settings.defaultRegion,
     defaultTimeZone: settings.defaultTimeZone,
   };
-  if (options.readInWorker && canReadInWorker()) return importWithReadingWorker(db, input, importOptions);
+  if (options.readInWorker && canReadInWorker())
+    return importWithReadingWorker(db, input, importOptions, options.readingThreads);
   const importer = createCustomerImporter(db, importOptions);
   return new Promise((resolve, reject) => {
     streamCsvRecords(input, {

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import type { CustomerImportReject } from '../../../shared/contract/customers';
 import { AppError, type AppErrorCode } from '../../../shared/errors';
 import type { Db } from '../../db/open';
@@ -13,17 +14,18 @@ import type { CustomerImportOptions } from './customer-importer';
 import type { RecordReadOptions } from './customer-record-reader';
 import { decodePendingRow, type EncodedRow } from './pending-row-codec';
 
-export interface ReadingWorkerData {
+export type ReadingWorkerData = {
   options: RecordReadOptions;
-  /** Rows per message: fewer than a batch, so the worker holds few rows between its collections. */
+  /** Rows per block: fewer than a batch, so a reading thread holds few rows between its collections. */
   rowsPerMessage: number;
-}
+} & ({ role: 'parser'; helpers: MessagePort[] } | { role: 'helper'; parser: MessagePort });
 export type ToReadingWorker = { kind: 'text'; text: string } | { kind: 'end' };
-type FromReadingWorker =
+export type FromReadingWorker =
   | { kind: 'header'; headers: string[] }
-  | { kind: 'rows'; rows: EncodedRow[] }
-  | { kind: 'consumed' }
-  | { kind: 'finished' }
+  | { kind: 'rows'; block: number; rows: EncodedRow[] }
+  /** A piece of text was parsed; `blocks` have been dealt so far. */
+  | { kind: 'consumed'; blocks: number }
+  | { kind: 'finished'; blocks: number }
   | { kind: 'failed'; error: { code?: AppErrorCode; message: string } };
 
 const workerModule = new URL('./customer-reading-worker.ts', import.meta.url);
@@ -48,29 +50,61 @@ function tsxEsmApi(): string {
   return pathToFileURL(join(dirname(packageFile), manifest.exports['./esm/api'].import.default)).href;
 }
 
-/** Pieces of text given to the worker and not yet parsed; with 1 MB pieces a few MB of rows in flight. */
+/** Pieces of text given to the parser and not yet parsed (1 MB each from a file stream). */
 const maxPiecesInFlight = 4;
+/** Blocks dealt to the reading threads and not yet written: 40 × 500 rows. */
+const maxBlocksAhead = 40;
+
+/** Threads that read rows: the parser and a helper where there is a second core for it. */
+const defaultReadingThreads = () => Math.min(2, Math.max(1, availableParallelism()));
 
 /**
- * The streaming import on two threads: a worker parses the CSV and reads each row (the larger half of
- * the work: zod, libphonenumber, value readers) while this thread writes the previous batches. Rows come
- * back in file order, so row numbers and "same number as row N" are exactly those of the one-thread
- * import; batches are written one transaction each; the text handed to the worker is bounded, so memory
- * stays flat.
+ * The streaming import with the reading off this thread: a worker parses the CSV, numbers the records
+ * and deals them in blocks of 500 rows to the reading threads (itself and, with a second core, a helper),
+ * which read each row (zod, libphonenumber, value readers: most of the work) while this thread writes
+ * earlier batches. Blocks are put back in file order before writing, so row numbers and "same number as
+ * row N" are exactly those of the one-thread import; batches are written one transaction each; text and
+ * blocks in flight are bounded, so memory stays flat.
  */
 export async function importWithReadingWorker(
   db: Db,
   input: Readable,
   options: CustomerImportOptions,
+  /** Threads that read rows (the parser included); by default two where there are two cores. */
+  readingThreads?: number,
 ): Promise<CustomerImportTotals & { rejects: CustomerImportReject[] }> {
   const writer = createBatchWriter(db, options);
   const { mapping, region, defaultTimeZone } = options;
-  const workerData: ReadingWorkerData = {
-    options: { mapping, region, defaultTimeZone },
-    rowsPerMessage: 500,
-  };
+  const shared = { options: { mapping, region, defaultTimeZone }, rowsPerMessage: 500 };
+  const start = (workerData: ReadingWorkerData, transferList: MessagePort[]) =>
+    new Worker(
+      `import(${JSON.stringify(tsxEsmApi())}).then(({ register }) => { register(); return import(${JSON.stringify(workerModule.href)}); });`,
+      {
+        eval: true,
+        workerData,
+        transferList,
+        // Reading makes much short-lived garbage (libphonenumber builds its regular expressions per call):
+        // a larger young generation than a worker's default cut a reader's collection time by about 4×.
+        resourceLimits: { maxYoungGenerationSizeMb: 32 },
+      },
+    );
+  const channels = Array.from(
+    { length: (readingThreads ?? defaultReadingThreads()) - 1 },
+    () => new MessageChannel(),
+  );
+  const helperPorts = channels.map((c) => c.port1);
+  const workers = [
+    start({ ...shared, role: 'parser', helpers: helperPorts }, helperPorts),
+    ...channels.map((c) => start({ ...shared, role: 'helper', parser: c.port2 }, [c.port2])),
+  ];
   const batchSize = options.batchSize ?? 5_000;
-  /** Rows received and not yet written; written a batch (one transaction) at a time, in file order. */
+
+  /** Blocks that arrived before an earlier one, by block number. */
+  const early = new Map<number, EncodedRow[]>();
+  let nextBlock = 0;
+  let blocksDealt = 0;
+  let totalBlocks: number | undefined;
+  /** Rows received in order and not yet written; written a batch (one transaction) at a time. */
   let received: EncodedRow[] = [];
   const writeBatches = (all: boolean) => {
     while (received.length >= batchSize || (all && received.length > 0)) {
@@ -79,16 +113,6 @@ export async function importWithReadingWorker(
       writer.write(batch.map(decodePendingRow));
     }
   };
-  const worker = new Worker(
-    `import(${JSON.stringify(tsxEsmApi())}).then(({ register }) => { register(); return import(${JSON.stringify(workerModule.href)}); });`,
-    {
-      eval: true,
-      workerData,
-      // Reading makes much short-lived garbage (libphonenumber builds its regular expressions per call): a
-      // larger young generation than a worker's default cut the worker's collection time by about 4×.
-      resourceLimits: { maxYoungGenerationSizeMb: 32 },
-    },
-  );
 
   let failure: unknown;
   let finished = false;
@@ -107,20 +131,32 @@ export async function importWithReadingWorker(
       input.destroy();
       wakeUp();
     };
-    worker.on('message', (message: FromReadingWorker) => {
+    const complete = () => {
+      if (totalBlocks !== nextBlock || finished) return;
+      writeBatches(true);
+      finished = true;
+      resolve();
+    };
+    const onMessage = (message: FromReadingWorker) => {
       if (failure !== undefined) return;
       try {
         if (message.kind === 'header') writer.start(message.headers);
         else if (message.kind === 'rows') {
-          for (const row of message.rows) received.push(row);
+          early.set(message.block, message.rows);
+          for (let rows = early.get(nextBlock); rows; rows = early.get(nextBlock)) {
+            early.delete(nextBlock++);
+            for (const row of rows) received.push(row);
+          }
           writeBatches(false);
+          wakeUp();
+          complete();
         } else if (message.kind === 'consumed') {
           inFlight--;
+          blocksDealt = message.blocks;
           wakeUp();
         } else if (message.kind === 'finished') {
-          writeBatches(true);
-          finished = true;
-          resolve();
+          totalBlocks = message.blocks;
+          complete();
         } else {
           const { code, message: text } = message.error;
           stop(code ? new AppError(code, text) : new Error(text));
@@ -128,22 +164,30 @@ export async function importWithReadingWorker(
       } catch (err) {
         stop(err);
       }
-    });
-    worker.on('error', stop);
-    worker.on('exit', (code) => stop(new Error(`the import's reading worker stopped (exit code ${code})`)));
+    };
+    for (const worker of workers) {
+      worker.on('message', onMessage);
+      worker.on('error', stop);
+      worker.on('exit', (code) =>
+        stop(new Error(`a reading worker of the import stopped (exit code ${code})`)),
+      );
+    }
   });
   done.catch(() => {}); // awaited below; this only keeps an early failure from counting as unhandled
 
   try {
     const decoder = new StringDecoder('utf8');
     const post = (text: string) => {
-      worker.postMessage({ kind: 'text', text } satisfies ToReadingWorker);
+      workers[0].postMessage({ kind: 'text', text } satisfies ToReadingWorker);
       inFlight++;
     };
     for await (const piece of input as AsyncIterable<string | Buffer>) {
       if (failure !== undefined) break;
       post(typeof piece === 'string' ? piece : decoder.write(piece));
-      while (inFlight >= maxPiecesInFlight && failure === undefined)
+      while (
+        (inFlight >= maxPiecesInFlight || blocksDealt - nextBlock > maxBlocksAhead) &&
+        failure === undefined
+      )
         await new Promise<void>((resolve) => {
           wake = resolve;
         });
@@ -151,14 +195,14 @@ export async function importWithReadingWorker(
     if (failure === undefined) {
       const rest = decoder.end();
       if (rest) post(rest);
-      worker.postMessage({ kind: 'end' } satisfies ToReadingWorker);
+      workers[0].postMessage({ kind: 'end' } satisfies ToReadingWorker);
     }
     await done;
   } catch (err) {
     writer.close();
     throw failure ?? err;
   } finally {
-    await worker.terminate();
+    await Promise.all(workers.map((w) => w.terminate()));
   }
   return writer.finish();
 }
