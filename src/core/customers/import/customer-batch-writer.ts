@@ -47,7 +47,7 @@ export function createBatchWriter(db: Db, options: BatchWriteOptions) {
     /** The file's header is known: rows can be written from now on. */
     start(headers: string[]) {
       options.rejects.setHeader(headers);
-      writer = createCustomerWriter(db, options.mapping, options.now);
+      writer = createCustomerWriter(db, options.mapping);
     },
     /** Writes one batch in one transaction: whole or not at all. */
     write(rows: PendingRow[]) {
@@ -59,7 +59,7 @@ export function createBatchWriter(db: Db, options: BatchWriteOptions) {
             reject(pending.cells, pending.reject);
             continue;
           }
-          const outcome = w.write(pending.draft, pending.row);
+          const outcome = w.write(pending.customer, pending.row);
           if (outcome.kind === 'rejected') {
             const field = outcome.reason.startsWith('external id') ? 'externalId' : 'phone';
             reject(pending.cells, {

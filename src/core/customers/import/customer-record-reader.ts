@@ -5,15 +5,18 @@ import type {
 } from '../../../shared/contract/customers';
 import { AppError } from '../../../shared/errors';
 import { mappingProblem } from './column-mapping';
-import { type CustomerDraft, createRowReader, type MappedCells, type RowReadOptions } from './customer-row';
+import { createRowReader, type MappedCells, type RowReadOptions } from './customer-row';
+import { type CustomerRow, customerRowOf } from './customer-writer';
 
 export interface RecordReadOptions extends RowReadOptions {
   mapping: CustomerImportMapping;
+  /** Creation and update time of the customers written. */
+  now: number;
 }
 
 /** A data row of the file, read: the customer to write, or why the row is refused. */
 export type PendingRow = { row: number; cells: string[] } & (
-  | { draft: CustomerDraft }
+  | { customer: CustomerRow }
   | { reject: CustomerImportReject }
 );
 
@@ -63,7 +66,7 @@ export function createRecordReader(options: RecordReadOptions) {
       if (value !== '') cells[field] = value;
     }
     const read = readRow(cells);
-    if ('draft' in read) return { row, cells: record, draft: read.draft };
+    if ('draft' in read) return { row, cells: record, customer: customerRowOf(read.draft, options.now) };
     return {
       row,
       cells: record,

@@ -32,23 +32,41 @@ const optionalColumns: {
 ];
 
 /**
- * Writes drafts into customers with prepared statements. A row whose external id is known updates that
+ * A customer ready to write: the values of the insert statement in its column order (first name, phone,
+ * time zone, region, created at, updated at, then `optionalColumns`), and the tags. Made where the row is
+ * read, on a worker thread for large files, so the writing thread only binds them.
+ */
+export interface CustomerRow {
+  values: unknown[];
+  tags?: string[];
+}
+
+const externalIdAt = 6 + optionalColumns.findIndex((c) => c.column === 'external_id');
+
+export function customerRowOf(draft: CustomerDraft, now: number): CustomerRow {
+  const values: unknown[] = [draft.firstName, draft.phone, draft.timeZone, draft.region ?? null, now, now];
+  for (const column of optionalColumns) values.push(column.value(draft));
+  return draft.tags ? { values, tags: draft.tags } : { values };
+}
+
+/**
+ * Writes customers with prepared statements. A row whose external id is known updates that
  * customer; otherwise a row whose phone is known updates that one; otherwise it is inserted. On update
  * only the columns the file maps are written, so a file without (say) an email column keeps the emails.
  * A customer this import already wrote is not written again: a file that names the same person twice
  * (same number or same external id) gets the second row reported instead of silently merged.
  */
-export function createCustomerWriter(db: Db, mapping: CustomerImportMapping, now: number) {
+export function createCustomerWriter(db: Db, mapping: CustomerImportMapping) {
   const client = db.$client;
   const written = createRowsByCustomer();
   const byExternalId = client.prepare('select id from customers where external_id = ?').pluck();
   const byPhone = client.prepare('select id, external_id as externalId from customers where phone = ?');
 
   const mapped = (fields: (keyof CustomerImportMapping)[]) => fields.some((f) => mapping[f]);
-  const updated = optionalColumns.filter((c) => mapped(c.fields));
+  const updatedAt = optionalColumns.flatMap((c, i) => (mapped(c.fields) ? [6 + i] : []));
   const update = client.prepare(
     `update customers set first_name = ?, phone = ?, phone_valid = 1, time_zone = ?, region = coalesce(?, region),
-      updated_at = ?${updated.map((c) => `, ${c.column} = ?`).join('')} where id = ?`,
+      updated_at = ?${updatedAt.map((i) => `, ${optionalColumns[i - 6].column} = ?`).join('')} where id = ?`,
   );
   const insertSql = `insert into customers (first_name, phone, phone_valid, time_zone, region, created_at, updated_at${optionalColumns
     .map((c) => `, ${c.column}`)
@@ -68,60 +86,42 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping, now
     for (const tag of tags ?? []) addTag.run(customerId, tag);
   };
 
-  const insertValues = (draft: CustomerDraft) => [
-    draft.firstName,
-    draft.phone,
-    draft.timeZone,
-    draft.region ?? null,
-    now,
-    now,
-    ...optionalColumns.map((c) => c.value(draft)),
-  ];
-
-  function write(draft: CustomerDraft, row: number): WriteOutcome {
+  function write({ values, tags }: CustomerRow, row: number): WriteOutcome {
     // Most rows are new customers: one statement instead of two look-ups and an insert. A row whose
     // number or external id is already there writes nothing here and goes through the look-ups below.
-    const added = insertIfNew.run(insertValues(draft));
+    const added = insertIfNew.run(values);
     if (added.changes === 1) {
-      writeTags(added.lastInsertRowid, draft.tags, false);
+      writeTags(added.lastInsertRowid, tags, false);
       written.add(Number(added.lastInsertRowid), row);
       return { kind: 'imported' };
     }
+    const phone = values[1] as string;
+    const externalId = values[externalIdAt] as string | null;
     type Owner = { id: number; externalId: string | null };
-    const phoneOwner = byPhone.get(draft.phone) as Owner | undefined;
+    const phoneOwner = byPhone.get(phone) as Owner | undefined;
     const phoneRow = phoneOwner && written.rowOf(phoneOwner.id);
     if (phoneRow) return { kind: 'rejected', reason: `phone: same number as row ${phoneRow} of this file` };
-    let customerId = draft.externalId
-      ? (byExternalId.get(draft.externalId) as number | undefined)
-      : undefined;
+    let customerId = externalId ? (byExternalId.get(externalId) as number | undefined) : undefined;
     const idRow = customerId !== undefined && written.rowOf(customerId);
     if (idRow) return { kind: 'rejected', reason: `external id: same id as row ${idRow} of this file` };
 
     if (customerId !== undefined) {
       if (phoneOwner && phoneOwner.id !== customerId)
-        return { kind: 'rejected', reason: phoneTakenReason(draft.phone, phoneOwner) };
+        return { kind: 'rejected', reason: phoneTakenReason(phone, phoneOwner) };
     } else {
-      if (phoneOwner?.externalId && draft.externalId && phoneOwner.externalId !== draft.externalId)
-        return { kind: 'rejected', reason: phoneTakenReason(draft.phone, phoneOwner) };
+      if (phoneOwner?.externalId && externalId && phoneOwner.externalId !== externalId)
+        return { kind: 'rejected', reason: phoneTakenReason(phone, phoneOwner) };
       customerId = phoneOwner?.id;
     }
 
     if (customerId !== undefined) {
-      update.run(
-        draft.firstName,
-        draft.phone,
-        draft.timeZone,
-        draft.region ?? null,
-        now,
-        ...updated.map((c) => c.value(draft)),
-        customerId,
-      );
-      writeTags(customerId, draft.tags, true);
+      update.run(values.slice(0, 4), values[5], ...updatedAt.map((i) => values[i]), customerId);
+      writeTags(customerId, tags, true);
       written.add(customerId, row);
       return { kind: 'updated' };
     }
-    const inserted = insert.run(insertValues(draft));
-    writeTags(inserted.lastInsertRowid, draft.tags, false);
+    const inserted = insert.run(values);
+    writeTags(inserted.lastInsertRowid, tags, false);
     written.add(Number(inserted.lastInsertRowid), row);
     return { kind: 'imported' };
   }
