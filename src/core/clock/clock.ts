@@ -14,10 +14,26 @@ export interface TimerHandle {
  * Tuesday 10:00" while timers still run at real speed.
  */
 export function createSystemClock(offsetMs = 0): Clock {
+  return createRealTimeClock({ startAt: Date.now() + offsetMs });
+}
+
+/**
+ * Real time from `startAt` (at real moment `t0`), running `speed` times faster than life. Tests of the
+ * real provider use it: they talk to a real HTTP server, which a virtual clock would outrun.
+ */
+export function createRealTimeClock({
+  startAt,
+  speed = 1,
+  t0 = Date.now(),
+}: {
+  startAt: number;
+  speed?: number;
+  t0?: number;
+}): Clock {
   const timers = new Map<number, NodeJS.Timeout>();
   let nextId = 1;
   return {
-    now: () => Date.now() + offsetMs,
+    now: () => startAt + Math.round((Date.now() - t0) * speed),
     setTimeout(callback, ms) {
       const id = nextId++;
       timers.set(
@@ -25,7 +41,7 @@ export function createSystemClock(offsetMs = 0): Clock {
         setTimeout(() => {
           timers.delete(id);
           callback();
-        }, ms),
+        }, ms / speed),
       );
       return { id };
     },

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../../../src/core/clock/clock';
+import { type Clock, createRealTimeClock } from '../../../src/core/clock/clock';
 import { silentLogger } from '../../../src/core/logging/logger';
 import {
   type CallLedger,
@@ -18,28 +18,8 @@ import {
  * real HTTP server, so a virtual clock that only moves between promise ticks would outrun the
  * requests; a fast real clock keeps both honest while 30-second retry delays take under a second.
  */
-export function createFastClock(startAt: number, speed: number, t0 = Date.now()): Clock {
-  const timers = new Map<number, NodeJS.Timeout>();
-  let nextId = 1;
-  return {
-    now: () => startAt + Math.round((Date.now() - t0) * speed),
-    setTimeout(callback, ms): TimerHandle {
-      const id = nextId++;
-      timers.set(
-        id,
-        setTimeout(() => {
-          timers.delete(id);
-          callback();
-        }, ms / speed),
-      );
-      return { id };
-    },
-    clearTimeout(handle) {
-      clearTimeout(timers.get(handle.id));
-      timers.delete(handle.id);
-    },
-  };
-}
+export const createFastClock = (startAt: number, speed: number, t0 = Date.now()): Clock =>
+  createRealTimeClock({ startAt, speed, t0 });
 
 /** Waits (in real time) until `check` holds; fails with `what` after `limitMs`. */
 export async function waitFor(what: string, check: () => boolean, limitMs = 20_000): Promise<void> {
