@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { CustomerImportMapping } from '../../../shared/contract/customers';
 import type { Db } from '../../db/open';
 import type { CustomerDraft } from './customer-row';
@@ -76,14 +77,20 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping) {
   const insertIfNew = client.prepare(`${insertSql} on conflict do nothing`);
   const tagsMapped = mapped(['tags']);
   const clearTags = client.prepare('delete from customer_tags where customer_id = ?');
-  const addTag = client.prepare(
-    'insert into customer_tags (customer_id, tag) values (?, ?) on conflict do nothing',
-  );
+  /** One statement per number of tags (a row has at most 50), so a customer's tags are one call. */
+  const addTags: Statement[] = [];
+  const addTagsStatement = (count: number) => {
+    addTags[count] ??= client.prepare(
+      `insert into customer_tags (customer_id, tag) values ${'(?, ?), '.repeat(count - 1)}(?, ?) on conflict do nothing`,
+    );
+    return addTags[count];
+  };
 
   const writeTags = (customerId: number | bigint, tags: string[] | undefined, replace: boolean) => {
     if (!tagsMapped) return;
     if (replace) clearTags.run(customerId);
-    for (const tag of tags ?? []) addTag.run(customerId, tag);
+    if (!tags || tags.length === 0) return;
+    addTagsStatement(tags.length).run(tags.flatMap((tag) => [customerId, tag]));
   };
 
   function write({ values, tags }: CustomerRow, row: number): WriteOutcome {
