@@ -35,7 +35,7 @@ const failed = (err: unknown) =>
 if (data.role === 'helper') {
   data.parser.on('message', (message: ToHelper) => {
     try {
-      if (message.kind === 'header') reader.useHeader(message.headers);
+      if (message.kind === 'header') reader.takeHeader(message.headers);
       else {
         const rows = message.records.map(([row, cells, malformed]) =>
           encodePendingRow(reader.read(row, cells, malformed)),

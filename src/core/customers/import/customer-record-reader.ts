@@ -107,7 +107,7 @@ export function createRecordReader(options: RecordReadOptions) {
       return typeof numbered === 'number' ? read(numbered, record, malformed) : numbered;
     },
     /** For a reader on another thread than the one that numbers the records: the header it read. */
-    useHeader(cleaned: string[]) {
+    takeHeader(cleaned: string[]) {
       readHeader(cleaned);
     },
   };
