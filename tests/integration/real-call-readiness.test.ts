@@ -35,12 +35,13 @@ describe('readiness of a campaign to call real customers', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'navaia-ready-'));
     const dataFile = join(dir, 'navaia.db');
+    clock = new VirtualClock(tuesdayMorning);
     app = createApp({
       db: openDatabase(dataFile),
       logger: silentLogger,
       host: 'browser',
       dataFile,
-      clock: (clock = new VirtualClock(tuesdayMorning)),
+      clock,
       secrets: createEncryptedFileStore(secretFilesFor(dataFile)),
       realProviderAdapter: recordingAdapter().adapter,
     });
