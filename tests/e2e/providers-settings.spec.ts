@@ -94,3 +94,29 @@ test('a campaign on the real provider does not start until its first message com
     page.getByRole('table', { name: 'Campaign list' }).getByRole('row', { name: /Real reminders/ }),
   ).toContainText('draft');
 });
+
+test('a compliant marketing campaign on the real provider starts and says which customers it leaves out', async ({
+  page,
+}) => {
+  await page.goto(appUrl('campaigns'));
+  await page.getByRole('button', { name: /Neighborhood interest/ }).click();
+  await page.getByLabel('Campaign name').fill('Real neighbourhood calls');
+  await page.getByLabel('Calls placed through').selectOption('elevenlabs-twilio');
+  await page
+    .getByLabel('First message')
+    .fill(
+      'Hi {{customer.first_name}}, this is {{agent_name}} from {{company_name}}. {{recording_disclosure}} ' +
+        'If you would rather not get these calls, just say so and we will not call again.',
+    );
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(/#\/campaigns\/\d+/);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.locator('.page-header .status')).toHaveText('running');
+  // The demo customers include some with only verbal consent: marketing calls skip them, and say so.
+  await expect(page.getByRole('status').filter({ hasText: 'customers skipped' })).toContainText(
+    'marketing calls need written consent',
+  );
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.locator('.page-header .status')).toHaveText('cancelled');
+});
