@@ -7,8 +7,9 @@ import type {
 } from '../../../../../shared/contract/customers';
 import { client } from '../../../client';
 import { DataTable } from '../../../ui/DataTable';
+import { saveCsvText } from '../../export/download-csv';
 import { MappingStep } from './MappingStep';
-import { fetchRejectsCsv, readFileStart, saveCsvText, uploadCustomerCsv } from './upload-customer-csv';
+import { fetchRejectsCsv, readFileStart, uploadCustomerCsv } from './upload-customer-csv';
 import './import.css';
 
 type Step =

@@ -46,16 +46,3 @@ export async function fetchRejectsCsv(importId: string): Promise<string> {
   }
   return pieces.join('');
 }
-
-/**
- * Saves CSV text as a file. The rejects arrive as CSV already (with its BOM), so they are saved as they
- * are rather than parsed and written again by `downloadCsv`.
- */
-export function saveCsvText(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
