@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 
 /**
  * A table with one header row: the lists of Settings (do-not-call numbers, backups), call history and an
- * import's refused rows. An empty column name leaves room for a row's buttons.
+ * import's first rows and refused rows. An empty column name leaves room for a row's buttons.
  */
 export function DataTable({
   columns,

@@ -5,6 +5,7 @@ import {
   customerImportFieldLabels,
   customerImportFields,
 } from '../../../../../shared/contract/customers';
+import { DataTable } from '../../../ui/DataTable';
 
 interface Props {
   preview: CustomerImportPreview;
@@ -56,25 +57,16 @@ export function MappingStep({ preview, mapping, onMappingChange, region, onRegio
         </label>
       </div>
       <div className="import-preview">
-        <table className="import-table" aria-label="First rows of the file">
-          <thead>
-            <tr>
-              {preview.headers.map((h) => (
-                <th key={h}>{h}</th>
+        <DataTable className="import-table" label="First rows of the file" columns={preview.headers}>
+          {preview.previewRows.map((row, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity but their place
+            <tr key={i}>
+              {preview.headers.map((h, j) => (
+                <td key={h}>{row[j] ?? ''}</td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {preview.previewRows.map((row, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity but their place
-              <tr key={i}>
-                {preview.headers.map((h, j) => (
-                  <td key={h}>{row[j] ?? ''}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </div>
     </div>
   );
