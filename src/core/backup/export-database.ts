@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, statSync } fro
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
+import { sidecarFiles } from './backup-files';
 import { integrityOf } from './inspect-database-file';
 import { openSibling } from './sibling-connection';
 
@@ -35,7 +36,7 @@ function canonicalPath(file: string): string {
  * every later write would go to a file nobody can see.
  */
 function isLiveDatabaseFile(liveFile: string, target: string): boolean {
-  const live = [liveFile, `${liveFile}-wal`, `${liveFile}-shm`, `${liveFile}-journal`].map(canonicalPath);
+  const live = [liveFile, ...sidecarFiles(liveFile)].map(canonicalPath);
   return live.includes(canonicalPath(target));
 }
 

@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import { backupsFolder, fileStamp, pendingImportFile } from './backup-files';
+import { backupFileBefore, pendingImportFile, sidecarFiles } from './backup-files';
 import { openImportCandidate } from './inspect-database-file';
 
 /**
@@ -29,8 +28,6 @@ export function stageImport(
   }
   return { pendingFile };
 }
-
-const sidecars = (file: string) => [`${file}-wal`, `${file}-shm`, `${file}-journal`];
 
 /**
  * Whether another connection — the desktop app, a browser host, a CLI command in another process — has
@@ -72,9 +69,7 @@ export function applyPendingImport(
   let backupFile: string | undefined;
   if (existsSync(dataFile)) {
     if (openElsewhere(dataFile, openClient)) return { deferred: true };
-    const folder = backupsFolder(dataFile);
-    mkdirSync(folder, { recursive: true });
-    backupFile = join(folder, `${basename(dataFile, '.db')}-before-import-${fileStamp(now)}.db`);
+    backupFile = backupFileBefore(dataFile, 'import', now);
     try {
       const current = openClient(dataFile);
       try {
@@ -85,11 +80,11 @@ export function applyPendingImport(
     } catch {
       // An unreadable current database is still kept, as it is: the file with its WAL beside it.
       rmSync(backupFile, { force: true });
-      for (const file of [dataFile, ...sidecars(dataFile)]) {
+      for (const file of [dataFile, ...sidecarFiles(dataFile)]) {
         if (existsSync(file)) renameSync(file, file.replace(dataFile, backupFile));
       }
     }
-    for (const file of [dataFile, ...sidecars(dataFile)]) rmSync(file, { force: true });
+    for (const file of [dataFile, ...sidecarFiles(dataFile)]) rmSync(file, { force: true });
   }
   renameSync(pendingFile, dataFile);
   return { backupFile };

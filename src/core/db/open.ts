@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { backupsFolder, fileStamp, pendingImportFile } from '../backup/backup-files';
+import { backupFileBefore, pendingImportFile } from '../backup/backup-files';
 import { applyPendingImport } from '../backup/import-database';
 import { pendingMigrations, readMigrationJournal } from '../backup/migration-journal';
 import { rememberConnector } from '../backup/sibling-connection';
@@ -61,11 +61,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   const pending =
     file === ':memory:' ? [] : pendingMigrations(client, readMigrationJournal(migrationsFolder));
   if (pending.length > 0) {
-    const backup = join(
-      backupsFolder(file),
-      `${basename(file, '.db')}-before-${pending.at(-1)?.tag}-${fileStamp(now())}.db`,
-    );
-    mkdirSync(dirname(backup), { recursive: true });
+    const backup = backupFileBefore(file, pending[pending.length - 1].tag, now());
     // VACUUM INTO, not the async backup API: opening is synchronous, and nothing else writes yet, so one
     // read transaction gives the same consistent, self-contained copy.
     client.prepare('vacuum into ?').run(backup);
