@@ -6,19 +6,25 @@ import { silentLogger } from '../../../src/core/logging/logger';
 import {
   callLedgerFromDb,
   createElevenLabsTwilioProvider,
+  type ElevenLabsTwilioOptions,
 } from '../../../src/core/providers/elevenlabs-twilio';
 import { fakeCredentials } from '../../fakes/provider-api/credentials';
+
+/** The provider's options against the fake API: its URL for both services, short polls and timeouts. */
+export const fakeApiOptions = (clock: Clock, fakeUrl: string): ElevenLabsTwilioOptions => ({
+  clock,
+  logger: silentLogger,
+  endpoints: { elevenlabsBaseUrl: fakeUrl, twilioBaseUrl: fakeUrl },
+  pollIntervalMs: 1_000,
+  maxPollIntervalMs: 4_000,
+  requestTimeoutMs: 1_000,
+  analysisGraceMs: 60_000,
+});
 
 /** The app as a host would build it for real calls: the provider follows calls of earlier runs through the ledger. */
 export function createRealProviderApp(db: Db, dataFile: string, clock: Clock, fakeUrl: string): NavaiaApp {
   const provider = createElevenLabsTwilioProvider(fakeCredentials, {
-    clock,
-    logger: silentLogger,
-    endpoints: { elevenlabsBaseUrl: fakeUrl, twilioBaseUrl: fakeUrl },
-    pollIntervalMs: 1_000,
-    maxPollIntervalMs: 4_000,
-    requestTimeoutMs: 1_000,
-    analysisGraceMs: 60_000,
+    ...fakeApiOptions(clock, fakeUrl),
     ledger: callLedgerFromDb(db),
   });
   return createApp({ db, logger: silentLogger, host: 'cli', dataFile, clock, providers: [provider] });

@@ -1,36 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NavaiaApp } from '../../../src/core/app';
+import { describe, expect, it } from 'vitest';
 import { isFinalState } from '../../../src/shared/calls/attempt-states';
-import type { FakeProviderApi, FakeProviderApiOptions } from '../../fakes/provider-api/server';
-import { startFakeProviderApi } from '../../fakes/provider-api/server';
-import { insertCustomers, manyCustomers } from '../../helpers/engine-harness';
-import { createTempDb } from '../../helpers/temp-db';
-import { campaignStatus, createRealCampaign, createRealProviderApp } from './campaign-app';
+import type { FakeProviderApiOptions } from '../../fakes/provider-api/server';
+import { manyCustomers } from '../../helpers/engine-harness';
+import { campaignStatus } from './campaign-app';
 import { attemptsOf, expectNoDoubleDial } from './no-double-dial';
-import { createFastClock, nyMorning, waitFor } from './provider-setup';
+import { realProviderAppPerTest, waitFor } from './provider-setup';
 
 describe('a campaign on the elevenlabs-twilio provider, against the fake APIs', () => {
-  let app: NavaiaApp | undefined;
-  let fake: FakeProviderApi | undefined;
-  let cleanup: (() => void) | undefined;
-  afterEach(async () => {
-    await app?.close();
-    await fake?.close();
-    cleanup?.();
-  });
+  const real = realProviderAppPerTest();
 
-  const run = async (customers: number, faults?: FakeProviderApiOptions['dialFaults']) => {
-    const clock = createFastClock(nyMorning, 50);
-    fake = await startFakeProviderApi({ now: clock.now, dialFaults: faults });
-    const temp = createTempDb();
-    cleanup = temp.cleanup;
-    insertCustomers(temp.db, manyCustomers(customers), nyMorning);
-    app = createRealProviderApp(temp.db, temp.file, clock, fake.url);
-    await app.start();
-    const id = createRealCampaign(temp.db, clock.now());
-    app.engine.startCampaign(id);
-    await waitFor('the campaign to complete', () => campaignStatus(temp.db, id) === 'completed', 90_000);
-    return { db: temp.db, id };
+  const run = async (customers: number, dialFaults?: FakeProviderApiOptions['dialFaults']) => {
+    const { db, campaignId: id } = await real.start(manyCustomers(customers), { dialFaults });
+    await waitFor('the campaign to complete', () => campaignStatus(db, id) === 'completed', 90_000);
+    return { db, id };
   };
 
   it('completes, with outcomes, transcripts, an opt-out on the DNC list, and no customer dialled twice per attempt', async () => {
@@ -38,7 +20,7 @@ describe('a campaign on the elevenlabs-twilio provider, against the fake APIs', 
     const attempts = attemptsOf(db, id);
     expect(attempts.every((a) => isFinalState(a.state))).toBe(true);
     expect(new Set(attempts.map((a) => a.c)).size).toBe(20);
-    expectNoDoubleDial(db, id, fake!);
+    expectNoDoubleDial(db, id, real.fake);
     // The last digit of each number picked its outcome in the fake (see scenarioByLastDigit).
     const first = attempts.filter((a) => a.n === 1);
     const byDigit = (d: string) => first.filter((a) => a.toNumber.endsWith(d));
@@ -79,7 +61,7 @@ describe('a campaign on the elevenlabs-twilio provider, against the fake APIs', 
     const attempts = attemptsOf(db, id);
     expect(attempts.every((a) => isFinalState(a.state))).toBe(true);
     expect(new Set(attempts.map((a) => a.c)).size).toBe(30);
-    const failedDials = fake!.requests.filter(
+    const failedDials = real.fake.requests.filter(
       (r) =>
         r.method === 'POST' &&
         /register-call|Calls\.json$/.test(r.path) &&
@@ -87,10 +69,10 @@ describe('a campaign on the elevenlabs-twilio provider, against the fake APIs', 
         r.answeredWith !== 201,
     );
     expect(failedDials.length).toBeGreaterThan(3);
-    expectNoDoubleDial(db, id, fake!);
+    expectNoDoubleDial(db, id, real.fake);
     // Calls placed by creates that then timed out were found again by idempotency key, not dialled twice
     // (expectNoDoubleDial above covers them: every call the fake placed is known to its attempt).
-    const placedThenTimedOut = fake!.requests.filter(
+    const placedThenTimedOut = real.fake.requests.filter(
       (r) => r.path.endsWith('/Calls.json') && r.answeredWith === 'no answer, done',
     ).length;
     expect(placedThenTimedOut).toBeGreaterThan(0);

@@ -1,5 +1,7 @@
+import { afterEach } from 'vitest';
+import type { NavaiaApp } from '../../../src/core/app';
 import { type Clock, createRealTimeClock } from '../../../src/core/clock/clock';
-import { silentLogger } from '../../../src/core/logging/logger';
+import { type Db, openDatabase } from '../../../src/core/db/open';
 import {
   type CallLedger,
   createElevenLabsTwilioProvider,
@@ -12,6 +14,11 @@ import {
   type FakeProviderApiOptions,
   startFakeProviderApi,
 } from '../../fakes/provider-api/server';
+import { insertCustomers, nyMorning, type TestCustomer } from '../../helpers/engine-harness';
+import { createTempDb } from '../../helpers/temp-db';
+import { createRealCampaign, createRealProviderApp, fakeApiOptions } from './campaign-app';
+
+export { nyMorning };
 
 /**
  * Real time, sped up: `speed` virtual milliseconds pass per real millisecond. The provider talks to a
@@ -39,8 +46,6 @@ export interface ProviderRig {
   close(): Promise<void>;
 }
 
-export const nyMorning = Date.UTC(2026, 10, 24, 15, 0);
-
 export async function createProviderRig(
   options: {
     speed?: number;
@@ -54,13 +59,7 @@ export async function createProviderRig(
   const fake = await startFakeProviderApi({ ...options.fake, now: clock.now });
   const config: ElevenLabsTwilioConfig = { ...fakeCredentials, dialMode: options.dialMode ?? 'own-twilio' };
   const provider = createElevenLabsTwilioProvider(config, {
-    clock,
-    logger: silentLogger,
-    endpoints: { elevenlabsBaseUrl: fake.url, twilioBaseUrl: fake.url },
-    pollIntervalMs: 1_000,
-    maxPollIntervalMs: 4_000,
-    requestTimeoutMs: 1_000,
-    analysisGraceMs: 60_000,
+    ...fakeApiOptions(clock, fake.url),
     ledger: options.ledger,
   });
   const events: ProviderEvent[] = [];
@@ -74,6 +73,73 @@ export async function createProviderRig(
     async close() {
       await provider.close?.();
       await fake.close();
+    },
+  };
+}
+
+export interface RealProviderRun {
+  app: NavaiaApp;
+  db: Db;
+  clock: Clock;
+  fake: FakeProviderApi;
+  campaignId: number;
+}
+
+/**
+ * For each test of the suite: `start` puts the customers in a fresh temporary database, starts the app
+ * on the real provider against its own fake API (fast clock from nyMorning) and starts a real campaign
+ * over them. The app, the fake and the database go after the test. Read the fields inside a test.
+ */
+export function realProviderAppPerTest() {
+  let app: NavaiaApp | undefined;
+  let fake: FakeProviderApi | undefined;
+  let cleanup: (() => void) | undefined;
+  let current: RealProviderRun | undefined;
+  let file = '';
+  afterEach(async () => {
+    await app?.close();
+    await fake?.close();
+    cleanup?.();
+    app = fake = cleanup = current = undefined;
+  });
+  const run = () => {
+    if (!current) throw new Error('start() first');
+    return current;
+  };
+  return {
+    get app() {
+      return run().app;
+    },
+    get fake() {
+      return run().fake;
+    },
+    async start(customers: TestCustomer[], fakeOptions: Omit<FakeProviderApiOptions, 'now'> = {}) {
+      const clock = createFastClock(nyMorning, 50);
+      fake = await startFakeProviderApi({ ...fakeOptions, now: clock.now });
+      const temp = createTempDb();
+      file = temp.file;
+      cleanup = temp.cleanup;
+      insertCustomers(temp.db, customers, nyMorning);
+      app = createRealProviderApp(temp.db, file, clock, fake.url);
+      await app.start();
+      const campaignId = createRealCampaign(temp.db, clock.now());
+      app.engine.startCampaign(campaignId);
+      current = { app, db: temp.db, clock, fake, campaignId };
+      return current;
+    },
+    /** Stops the app (as if it went down), leaving the database file and the fake's calls. */
+    async stopApp() {
+      await run().app.close();
+      app = undefined;
+    },
+    /** A new app on the same database file and fake API, started (it reconciles what the last run left). */
+    async restartApp() {
+      const last = run();
+      const db = openDatabase(file);
+      app = createRealProviderApp(db, file, last.clock, last.fake.url);
+      await app.start();
+      current = { ...last, app, db };
+      return current;
     },
   };
 }

@@ -1,44 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NavaiaApp } from '../../../src/core/app';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/core/db/open';
 import type { FakeCall } from '../../fakes/provider-api/fake-calls';
-import { type FakeProviderApi, startFakeProviderApi } from '../../fakes/provider-api/server';
-import { insertCustomers } from '../../helpers/engine-harness';
 import { invoker } from '../../helpers/invoke';
-import { createTempDb } from '../../helpers/temp-db';
-import { createRealCampaign, createRealProviderApp } from './campaign-app';
-import { createFastClock, nyMorning, waitFor } from './provider-setup';
+import { realProviderAppPerTest, waitFor } from './provider-setup';
 
 // The fake's scenario for a number ending in 4: the customer asks for a person and the agent escalates.
 const wantsHuman = '+12125550114';
 
 describe('an agent takes over a real call, against the fake Twilio + ElevenLabs API', () => {
-  let app: NavaiaApp | undefined;
-  let fake: FakeProviderApi | undefined;
-  let cleanup: (() => void) | undefined;
-  afterEach(async () => {
-    await app?.close();
-    await fake?.close();
-    cleanup?.();
-  });
+  const real = realProviderAppPerTest();
 
   /** A one-customer campaign whose call has been escalated by the AI. */
   const escalatedCall = async () => {
-    const clock = createFastClock(nyMorning, 50);
-    fake = await startFakeProviderApi({ now: clock.now });
-    const temp = createTempDb();
-    cleanup = temp.cleanup;
-    insertCustomers(temp.db, [{ name: 'Esme', phone: wantsHuman }], nyMorning);
-    app = createRealProviderApp(temp.db, temp.file, clock, fake.url);
-    await app.start();
-    app.engine.startCampaign(createRealCampaign(temp.db, clock.now()));
+    const { app, db } = await real.start([{ name: 'Esme', phone: wantsHuman }]);
     const attempt = () =>
-      temp.db.$client
+      db.$client
         .prepare('select id, state, mode, held_by as heldBy, provider_call_id as callId from call_attempts')
         .get() as { id: number; state: string; mode: string; heldBy: string | null; callId: string };
     await waitFor('the escalation', () => attempt()?.state === 'escalated');
-    const call = fake.calls.get(attempt().callId) as FakeCall;
-    return { db: temp.db, attempt, call, alice: invoker(app, 'client-alice') };
+    const call = real.fake.calls.get(attempt().callId) as FakeCall;
+    return { db, attempt, call, alice: invoker(app, 'client-alice') };
   };
 
   const lines = (db: Db) =>
@@ -62,7 +43,7 @@ describe('an agent takes over a real call, against the fake Twilio + ElevenLabs 
     const identity =
       takenOver.ok && takenOver.result.session.kind === 'softphone' && takenOver.result.session.identity;
     // Exactly the Twilio request a takeover is: the live call updated with TwiML dialling the client.
-    const redirect = fake!.requests.filter(
+    const redirect = real.fake.requests.filter(
       (r) => r.method === 'POST' && r.path.endsWith(`/Calls/${call.sid}.json`),
     );
     expect(redirect).toHaveLength(1);
@@ -76,7 +57,7 @@ describe('an agent takes over a real call, against the fake Twilio + ElevenLabs 
     const handedBack = await alice('calls.handBack', { attemptId: attempt().id });
     expect(handedBack).toMatchObject({ ok: true, result: { mode: 'ai', heldBy: null } });
     // ElevenLabs registers the call again (same customer variables), and Twilio streams to it.
-    const registrations = fake!.requests.filter((r) => r.path === '/v1/convai/twilio/register-call');
+    const registrations = real.fake.requests.filter((r) => r.path === '/v1/convai/twilio/register-call');
     expect(registrations).toHaveLength(2);
     expect(registrations[1].body).toMatchObject({
       to_number: wantsHuman,
@@ -106,7 +87,7 @@ describe('an agent takes over a real call, against the fake Twilio + ElevenLabs 
     expect(await alice('calls.takeOver', { attemptId, agentName: 'Alice' })).toMatchObject({ ok: true });
     // Only the agent holding the call may end it.
     expect(
-      await invoker(app!, 'client-bob')('calls.end', {
+      await invoker(real.app, 'client-bob')('calls.end', {
         attemptId,
         disposition: 'not_interested',
         notes: 'x',

@@ -1,43 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { NavaiaApp } from '../../../src/core/app';
-import { openDatabase } from '../../../src/core/db/open';
+import { describe, expect, it } from 'vitest';
 import { segmentsOf, viewConversation } from '../../fakes/provider-api/fake-calls';
 import { bookedViewing, conversationTurns } from '../../fakes/provider-api/scenarios';
-import { type FakeProviderApi, startFakeProviderApi } from '../../fakes/provider-api/server';
-import { insertCustomers } from '../../helpers/engine-harness';
-import { createTempDb } from '../../helpers/temp-db';
-import { campaignStatus, createRealCampaign, createRealProviderApp } from './campaign-app';
-import { createFastClock, nyMorning, waitFor } from './provider-setup';
+import { campaignStatus } from './campaign-app';
+import { realProviderAppPerTest, waitFor } from './provider-setup';
 
 describe('a real call that ends while the app is down', () => {
-  let app: NavaiaApp | undefined;
-  let fake: FakeProviderApi | undefined;
-  let cleanup: (() => void) | undefined;
-  afterEach(async () => {
-    await app?.close();
-    await fake?.close();
-    cleanup?.();
-  });
+  const real = realProviderAppPerTest();
 
   it('keeps the lines said after the crash, once each, in order, without reopening the call', async () => {
-    const clock = createFastClock(nyMorning, 50);
-    fake = await startFakeProviderApi({ now: clock.now });
-    const phone = '+12125550105';
-    fake.setScenario(phone, bookedViewing('Wren'));
-    const temp = createTempDb();
-    cleanup = temp.cleanup;
-    insertCustomers(temp.db, [{ name: 'Wren', phone }], nyMorning);
-
     // First run: the call is answered and the first lines are stored; then the app stops.
-    app = createRealProviderApp(temp.db, temp.file, clock, fake.url);
-    await app.start();
-    const id = createRealCampaign(temp.db, clock.now());
-    app.engine.startCampaign(id);
-    const storedLines = (db = temp.db) =>
+    const first = await real.start([{ name: 'Wren', phone: '+12125550105' }], {
+      scenario: () => bookedViewing('Wren'),
+    });
+    const { clock, fake, campaignId: id } = first;
+    const storedLines = (db = first.db) =>
       db.$client.prepare('select count(*) from transcripts').pluck().get() as number;
     await waitFor('the first two lines', () => storedLines() >= 2);
-    await app.close();
-    app = undefined;
+    await real.stopApp();
 
     // The conversation goes on without Navaia, ends, and ElevenLabs analyses it.
     const [call] = [...fake.calls.values()];
@@ -46,9 +25,7 @@ describe('a real call that ends while the app is down', () => {
     );
 
     // Second run on the same database file: reconciliation closes the call, its last lines follow.
-    const db = openDatabase(temp.file);
-    app = createRealProviderApp(db, temp.file, clock, fake.url);
-    await app.start();
+    const { db } = await real.restartApp();
     await waitFor('the campaign to complete', () => campaignStatus(db, id) === 'completed');
     await waitFor('every line', () => storedLines(db) >= 5);
     await waitFor('the analysis', () =>
