@@ -72,7 +72,6 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping) {
   const insertSql = `insert into customers (first_name, phone, phone_valid, time_zone, region, created_at, updated_at${optionalColumns
     .map((c) => `, ${c.column}`)
     .join('')}) values (?, ?, 1, ?, ?, ?, ?${', ?'.repeat(optionalColumns.length)})`;
-  const insert = client.prepare(insertSql);
   /** Inserts unless the number or external id is taken, when it writes nothing (and the rules below decide). */
   const insertIfNew = client.prepare(`${insertSql} on conflict do nothing`);
   const tagsMapped = mapped(['tags']);
@@ -121,16 +120,12 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping) {
       customerId = phoneOwner?.id;
     }
 
-    if (customerId !== undefined) {
-      update.run(values.slice(0, 4), values[5], ...updatedAt.map((i) => values[i]), customerId);
-      writeTags(customerId, tags, true);
-      written.add(customerId, row);
-      return { kind: 'updated' };
-    }
-    const inserted = insert.run(values);
-    writeTags(inserted.lastInsertRowid, tags, false);
-    written.add(Number(inserted.lastInsertRowid), row);
-    return { kind: 'imported' };
+    // Phone and external id are the table's only unique keys, so the insert above met one of them.
+    if (customerId === undefined) throw new Error('unreachable: an insert conflict without its customer');
+    update.run(values.slice(0, 4), values[5], ...updatedAt.map((i) => values[i]), customerId);
+    writeTags(customerId, tags, true);
+    written.add(customerId, row);
+    return { kind: 'updated' };
   }
 
   return {
