@@ -46,18 +46,23 @@ export function ProvidersSettings({
   );
 }
 
+/** The form's free-text fields (not the mode switches or the checkbox). */
+type TextField = {
+  [K in keyof ProvidersForm]: string extends ProvidersForm[K] ? K : never;
+}[keyof ProvidersForm];
+
 function ProviderCredentials() {
   const [status, setStatus] = useState<ProviderStatus>();
   const [form, setForm] = useState<ProvidersForm>();
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
   const [report, setReport] = useState<ProviderConnectionReport | 'testing'>();
+  const [loadError, setLoadError] = useState<string>();
 
   const show = (next: ProviderStatus) => {
     setStatus(next);
     setForm(formFromStatus(next));
   };
-  const [loadError, setLoadError] = useState<string>();
   useEffect(() => {
     client.invoke('providers.status', {}).then(
       (next) => {
@@ -126,8 +131,7 @@ function ProviderCredentials() {
   const field = (
     label: string,
     path: string,
-    value: string,
-    onChange: (value: string) => void,
+    key: TextField,
     options: { secret?: boolean; isSet?: boolean; placeholder?: string } = {},
   ) => (
     <label className="field">
@@ -137,11 +141,11 @@ function ProviderCredentials() {
         type={options.secret ? 'password' : 'text'}
         autoComplete="off"
         spellCheck={false}
-        value={value}
+        value={form[key]}
         placeholder={
           options.secret ? secretPlaceholder(options.isSet, label.toLowerCase()) : options.placeholder
         }
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
       />
       {issueFor(path) && <small className="error">{issueFor(path)}</small>}
     </label>
@@ -168,9 +172,7 @@ function ProviderCredentials() {
       <div className="provider-columns">
         <fieldset>
           <legend>Twilio</legend>
-          {field('Account SID', 'twilio.accountSid', form.accountSid, (v) => set({ accountSid: v }), {
-            placeholder: 'AC…',
-          })}
+          {field('Account SID', 'twilio.accountSid', 'accountSid', { placeholder: 'AC…' })}
           <div className="auth-mode" role="radiogroup" aria-label="Twilio credentials">
             <label>
               <input
@@ -192,25 +194,17 @@ function ProviderCredentials() {
             </label>
           </div>
           {form.authMode === 'auth-token' ? (
-            field('Auth token', 'twilio.authToken', form.authToken, (v) => set({ authToken: v }), {
+            field('Auth token', 'twilio.authToken', 'authToken', {
               secret: true,
               isSet: status.twilio?.authTokenSet,
             })
           ) : (
             <>
-              {field('API key SID', 'twilio.apiKeySid', form.apiKeySid, (v) => set({ apiKeySid: v }), {
-                placeholder: 'SK…',
+              {field('API key SID', 'twilio.apiKeySid', 'apiKeySid', { placeholder: 'SK…' })}
+              {field('API key secret', 'twilio.apiKeySecret', 'apiKeySecret', {
+                secret: true,
+                isSet: status.twilio?.apiKeySecretSet,
               })}
-              {field(
-                'API key secret',
-                'twilio.apiKeySecret',
-                form.apiKeySecret,
-                (v) => set({ apiKeySecret: v }),
-                {
-                  secret: true,
-                  isSet: status.twilio?.apiKeySecretSet,
-                },
-              )}
             </>
           )}
           <label className="field">
@@ -226,39 +220,20 @@ function ProviderCredentials() {
               <small className="error">{issueFor('twilio.callerNumbers')}</small>
             )}
           </label>
-          {field(
-            'TwiML app SID (optional)',
-            'twilio.twimlAppSid',
-            form.twimlAppSid,
-            (v) => set({ twimlAppSid: v }),
-            {
-              placeholder: 'AP…',
-            },
-          )}
+          {field('TwiML app SID (optional)', 'twilio.twimlAppSid', 'twimlAppSid', { placeholder: 'AP…' })}
         </fieldset>
         <fieldset>
           <legend>ElevenLabs</legend>
-          {field(
-            'ElevenLabs API key',
-            'elevenlabs.apiKey',
-            form.elevenLabsApiKey,
-            (v) => set({ elevenLabsApiKey: v }),
-            {
-              secret: true,
-              isSet: status.elevenlabs?.apiKeySet,
-            },
-          )}
-          {field('Agent ID', 'elevenlabs.agentId', form.agentId, (v) => set({ agentId: v }))}
-          {field('Phone number ID', 'elevenlabs.phoneNumberId', form.phoneNumberId, (v) =>
-            set({ phoneNumberId: v }),
-          )}
-          {field(
-            'Webhook secret (optional)',
-            'elevenlabs.webhookSecret',
-            form.webhookSecret,
-            (v) => set({ webhookSecret: v }),
-            { secret: true, isSet: status.elevenlabs?.webhookSecretSet },
-          )}
+          {field('ElevenLabs API key', 'elevenlabs.apiKey', 'elevenLabsApiKey', {
+            secret: true,
+            isSet: status.elevenlabs?.apiKeySet,
+          })}
+          {field('Agent ID', 'elevenlabs.agentId', 'agentId')}
+          {field('Phone number ID', 'elevenlabs.phoneNumberId', 'phoneNumberId')}
+          {field('Webhook secret (optional)', 'elevenlabs.webhookSecret', 'webhookSecret', {
+            secret: true,
+            isSet: status.elevenlabs?.webhookSecretSet,
+          })}
           {status.elevenlabs?.webhookSecretSet && (
             <label className="checkbox">
               <input
