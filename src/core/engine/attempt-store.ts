@@ -1,7 +1,7 @@
 import type { AttemptState } from '../../shared/calls/attempt-states';
 import { canMoveAttempt } from '../../shared/calls/attempt-states';
+import { groupCommitOf } from '../db/group-commit';
 import type { Db } from '../db/open';
-import { groupCommitOf } from './group-commit';
 
 export interface AttemptRow {
   id: number;

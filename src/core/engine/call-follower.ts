@@ -1,12 +1,12 @@
 import { type AttemptState, isFinalState } from '../../shared/calls/attempt-states';
 import type { Campaign } from '../../shared/contract/campaigns';
 import type { Clock } from '../clock/clock';
+import type { GroupCommit } from '../db/group-commit';
 import type { Db } from '../db/open';
 import type { EventBus } from '../events/event-bus';
 import type { ProviderEvent } from '../providers/provider';
 import type { AttemptPatch, AttemptRow, AttemptStore } from './attempt-store';
 import type { CallSummaries } from './call-summaries';
-import type { GroupCommit } from './group-commit';
 
 /**
  * Following calls: what a provider reports — status changes, transcript lines, escalations, the

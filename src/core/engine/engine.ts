@@ -16,6 +16,7 @@ import {
   customersLackingConsent,
   realCallConsentCondition,
 } from '../compliance/real-call-readiness';
+import { groupCommitOf } from '../db/group-commit';
 import type { Db } from '../db/open';
 import { customers } from '../db/schema';
 import type { EventBus } from '../events/event-bus';
@@ -25,7 +26,6 @@ import { type AttemptRow, createAttemptStore } from './attempt-store';
 import { createCallFollower } from './call-follower';
 import { createCallSummaries } from './call-summaries';
 import { createDialRules } from './dial-rules';
-import { groupCommitOf } from './group-commit';
 import { createProviderHealth, isUnreachableError } from './provider-health';
 import { createReconciler } from './reconciliation';
 import { TokenBucket } from './token-bucket';

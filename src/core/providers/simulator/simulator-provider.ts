@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Clock, TimerHandle } from '../../clock/clock';
+import { groupCommitOf } from '../../db/group-commit';
 import type { Db } from '../../db/open';
 import { simulatorCalls } from '../../db/schema';
-import { groupCommitOf } from '../../engine/group-commit';
 import { SeededRandom } from '../../random/seeded-random';
 import {
   type CallSnapshot,
