@@ -1,4 +1,8 @@
-import type { CustomerImportMapping, CustomerImportReject } from '../../../shared/contract/customers';
+import type {
+  CustomerImportMapping,
+  CustomerImportProgress,
+  CustomerImportReject,
+} from '../../../shared/contract/customers';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
 import { columnOf, type PendingRow } from './customer-record-reader';
@@ -14,12 +18,11 @@ export interface BatchWriteOptions {
   onProgress?: (totals: CustomerImportTotals) => void;
 }
 
-export interface CustomerImportTotals {
-  rowsProcessed: number;
-  imported: number;
-  updated: number;
-  rejected: number;
-}
+/** An import's counts: its progress event without the import's id. */
+export type CustomerImportTotals = Omit<CustomerImportProgress, 'importId'>;
+
+/** What an import ends with: its totals and the first rejects (all of them are in the rejects file). */
+export type CsvImportResult = CustomerImportTotals & { rejects: CustomerImportReject[] };
 
 /**
  * Writes batches of read rows, one transaction each, in file order; each refused row (refused when read,
@@ -74,7 +77,7 @@ export function createBatchWriter(db: Db, options: BatchWriteOptions) {
       options.onProgress?.({ ...totals });
     },
     /** The totals and first rejects once every batch is written; the writer cannot be used afterwards. */
-    finish(): CustomerImportTotals & { rejects: CustomerImportReject[] } {
+    finish(): CsvImportResult {
       close();
       if (!writer) throw new AppError('invalid_input', 'The file is empty: it has no header row');
       return { ...totals, rejects: firstRejects };

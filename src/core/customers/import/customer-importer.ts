@@ -1,14 +1,10 @@
-import type { CustomerImportReject } from '../../../shared/contract/customers';
 import type { Db } from '../../db/open';
-import {
-  type BatchWriteOptions,
-  type CustomerImportTotals,
-  createBatchWriter,
-} from './customer-batch-writer';
+import { type BatchWriteOptions, type CsvImportResult, createBatchWriter } from './customer-batch-writer';
 import { createRecordReader, type PendingRow } from './customer-record-reader';
 import type { RowReadOptions } from './customer-row';
 
-export type { CustomerImportTotals } from './customer-batch-writer';
+/** Rows per transaction unless an import says otherwise. */
+export const defaultBatchSize = 5_000;
 
 export interface CustomerImportOptions extends RowReadOptions, BatchWriteOptions {
   /** Rows per transaction. */
@@ -21,7 +17,7 @@ export interface CustomerImportOptions extends RowReadOptions, BatchWriteOptions
  * file size. (`read-in-worker.ts` does the same with the reading on a worker thread.)
  */
 export function createCustomerImporter(db: Db, options: CustomerImportOptions) {
-  const batchSize = options.batchSize ?? 5_000;
+  const batchSize = options.batchSize ?? defaultBatchSize;
   const reader = createRecordReader(options);
   const writer = createBatchWriter(db, options);
   let batch: PendingRow[] = [];
@@ -42,7 +38,7 @@ export function createCustomerImporter(db: Db, options: CustomerImportOptions) {
       if (batch.length >= batchSize) flush();
     },
     /** Writes what is left and returns the totals; the importer cannot be used afterwards. */
-    finish(): CustomerImportTotals & { rejects: CustomerImportReject[] } {
+    finish(): CsvImportResult {
       try {
         flush();
       } catch (err) {

@@ -1,14 +1,10 @@
 import type { Readable } from 'node:stream';
-import type { CustomerImportReject } from '../../../shared/contract/customers';
 import type { Db } from '../../db/open';
 import { getSettings } from '../../settings/settings-store';
 import { restoreMissingCustomerIndexes, withSecondaryIndexesDeferred } from './bulk-load';
 import { streamCsvRecords } from './csv-records';
-import {
-  type CustomerImportOptions,
-  type CustomerImportTotals,
-  createCustomerImporter,
-} from './customer-importer';
+import type { CsvImportResult } from './customer-batch-writer';
+import { type CustomerImportOptions, createCustomerImporter } from './customer-importer';
 import { canReadInWorker, importWithReadingWorker } from './read-in-worker';
 
 export type CsvImportOptions = Omit<CustomerImportOptions, 'region' | 'defaultTimeZone'> & {
@@ -27,8 +23,6 @@ export type CsvImportOptions = Omit<CustomerImportOptions, 'region' | 'defaultTi
   /** With `readInWorker`: how many threads read rows (default two where there are two cores). */
   readingThreads?: number;
 };
-
-export type CsvImportResult = CustomerImportTotals & { rejects: CustomerImportReject[] };
 
 /**
  * Streams a CSV file into customers: Papa parses it piece by piece as it arrives and each record goes

@@ -11,7 +11,8 @@ import type {
 import { AppError } from '../../../shared/errors';
 import type { AppContext } from '../../app-context';
 import { mappingProblem } from './column-mapping';
-import { type CsvImportResult, importCustomersCsv } from './import-customers-csv';
+import type { CsvImportResult } from './customer-batch-writer';
+import { importCustomersCsv } from './import-customers-csv';
 import { createRejectsFile, type RejectsFile } from './rejects-file';
 
 interface ImportSession {

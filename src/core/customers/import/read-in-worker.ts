@@ -6,11 +6,10 @@ import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
-import type { CustomerImportReject } from '../../../shared/contract/customers';
 import { AppError, type AppErrorCode } from '../../../shared/errors';
 import type { Db } from '../../db/open';
-import { type CustomerImportTotals, createBatchWriter } from './customer-batch-writer';
-import type { CustomerImportOptions } from './customer-importer';
+import { type CsvImportResult, createBatchWriter } from './customer-batch-writer';
+import { type CustomerImportOptions, defaultBatchSize } from './customer-importer';
 import type { RecordReadOptions } from './customer-record-reader';
 import { decodePendingRow, type EncodedRow } from './pending-row-codec';
 
@@ -72,7 +71,7 @@ export async function importWithReadingWorker(
   options: CustomerImportOptions,
   /** Threads that read rows (the parser included); by default two where there are two cores. */
   readingThreads?: number,
-): Promise<CustomerImportTotals & { rejects: CustomerImportReject[] }> {
+): Promise<CsvImportResult> {
   const writer = createBatchWriter(db, options);
   const { mapping, region, defaultTimeZone, now } = options;
   const shared = { options: { mapping, region, defaultTimeZone, now }, rowsPerMessage: 500 };
@@ -97,7 +96,7 @@ export async function importWithReadingWorker(
     start({ ...shared, role: 'parser', helpers: helperPorts }, helperPorts),
     ...channels.map((c) => start({ ...shared, role: 'helper', parser: c.port2 }, [c.port2])),
   ];
-  const batchSize = options.batchSize ?? 5_000;
+  const batchSize = options.batchSize ?? defaultBatchSize;
 
   /** Blocks that arrived before an earlier one, by block number. */
   const early = new Map<number, EncodedRow[]>();
