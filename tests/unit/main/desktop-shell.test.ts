@@ -1,17 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../../src/core/app';
 import { backupService } from '../../../src/core/backup/backup-service';
 import type { Logger } from '../../../src/core/logging/logger';
 import { appMenuTemplate } from '../../../src/main/app-menu';
 import { type BackupDialogs, backupMenuActions } from '../../../src/main/backup-menu';
 import { reportMainProcessErrors, reportProcessCrashes } from '../../../src/main/crash-reporting';
-import { bindContractToIpc, trustedFrameCheck } from '../../../src/main/ipc-binding';
-import { isAppUrl } from '../../../src/main/security';
 import { followLiveCalls, installTray, type TrayLike } from '../../../src/main/tray';
-import { bridgeChannels } from '../../../src/shared/bridge';
 import type { EventBatch } from '../../../src/shared/contract';
 import type { CampaignProgress } from '../../../src/shared/contract/calls';
 import {
@@ -20,6 +17,7 @@ import {
   insertCustomers,
   manyCustomers,
 } from '../../helpers/engine-harness';
+import { bindToFakeWindow } from './shell-fakes';
 
 // The shell must never need the real Electron binary to be tested.
 vi.mock('electron', () => ({}));
@@ -308,33 +306,12 @@ describe('crash and error reporting', () => {
     const h = await createEngineHarness(tuesday10amNewYork);
     try {
       const { logger, lines } = recordingLogger();
-      const { createApp } = await import('../../../src/core/app');
       const app = createApp({ db: h.db, logger, host: 'electron', dataFile: h.app.context.dataFile });
+      // The app's dispatch looks its handler up at each call, so this one throws from now on.
       app.handlers['system.tableCounts'] = () => {
         throw new Error('disk on fire');
       };
-      const { createDispatch } = await import('../../../src/core/rpc/dispatch');
-      const crashing = { ...app, dispatch: createDispatch(app.handlers, logger) };
-      const ipc = { handlers: new Map<string, (...args: unknown[]) => unknown>() };
-      const windowContents = Object.assign(new EventEmitter(), {
-        id: 7,
-        mainFrame: { url: 'file:///app/index.html' },
-      });
-      bindContractToIpc(
-        {
-          handle: (c: string, fn: (...args: unknown[]) => unknown) => ipc.handlers.set(c, fn),
-        } as unknown as IpcMain,
-        crashing,
-        trustedFrameCheck(
-          () => windowContents as unknown as WebContents,
-          (url) => isAppUrl(url),
-        ),
-      );
-      const invoke = ipc.handlers.get(bridgeChannels.invoke)!;
-      const fromWindow = {
-        sender: windowContents,
-        senderFrame: windowContents.mainFrame,
-      } as unknown as IpcMainInvokeEvent;
+      const { invoke, fromWindow } = bindToFakeWindow(app);
       expect(await invoke(fromWindow, 'system.tableCounts', {})).toMatchObject({
         ok: false,
         error: {

@@ -1,13 +1,11 @@
-import { EventEmitter } from 'node:events';
-import type { IpcMain, IpcMainInvokeEvent, Session, WebContents } from 'electron';
+import type { IpcMainInvokeEvent, Session, WebContents } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp, type NavaiaApp } from '../../../src/core/app';
 import { silentLogger } from '../../../src/core/logging/logger';
-import { bindContractToIpc, trustedFrameCheck } from '../../../src/main/ipc-binding';
 import { createHardenedWindow } from '../../../src/main/main-window';
-import { contentSecurityPolicy, guardNavigation, hardenSession, isAppUrl } from '../../../src/main/security';
-import { bridgeChannels } from '../../../src/shared/bridge';
+import { contentSecurityPolicy, guardNavigation, hardenSession } from '../../../src/main/security';
 import { createTempDb } from '../../helpers/temp-db';
+import { bindToFakeWindow, FakeWebContents } from './shell-fakes';
 
 // The shell must never need the real Electron binary to be tested.
 vi.mock('electron', () => ({
@@ -15,35 +13,6 @@ vi.mock('electron', () => ({
     constructor(readonly options: object) {}
   },
 }));
-
-class FakeWebContents extends EventEmitter {
-  windowOpenHandler?: (details: { url: string }) => { action: string };
-  mainFrame = { url: 'file:///app/out/renderer/index.html' };
-  id = 1;
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
-    this.windowOpenHandler = handler;
-  }
-  navigate(url: string) {
-    const event = {
-      defaultPrevented: false,
-      preventDefault() {
-        this.defaultPrevented = true;
-      },
-    };
-    this.emit('will-navigate', event, url);
-    return event.defaultPrevented;
-  }
-}
-
-class FakeIpcMain {
-  handlers = new Map<string, (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown>();
-  handle(channel: string, handler: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown) {
-    this.handlers.set(channel, handler);
-  }
-  removeHandler(channel: string) {
-    this.handlers.delete(channel);
-  }
-}
 
 describe('the Electron window', () => {
   it('is created with the hardened webPreferences and the sandboxed CommonJS preload', () => {
@@ -129,22 +98,7 @@ describe('the contract over IPC', () => {
     const temp = createTempDb();
     cleanup = temp.cleanup;
     app = createApp({ db: temp.db, logger: silentLogger, host: 'electron', dataFile: temp.file });
-    const ipc = new FakeIpcMain();
-    const windowContents = new FakeWebContents();
-    bindContractToIpc(
-      ipc as unknown as IpcMain,
-      app,
-      trustedFrameCheck(
-        () => windowContents as unknown as WebContents,
-        (url) => isAppUrl(url),
-      ),
-    );
-    const invoke = ipc.handlers.get(bridgeChannels.invoke)!;
-    const fromWindow = {
-      sender: windowContents,
-      senderFrame: windowContents.mainFrame,
-    } as unknown as IpcMainInvokeEvent;
-    return { invoke, fromWindow, windowContents };
+    return bindToFakeWindow(app);
   };
 
   it('rejects a call from an unexpected frame', async () => {
