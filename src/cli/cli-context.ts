@@ -5,10 +5,25 @@ import { openDatabase } from '../core/db/open';
 import { silentLogger } from '../core/logging/logger';
 import { defaultDataFile } from '../core/paths';
 import { createEncryptedFileStore, secretFilesFor } from '../core/secrets/encrypted-file-store';
+import { regionCodeSchema } from '../shared/contract/settings';
 
 /** The `--db FILE` option every command takes. */
 export function withDbOption(command: Command): Command {
   return command.option('--db <file>', 'database file (default: the desktop app’s data file)');
+}
+
+/** The `--region CC` option of the import commands: the country for numbers without a country code. */
+export function withRegionOption(command: Command): Command {
+  return command.option(
+    '--region <cc>',
+    'country for numbers without a country code (default: the default region setting)',
+    (value: string) => {
+      const region = regionCodeSchema.safeParse(value);
+      if (!region.success)
+        throw new InvalidArgumentError('--region must be a two-letter country code, e.g. US.');
+      return region.data;
+    },
+  );
 }
 
 export function dbFileOf(options: { db?: string }): string {

@@ -2,23 +2,18 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { importDncCsv } from '../../core/compliance/dnc-import';
 import { getSettings } from '../../core/settings/settings-store';
-import { CliError, openCliApp, printJson, withDbOption } from '../cli-context';
-import { regionOption } from './import';
+import { CliError, openCliApp, printJson, withDbOption, withRegionOption } from '../cli-context';
 
 export function registerDncCommands(program: Command): void {
   const dnc = program.command('dnc').description('the do-not-call list');
   withDbOption(
-    dnc
-      .command('import <file>')
-      .description(
-        'add the numbers of a CSV (a phone/number column, or the first column) to the do-not-call list',
-      )
-      .option(
-        '--region <cc>',
-        'country for numbers without a country code (default: the default region setting)',
-        regionOption,
-      )
-      .option('--json', 'print the result as JSON'),
+    withRegionOption(
+      dnc
+        .command('import <file>')
+        .description(
+          'add the numbers of a CSV (a phone/number column, or the first column) to the do-not-call list',
+        ),
+    ).option('--json', 'print the result as JSON'),
   ).action((file: string, options: { region?: string; json?: boolean; db?: string }) => {
     let text: string;
     try {

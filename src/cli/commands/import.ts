@@ -1,18 +1,11 @@
 import { closeSync, createReadStream, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
 import { mappingProblem } from '../../core/customers/import/column-mapping';
 import { importCustomersCsv } from '../../core/customers/import/import-customers-csv';
 import { previewCustomerCsv } from '../../core/customers/import/preview-csv';
 import { createRejectsFile } from '../../core/customers/import/rejects-file';
-import { CliError, openCliApp, printJson, withDbOption } from '../cli-context';
+import { CliError, openCliApp, printJson, withDbOption, withRegionOption } from '../cli-context';
 import { createProgress } from '../progress';
-
-export function regionOption(value: string): string {
-  if (!/^[A-Za-z]{2}$/.test(value))
-    throw new InvalidArgumentError('--region must be a two-letter country code, e.g. US.');
-  return value.toUpperCase();
-}
 
 /** `people.csv` → `people.rejects.csv`, beside it. */
 export const rejectsPathOf = (file: string) => `${file.replace(/\.csv$/i, '')}.rejects.csv`;
@@ -32,17 +25,13 @@ export function readFileStart(file: string, bytes = 64 * 1024): string {
 export function registerImportCommands(program: Command): void {
   const importCommand = program.command('import').description('import data from CSV files');
   withDbOption(
-    importCommand
-      .command('customers <file>')
-      .description(
-        'import customers from a CSV (columns mapped from the header names); refused rows go to FILE.rejects.csv',
-      )
-      .option(
-        '--region <cc>',
-        'country for numbers without a country code (default: the default region setting)',
-        regionOption,
-      )
-      .option('--json', 'print the result as JSON'),
+    withRegionOption(
+      importCommand
+        .command('customers <file>')
+        .description(
+          'import customers from a CSV (columns mapped from the header names); refused rows go to FILE.rejects.csv',
+        ),
+    ).option('--json', 'print the result as JSON'),
   ).action(async (file: string, options: { region?: string; json?: boolean; db?: string }) => {
     let preview: ReturnType<typeof previewCustomerCsv>;
     try {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { event, method } from './define';
+import { regionCodeSchema } from './settings';
 
 export const customerSortFields = [
   'name',
@@ -112,10 +113,6 @@ export const customerImportMappingSchema = z
   .strict();
 export type CustomerImportMapping = Partial<Record<CustomerImportField, string>>;
 
-const regionCode = z
-  .string()
-  .regex(/^[A-Za-z]{2}$/, 'use a two-letter country code, e.g. US')
-  .transform((r) => r.toUpperCase());
 const importId = z.string().regex(/^imp-[a-z0-9-]{1,40}$/, 'not an import id');
 
 /** One row the import refused: `row` counts lines of the file, the header being row 1. */
@@ -163,7 +160,7 @@ export const customerMethods = {
         fileName: z.string().trim().min(1).max(260),
         mapping: customerImportMappingSchema,
         /** Country used for numbers written without a country code; the default region setting if absent. */
-        region: regionCode.optional(),
+        region: regionCodeSchema.optional(),
       })
       .strict(),
   ),

@@ -19,6 +19,12 @@ export const callingWindowSchema = z
     },
   );
 
+/** A country for numbers written without a country code (an import's `region`), in capitals. */
+export const regionCodeSchema = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'use a two-letter country code, e.g. US')
+  .transform((r) => r.toUpperCase());
+
 export const settingsSchema = z.object({
   companyName: z.string().trim().min(1).max(100).default('Navaia Realty'),
   agentName: z.string().trim().min(1).max(60).default('Ava'),
@@ -83,11 +89,7 @@ export const settingsMethods = {
     z
       .object({
         csvText: z.string().max(32 * 1024 * 1024),
-        region: z
-          .string()
-          .regex(/^[A-Za-z]{2}$/, 'use a two-letter country code, e.g. US')
-          .transform((r) => r.toUpperCase())
-          .optional(),
+        region: regionCodeSchema.optional(),
       })
       .strict(),
   ),
