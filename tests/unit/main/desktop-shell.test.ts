@@ -162,7 +162,12 @@ describe('File ▸ Export / Import Database', () => {
     h = undefined;
   });
 
-  const fakeDialogs = (answers: { save?: string; open?: string; confirm?: number }) => {
+  /** The menu's actions on this test's database, with dialogs that give `answers` and record messages. */
+  const menuWith = (
+    backups: ReturnType<typeof backupService>,
+    answers: { save?: string; open?: string; confirm?: number },
+    relaunch = () => {},
+  ) => {
     const messages: { type: string; message: string }[] = [];
     const dialogs: BackupDialogs = {
       showSaveDialog: async () => ({ canceled: !answers.save, filePath: answers.save }),
@@ -175,7 +180,14 @@ describe('File ▸ Export / Import Database', () => {
         return { response: answers.confirm ?? 0 };
       },
     };
-    return { dialogs, messages };
+    const actions = backupMenuActions({
+      dialogs,
+      backups,
+      dataFile: h!.app.context.dataFile,
+      now: () => h!.clock.now(),
+      relaunch,
+    });
+    return { actions, messages };
   };
 
   it('exports to the path chosen in the save dialog', async () => {
@@ -184,14 +196,7 @@ describe('File ▸ Export / Import Database', () => {
     const chosen = join(dirname(h.app.context.dataFile), 'chosen', 'my-copy.db');
     const backups = backupService(h.app.context);
     const exportTo = vi.spyOn(backups, 'exportTo');
-    const { dialogs, messages } = fakeDialogs({ save: chosen });
-    const actions = backupMenuActions({
-      dialogs,
-      backups,
-      dataFile: h.app.context.dataFile,
-      now: () => h?.clock.now() ?? 0,
-      relaunch: () => {},
-    });
+    const { actions, messages } = menuWith(backups, { save: chosen });
     await actions.exportDatabase();
     expect(exportTo).toHaveBeenCalledWith(chosen);
     expect(existsSync(chosen)).toBe(true);
@@ -202,14 +207,7 @@ describe('File ▸ Export / Import Database', () => {
     h = await createEngineHarness(tuesday10amNewYork);
     const backups = backupService(h.app.context);
     const exportTo = vi.spyOn(backups, 'exportTo');
-    const { dialogs } = fakeDialogs({});
-    await backupMenuActions({
-      dialogs,
-      backups,
-      dataFile: '',
-      now: () => 0,
-      relaunch: () => {},
-    }).exportDatabase();
+    await menuWith(backups, {}).actions.exportDatabase();
     expect(exportTo).not.toHaveBeenCalled();
   });
 
@@ -218,24 +216,12 @@ describe('File ▸ Export / Import Database', () => {
     const backups = backupService(h.app.context);
     const exported = await backups.exportTo();
     let restarts = 0;
-    const good = fakeDialogs({ open: exported.file, confirm: 0 });
-    await backupMenuActions({
-      dialogs: good.dialogs,
-      backups,
-      dataFile: h.app.context.dataFile,
-      now: () => 0,
-      relaunch: () => restarts++,
-    }).importDatabase();
+    await menuWith(backups, { open: exported.file, confirm: 0 }, () => restarts++).actions.importDatabase();
     expect(restarts).toBe(1);
 
-    const bad = fakeDialogs({ open: h.app.context.dataFile.replace('navaia.db', 'missing.db'), confirm: 0 });
-    await backupMenuActions({
-      dialogs: bad.dialogs,
-      backups,
-      dataFile: h.app.context.dataFile,
-      now: () => 0,
-      relaunch: () => restarts++,
-    }).importDatabase();
+    const missing = h.app.context.dataFile.replace('navaia.db', 'missing.db');
+    const bad = menuWith(backups, { open: missing, confirm: 0 }, () => restarts++);
+    await bad.actions.importDatabase();
     expect(restarts).toBe(1);
     expect(bad.messages.at(-1)).toEqual({
       type: 'error',
