@@ -86,6 +86,10 @@ export function readPhone(text: string, region: string): PhoneReading {
   return { ok: true, e164: parsed.number, country: parsed.country };
 }
 
+/** Why `readPhone` refused `text`, as a reject reason puts it after the field's name. */
+export const invalidPhoneReason = (text: string, region: string) =>
+  text.startsWith('+') ? 'not a valid international number' : `not a valid number for region ${region}`;
+
 export const isTimeZone = (zone: string) => IANAZone.isValidZone(zone);
 
 export interface CustomerPlace {

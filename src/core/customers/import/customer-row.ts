@@ -5,7 +5,7 @@ import {
   customerImportFields,
 } from '../../../shared/contract/customers';
 import { lifecycleStages, propertyTypes } from '../../db/seed/demo-catalog';
-import { isTimeZone, placeOf, readPhone } from './customer-place';
+import { invalidPhoneReason, isTimeZone, placeOf, readPhone } from './customer-place';
 import { readAmount, readBudgetRange, readChoice, readDate, readTags } from './customer-values';
 
 /** A customer as read from one row of a file, ready to write. Absent fields were not mapped or were empty. */
@@ -83,13 +83,7 @@ function rowSchema({ region }: Pick<RowReadOptions, 'region'>) {
     fullName: text(200),
     phone: z.string({ error: 'missing' }).transform((value, ctx) => {
       const phone = readPhone(value, region);
-      if (!phone.ok)
-        ctx.addIssue({
-          code: 'custom',
-          message: value.startsWith('+')
-            ? 'not a valid international number'
-            : `not a valid number for region ${region}`,
-        });
+      if (!phone.ok) ctx.addIssue({ code: 'custom', message: invalidPhoneReason(value, region) });
       return phone;
     }),
     email: z.email('not a valid email address').max(200, 'longer than 200 characters').optional(),
