@@ -35,13 +35,17 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const outDir = join(__dirname, '..');
 let mainWindow: BrowserWindow | undefined;
 
-// A second launch focuses the running window instead of opening a second app on the same database.
-if (!app.requestSingleInstanceLock()) app.quit();
-app.on('second-instance', () => {
-  if (!mainWindow) return;
+/** Brings the window to the front, restored if it was minimized; false when there is no window. */
+function focusMainWindow(): boolean {
+  if (!mainWindow) return false;
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
-});
+  return true;
+}
+
+// A second launch focuses the running window instead of opening a second app on the same database.
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', () => void focusMainWindow());
 
 /** In a packaged app the migrations ship as a resource; in development they are in the repository. */
 function migrationsFolder(): string | undefined {
@@ -112,10 +116,8 @@ app.whenReady().then(async () => {
   const navigate = (page: string) =>
     mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/${page}`)}`);
   const showWindow = () => {
-    if (!mainWindow) return void createMainWindow(core);
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
+    if (!focusMainWindow()) return void createMainWindow(core);
+    mainWindow?.show();
   };
   const pauseAll = () =>
     void pauseAllCampaigns(core.dispatch).catch((err) =>
@@ -157,10 +159,7 @@ app.whenReady().then(async () => {
       (listener) => core.context.bus.subscribe(listener),
       (options) => new Notification(options),
       (attemptId) => {
-        if (!mainWindow) return;
-        if (mainWindow.isMinimized()) mainWindow.restore();
-        mainWindow.focus();
-        void navigate(`monitor/${attemptId}`);
+        if (focusMainWindow()) void navigate(`monitor/${attemptId}`);
       },
     );
   }
