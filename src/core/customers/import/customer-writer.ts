@@ -42,7 +42,9 @@ export interface CustomerRow {
   tags?: string[];
 }
 
-const externalIdAt = 6 + optionalColumns.findIndex((c) => c.column === 'external_id');
+/** Values before those of `optionalColumns`: first name, phone, time zone, region, created at, updated at. */
+const fixedValues = 6;
+const externalIdAt = fixedValues + optionalColumns.findIndex((c) => c.column === 'external_id');
 
 export function customerRowOf(draft: CustomerDraft, now: number): CustomerRow {
   const values: unknown[] = [draft.firstName, draft.phone, draft.timeZone, draft.region ?? null, now, now];
@@ -64,10 +66,11 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping) {
   const byPhone = client.prepare('select id, external_id as externalId from customers where phone = ?');
 
   const mapped = (fields: (keyof CustomerImportMapping)[]) => fields.some((f) => mapping[f]);
-  const updatedAt = optionalColumns.flatMap((c, i) => (mapped(c.fields) ? [6 + i] : []));
+  /** Where the values of the optional columns the file maps are: the only ones an update writes. */
+  const updatedValues = optionalColumns.flatMap((c, i) => (mapped(c.fields) ? [fixedValues + i] : []));
   const update = client.prepare(
     `update customers set first_name = ?, phone = ?, phone_valid = 1, time_zone = ?, region = coalesce(?, region),
-      updated_at = ?${updatedAt.map((i) => `, ${optionalColumns[i - 6].column} = ?`).join('')} where id = ?`,
+      updated_at = ?${updatedValues.map((i) => `, ${optionalColumns[i - fixedValues].column} = ?`).join('')} where id = ?`,
   );
   const insertSql = `insert into customers (first_name, phone, phone_valid, time_zone, region, created_at, updated_at${optionalColumns
     .map((c) => `, ${c.column}`)
@@ -122,7 +125,7 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping) {
 
     // Phone and external id are the table's only unique keys, so the insert above met one of them.
     if (customerId === undefined) throw new Error('unreachable: an insert conflict without its customer');
-    update.run(values.slice(0, 4), values[5], ...updatedAt.map((i) => values[i]), customerId);
+    update.run(values.slice(0, 4), values[5], ...updatedValues.map((i) => values[i]), customerId);
     writeTags(customerId, tags, true);
     written.add(customerId, row);
     return { kind: 'updated' };
