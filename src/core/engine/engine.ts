@@ -394,7 +394,7 @@ export function createEngine(deps: EngineDependencies) {
   const placeCallFailed = async (attempt: DueAttempt, provider: VoiceAgentProvider, err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
     const found = await provider
-      .findCallByIdempotencyKey?.(attempt.idempotencyKey, attempt.toNumber, attempt.dialedAt ?? 0)
+      .findCallByIdempotencyKey?.(attempt.idempotencyKey, attempt.toNumber, attempt.dialedAt ?? 0, attempt.id)
       .catch(() => undefined);
     if (found) {
       health.succeeded(provider.name);

@@ -94,6 +94,7 @@ export function createReconciler(deps: {
             row.idempotencyKey,
             row.toNumber,
             row.dialedAt ?? 0,
+            row.id,
           );
         } catch (err) {
           leaveUnreconciled(row, provider.name, err);
@@ -114,7 +115,7 @@ export function createReconciler(deps: {
         continue;
       }
       try {
-        const snapshot = await provider.getCall(callId);
+        const snapshot = await provider.getCall(callId, row.id);
         store.note(row.id, clock.now(), 'reconciled', { callId, status: snapshot.status });
         if (snapshot.status === 'ringing' && row.state === 'dialing')
           store.move(row.id, 'dialing', 'ringing', clock.now());

@@ -107,8 +107,11 @@ export type TakeoverSession = { kind: 'text' } | { kind: 'softphone'; identity: 
 export interface VoiceAgentProvider {
   readonly name: string;
   placeCall(request: PlaceCallRequest): Promise<{ callId: string }>;
-  /** Current state of a call, for reconciliation after a restart. */
-  getCall(callId: string): Promise<CallSnapshot>;
+  /**
+   * Current state of a call, for reconciliation after a restart. `attemptId` is the attempt it was placed
+   * for: a provider that keeps no data of its own on a call follows it again under that attempt.
+   */
+  getCall(callId: string, attemptId: number): Promise<CallSnapshot>;
   hangUp(callId: string): Promise<void>;
   takeOver(callId: string, agent: TakeoverAgent): Promise<TakeoverSession>;
   /** The agent's typed line (text sessions); softphone sessions speak instead. */
@@ -118,9 +121,14 @@ export interface VoiceAgentProvider {
   /**
    * The call placed for an idempotency key, if the provider placed one: after a crash between writing
    * the attempt and hearing back from the provider, this tells the engine whether the customer is
-   * already being called.
+   * already being called (and, as for getCall, `attemptId` is the attempt it would be followed under).
    */
-  findCallByIdempotencyKey?(idempotencyKey: string, to: string, since: number): Promise<string | undefined>;
+  findCallByIdempotencyKey?(
+    idempotencyKey: string,
+    to: string,
+    since: number,
+    attemptId: number,
+  ): Promise<string | undefined>;
   /**
    * Resolves when the provider can be reached and would take calls; rejects otherwise. The engine
    * probes an unreachable provider with it before dialling again (without it, one trial dial).

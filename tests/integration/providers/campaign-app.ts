@@ -4,7 +4,6 @@ import type { Clock } from '../../../src/core/clock/clock';
 import type { Db } from '../../../src/core/db/open';
 import { silentLogger } from '../../../src/core/logging/logger';
 import {
-  callLedgerFromDb,
   createElevenLabsTwilioProvider,
   type ElevenLabsTwilioOptions,
 } from '../../../src/core/providers/elevenlabs-twilio';
@@ -21,12 +20,9 @@ export const fakeApiOptions = (clock: Clock, fakeUrl: string): ElevenLabsTwilioO
   analysisGraceMs: 60_000,
 });
 
-/** The app as a host would build it for real calls: the provider follows calls of earlier runs through the ledger. */
+/** The app as a host would build it for real calls (it follows calls of earlier runs once the engine asks about them). */
 export function createRealProviderApp(db: Db, dataFile: string, clock: Clock, fakeUrl: string): NavaiaApp {
-  const provider = createElevenLabsTwilioProvider(fakeCredentials, {
-    ...fakeApiOptions(clock, fakeUrl),
-    ledger: callLedgerFromDb(db),
-  });
+  const provider = createElevenLabsTwilioProvider(fakeCredentials, fakeApiOptions(clock, fakeUrl));
   return createApp({ db, logger: silentLogger, host: 'cli', dataFile, clock, providers: [provider] });
 }
 

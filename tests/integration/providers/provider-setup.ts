@@ -3,7 +3,6 @@ import type { NavaiaApp } from '../../../src/core/app';
 import { type Clock, createRealTimeClock } from '../../../src/core/clock/clock';
 import { type Db, openDatabase } from '../../../src/core/db/open';
 import {
-  type CallLedger,
   createElevenLabsTwilioProvider,
   type ElevenLabsTwilioConfig,
 } from '../../../src/core/providers/elevenlabs-twilio';
@@ -51,17 +50,13 @@ export async function createProviderRig(
     speed?: number;
     dialMode?: ElevenLabsTwilioConfig['dialMode'];
     fake?: Omit<FakeProviderApiOptions, 'now'>;
-    ledger?: CallLedger;
     clock?: Clock;
   } = {},
 ): Promise<ProviderRig> {
   const clock = options.clock ?? createFastClock(nyMorning, options.speed ?? 50);
   const fake = await startFakeProviderApi({ ...options.fake, now: clock.now });
   const config: ElevenLabsTwilioConfig = { ...fakeCredentials, dialMode: options.dialMode ?? 'own-twilio' };
-  const provider = createElevenLabsTwilioProvider(config, {
-    ...fakeApiOptions(clock, fake.url),
-    ledger: options.ledger,
-  });
+  const provider = createElevenLabsTwilioProvider(config, fakeApiOptions(clock, fake.url));
   const events: ProviderEvent[] = [];
   provider.subscribe((e) => events.push(e));
   return {

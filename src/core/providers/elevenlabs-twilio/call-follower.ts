@@ -31,8 +31,6 @@ export interface FollowedCall {
   linesEmitted: number;
   /** `linesEmitted` when the current conversation began. */
   conversationLinesStart: number;
-  /** Turns stored by an earlier run, skipped when the call is picked up again after a restart. */
-  linesToSkip: number;
   status: ProviderCallStatus;
   mode: 'ai' | 'human';
   escalated: boolean;
@@ -110,10 +108,6 @@ export function createCallFollower(deps: FollowerDeps) {
     for (const turn of turns.slice(call.linesEmitted - call.conversationLinesStart)) {
       const order = call.linesEmitted++;
       changed = true;
-      if (call.linesToSkip > 0) {
-        call.linesToSkip--;
-        continue;
-      }
       deps.emit({
         ...base(call),
         // When it was said, not when it was read: lines of a call read after a restart keep their time.

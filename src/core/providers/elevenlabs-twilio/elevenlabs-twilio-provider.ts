@@ -15,7 +15,6 @@ import {
   elevenlabsCall,
 } from './api-clients';
 import { attemptVariable, createCallFollower, type FollowedCall, idempotencyVariable } from './call-follower';
-import { type CallLedger, emptyCallLedger } from './call-ledger';
 import { navaiaStatusOfTwilio } from './call-outcome';
 import type { ElevenLabsTwilioConfig, ProviderEndpoints } from './config';
 import { findPlacedCall } from './find-placed-call';
@@ -33,8 +32,6 @@ export interface ElevenLabsTwilioOptions {
   ringTimeoutSeconds?: number;
   /** How long a finished call waits for ElevenLabs' analysis (default 5 min). */
   analysisGraceMs?: number;
-  /** Navaia's records, to follow calls placed before a restart (`callLedgerFromDb(db)`). */
-  ledger?: CallLedger;
 }
 
 /** ElevenLabs dynamic variables are `[A-Za-z0-9_]` names: `customer.first_name` → `customer_first_name`. */
@@ -62,7 +59,6 @@ export function createElevenLabsTwilioProvider(
   const timeoutMs = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
   const twilioClient = createTwilioClient(config.twilio, options.endpoints, timeoutMs);
   const elevenlabs = createElevenLabsClient(config.elevenlabs, options.endpoints, timeoutMs);
-  const ledger = options.ledger ?? emptyCallLedger;
   const listeners = new Set<(event: ProviderEvent) => void>();
   const calls = new Map<string, FollowedCall>();
   const callByKey = new Map<string, string>();
@@ -92,7 +88,6 @@ export function createElevenLabsTwilioProvider(
       pastConversations: [],
       linesEmitted: 0,
       conversationLinesStart: 0,
-      linesToSkip: 0,
       status: 'queued',
       mode: 'ai',
       escalated: false,
@@ -106,10 +101,12 @@ export function createElevenLabsTwilioProvider(
     return call;
   };
 
-  /** A call of an earlier run (or a timed-out request) is followed once Navaia knows its attempt. */
-  const adopt = (callSid: string, attemptId: number | undefined, placedAt: number) => {
-    if (calls.has(callSid) || attemptId === undefined) return;
-    follow(callSid, attemptId, { placedAt, linesToSkip: ledger.storedConversationLines(attemptId) });
+  /**
+   * A call of an earlier run (or a timed-out request), followed under the attempt the engine names. Its
+   * transcript is read from the first line again: the engine keeps each numbered turn once.
+   */
+  const adopt = (callSid: string, attemptId: number, placedAt: number) => {
+    if (!calls.has(callSid)) follow(callSid, attemptId, { placedAt });
   };
 
   const agentOf = (request: Pick<PlaceCallRequest, 'agentId'>) =>
@@ -171,12 +168,12 @@ export function createElevenLabsTwilioProvider(
       return { callId: callSid };
     },
 
-    async getCall(callId): Promise<CallSnapshot> {
+    async getCall(callId, attemptId): Promise<CallSnapshot> {
       const tw = await twilioClient.calls(callId).fetch();
       const status = navaiaStatusOfTwilio(tw.status, tw.answeredBy);
       const placedAt = tw.dateCreated ? tw.dateCreated.getTime() : clock.now();
       // Picked up after a restart: follow it again, so its transcript and analysis still arrive.
-      adopt(callId, ledger.attemptOf({ callId }), placedAt);
+      adopt(callId, attemptId, placedAt);
       const followed = calls.get(callId);
       const answeredAt =
         tw.startTime && status !== 'ringing' && status !== 'queued' ? tw.startTime.getTime() : undefined;
@@ -187,7 +184,7 @@ export function createElevenLabsTwilioProvider(
       return { ...snapshot, status };
     },
 
-    async findCallByIdempotencyKey(idempotencyKey, to, since) {
+    async findCallByIdempotencyKey(idempotencyKey, to, since, attemptId) {
       const known = callByKey.get(idempotencyKey);
       if (known) return known;
       const found = await findPlacedCall(
@@ -200,8 +197,6 @@ export function createElevenLabsTwilioProvider(
         { idempotencyKey, to, since, taken: new Set(calls.keys()) },
       );
       if (!found) return undefined;
-      const attemptId =
-        requests.get(idempotencyKey)?.attemptId ?? found.attemptId ?? ledger.attemptOf({ idempotencyKey });
       adopt(found.callSid, attemptId, found.placedAt);
       const call = calls.get(found.callSid);
       if (call) {

@@ -1,11 +1,10 @@
 import type { ElevenLabsClient } from '@elevenlabs/elevenlabs-js';
 import { elevenlabsCall, type TwilioClient } from './api-clients';
-import { attemptVariable, idempotencyVariable } from './call-follower';
+import { idempotencyVariable } from './call-follower';
 
 export interface PlacedCall {
   callSid: string;
   placedAt: number;
-  attemptId?: number;
 }
 
 /** Twilio's clock and ours may differ a little; a call created just before `since` still counts. */
@@ -38,16 +37,8 @@ export async function findPlacedCall(
       apis.elevenlabs.conversationalAi.conversations.get(summary.conversationId),
     );
     const phoneCall = conversation.metadata.phoneCall;
-    if (phoneCall?.type === 'twilio' && phoneCall.callSid) {
-      const attempt = Number(
-        conversation.conversationInitiationClientData?.dynamicVariables?.[attemptVariable],
-      );
-      return {
-        callSid: phoneCall.callSid,
-        placedAt: conversation.metadata.startTimeUnixSecs * 1000,
-        attemptId: Number.isInteger(attempt) ? attempt : undefined,
-      };
-    }
+    if (phoneCall?.type === 'twilio' && phoneCall.callSid)
+      return { callSid: phoneCall.callSid, placedAt: conversation.metadata.startTimeUnixSecs * 1000 };
   }
   // Newest first; not filtered by StartTime, which a call still queued or ringing does not have yet.
   const recent = await apis.twilio.calls.list({ to: query.to, limit: 20 });

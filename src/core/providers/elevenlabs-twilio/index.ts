@@ -2,10 +2,10 @@
  * The ElevenLabs Agents + Twilio provider. What hosts use:
  *
  * - `createElevenLabsTwilioProvider(config: ElevenLabsTwilioConfig, options: { clock: Clock; logger: Logger;
- *   endpoints?: ProviderEndpoints; ledger?: CallLedger; pollIntervalMs?; maxPollIntervalMs?;
- *   requestTimeoutMs?; ringTimeoutSeconds?; analysisGraceMs? }): VoiceAgentProvider` — named
- *   `elevenlabs-twilio`. Pass `ledger: callLedgerFromDb(db)` so calls left live by a crash are followed
- *   again after a restart, and `endpoints: providerEndpointsFromEnv()` to honour NAVAIA_*_BASE_URL.
+ *   endpoints?: ProviderEndpoints; pollIntervalMs?; maxPollIntervalMs?; requestTimeoutMs?;
+ *   ringTimeoutSeconds?; analysisGraceMs? }): VoiceAgentProvider` — named `elevenlabs-twilio`. Calls
+ *   left live by a crash are followed again once the engine asks about them (getCall with their attempt).
+ *   Pass `endpoints: providerEndpointsFromEnv()` to honour NAVAIA_*_BASE_URL.
  * - `testConnection(config, endpoints?): Promise<ConnectionReport>` — read-only checks, one line each.
  * - `mintSoftphoneToken(config, identity, ttlSeconds = 3600, now?): SoftphoneToken` — `{ token,
  *   identity, expiresAt }` for @twilio/voice-sdk; throws a clear Error without an API key sid/secret.
@@ -16,7 +16,6 @@
  * Tests and the e2e host talk to a local fake of both APIs: `npx tsx tests/fakes/provider-api/start.ts
  * --port N` (prints `ready`); its good credentials are in tests/fakes/provider-api/credentials.ts.
  */
-export { type CallLedger, callLedgerFromDb } from './call-ledger';
 export * from './config';
 export {
   createElevenLabsTwilioProvider,

@@ -28,13 +28,8 @@ export interface RealProviderAdapter {
 const adapterModule = () => import('../elevenlabs-twilio/index');
 
 export const elevenLabsTwilioAdapter: RealProviderAdapter = {
-  async createProvider(config, { db, ...options }) {
-    const adapter = await adapterModule();
-    // The ledger lets a restarted app follow the real calls a crash left live.
-    return adapter.createElevenLabsTwilioProvider(config, {
-      ...options,
-      ledger: adapter.callLedgerFromDb(db),
-    });
+  async createProvider(config, { clock, logger, endpoints }) {
+    return (await adapterModule()).createElevenLabsTwilioProvider(config, { clock, logger, endpoints });
   },
   testConnection: async (config, endpoints) => (await adapterModule()).testConnection(config, endpoints),
   async mintSoftphoneToken(config, agent, ttlSeconds, now) {

@@ -55,7 +55,7 @@ export function createSwappableProvider(): SwappableProvider {
       if (!current) throw new TransientProviderError(notConfigured);
       await current.probe?.();
     },
-    getCall: async (callId) => active().getCall(callId),
+    getCall: async (callId, attemptId) => active().getCall(callId, attemptId),
     hangUp: async (callId) => active().hangUp(callId),
     takeOver: async (callId, agent) => active().takeOver(callId, agent),
     sendAgentMessage: async (callId, text) => active().sendAgentMessage(callId, text),
@@ -69,7 +69,10 @@ export function createSwappableProvider(): SwappableProvider {
     get findCallByIdempotencyKey() {
       const inner = current;
       const find = inner?.findCallByIdempotencyKey;
-      return find ? (key: string, to: string, since: number) => find.call(inner, key, to, since) : undefined;
+      return find
+        ? (key: string, to: string, since: number, attemptId: number) =>
+            find.call(inner, key, to, since, attemptId)
+        : undefined;
     },
     async close() {
       await replace(undefined);
