@@ -8,10 +8,10 @@ import { CliError, openCliApp, printJson, withDbOption, withRegionOption } from 
 import { createProgress } from '../progress';
 
 /** `people.csv` → `people.rejects.csv`, beside it. */
-export const rejectsPathOf = (file: string) => `${file.replace(/\.csv$/i, '')}.rejects.csv`;
+const rejectsPathOf = (file: string) => `${file.replace(/\.csv$/i, '')}.rejects.csv`;
 
 /** The first bytes of a file, enough to read its header row. */
-export function readFileStart(file: string, bytes = 64 * 1024): string {
+function readFileStart(file: string, bytes = 64 * 1024): string {
   if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`No such file: ${file}`, 2);
   const fd = openSync(file, 'r');
   try {

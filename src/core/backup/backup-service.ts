@@ -18,7 +18,7 @@ function requireFileDatabase(dataFile: string): void {
   }
 }
 
-export const importScheduledMessage =
+const importScheduledMessage =
   'The backup was checked and will replace the current database when Navaia restarts; the current database is kept in the backups folder.';
 
 /** Export, list and import, as the contract and the desktop menu use them. */

@@ -6,7 +6,7 @@ import type {
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
 import { columnOf, type PendingRow } from './customer-record-reader';
-import { createCustomerWriter } from './customer-writer';
+import { type CustomerWriter, createCustomerWriter } from './customer-writer';
 import type { RejectsFile } from './rejects-file';
 
 export interface BatchWriteOptions {
@@ -33,7 +33,7 @@ export function createBatchWriter(db: Db, options: BatchWriteOptions) {
   const keepRejects = options.keepRejects ?? 200;
   const totals: CustomerImportTotals = { rowsProcessed: 0, imported: 0, updated: 0, rejected: 0 };
   const firstRejects: CustomerImportReject[] = [];
-  let writer: ReturnType<typeof createCustomerWriter> | undefined;
+  let writer: CustomerWriter | undefined;
 
   const reject = (cells: string[], found: CustomerImportReject) => {
     totals.rejected++;
@@ -89,5 +89,3 @@ export function createBatchWriter(db: Db, options: BatchWriteOptions) {
     },
   };
 }
-
-export type BatchWriter = ReturnType<typeof createBatchWriter>;

@@ -57,5 +57,3 @@ export function createCustomerImporter(db: Db, options: CustomerImportOptions) {
     },
   };
 }
-
-export type CustomerImporter = ReturnType<typeof createCustomerImporter>;

@@ -121,5 +121,3 @@ function linesInside(record: string[]): number {
   }
   return lines;
 }
-
-export type RecordReader = ReturnType<typeof createRecordReader>;
