@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readMigrationJournal } from '../../src/core/backup/migration-journal';
 import { defaultMigrationsFolder, openDatabase } from '../../src/core/db/open';
 import { createTempDb } from '../helpers/temp-db';
 
@@ -73,9 +74,7 @@ describe('an upgrade that brings new migrations', () => {
     return folder;
   }
 
-  const latestTag = () =>
-    JSON.parse(readFileSync(join(defaultMigrationsFolder(), 'meta', '_journal.json'), 'utf8')).entries.at(-1)
-      .tag as string;
+  const latestTag = () => readMigrationJournal(defaultMigrationsFolder()).at(-1)?.tag;
 
   it('backs the database up before migrating it, and the backup is the database as it was', () => {
     dir = mkdtempSync(join(tmpdir(), 'navaia-upgrade-'));
