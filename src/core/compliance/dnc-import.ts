@@ -1,13 +1,13 @@
 import Papa from 'papaparse';
 import type { DncImportResult } from '../../shared/contract/settings';
 import { AppError } from '../../shared/errors';
-import { readPhone } from '../customers/import/customer-place';
+import { squash } from '../customers/import/column-mapping';
+import { defaultBatchSize } from '../customers/import/customer-importer';
+import { invalidPhoneReason, readPhone } from '../customers/import/customer-place';
 import type { Db } from '../db/open';
 
 const phoneHeaders = ['phone', 'number', 'phonenumber', 'mobile', 'telephone', 'tel', 'msisdn'];
 const reasonHeaders = ['reason', 'note', 'notes', 'comment'];
-const squash = (header: string) => header.toLowerCase().replace(/[^a-z]/g, '');
-const batchSize = 5_000;
 const keptRejects = 200;
 
 /**
@@ -42,9 +42,9 @@ export function importDncCsv(
 
   const first = hasHeader ? 1 : 0;
   let numbersSeen = 0;
-  for (let start = first; start < data.length; start += batchSize) {
+  for (let start = first; start < data.length; start += defaultBatchSize) {
     db.$client.transaction(() => {
-      for (let i = start; i < Math.min(start + batchSize, data.length); i++) {
+      for (let i = start; i < Math.min(start + defaultBatchSize, data.length); i++) {
         const record = data[i];
         const text = (record[phoneColumn] ?? '').trim();
         if (record.every((cell) => cell.trim() === '')) continue;
@@ -56,12 +56,7 @@ export function importDncCsv(
         }
         const phone = readPhone(text, options.region);
         if (!phone.ok) {
-          reject(
-            row,
-            text.startsWith('+')
-              ? 'phone: not a valid international number'
-              : `phone: not a valid number for region ${options.region}`,
-          );
+          reject(row, `phone: ${invalidPhoneReason(text, options.region)}`);
           continue;
         }
         const reason = reasonColumn >= 0 ? record[reasonColumn]?.trim() || null : null;

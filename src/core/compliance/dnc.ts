@@ -1,16 +1,13 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { DncEntry } from '../../shared/contract/settings';
 import { AppError } from '../../shared/errors';
+import { readPhone } from '../customers/import/customer-place';
 import type { Db } from '../db/open';
 
 /** Reads a number the way a supervisor types it, into the E.164 form calls are placed with. */
 export function normalisePhone(text: string, defaultRegion: string): string {
-  const parsed = parsePhoneNumberFromString(
-    text.trim(),
-    defaultRegion as Parameters<typeof parsePhoneNumberFromString>[1],
-  );
-  if (!parsed?.isValid()) throw new AppError('invalid_input', `“${text}” is not a valid phone number`);
-  return parsed.number;
+  const phone = readPhone(text.trim(), defaultRegion);
+  if (!phone.ok) throw new AppError('invalid_input', `“${text}” is not a valid phone number`);
+  return phone.e164;
 }
 
 export function listDnc(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CustomerImportReject } from './customers';
 import { method } from './define';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM, 24-hour');
@@ -62,7 +63,7 @@ export interface DncImportResult {
   alreadyListed: number;
   rejected: number;
   /** The first rejects; `row` counts lines of the file from 1. */
-  rejects: { row: number; column: string; reason: string }[];
+  rejects: CustomerImportReject[];
 }
 
 export const settingsMethods = {

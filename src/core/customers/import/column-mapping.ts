@@ -38,7 +38,8 @@ const aliases: Record<CustomerImportField, string[]> = {
   tags: ['tags', 'interests', 'labels', 'interest'],
 };
 
-const squash = (header: string) => header.toLowerCase().replace(/[^a-z]/g, '');
+/** A header reduced to its letters, so "Phone Number", "phone_number" and "PhoneNumber" compare equal. */
+export const squash = (header: string) => header.toLowerCase().replace(/[^a-z]/g, '');
 
 /**
  * A mapping from file columns to customer fields guessed from the header names ("First Name",
