@@ -1,5 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { writePrivateFile } from '../core/secrets/private-file';
 import { type SecretStore, SecretStoreError } from '../core/secrets/secret-store';
 
 /** The part of Electron's `safeStorage` used here; passed in so tests need no Electron binary. */
@@ -40,11 +40,7 @@ export function createSafeStorageSecretStore(safeStorage: SafeStorageLike, file:
     async set(value) {
       if (!safeStorage.isEncryptionAvailable()) throw new SecretStoreError(osEncryptionUnavailable);
       const sealed = safeStorage.encryptString(JSON.stringify(value));
-      mkdirSync(dirname(file), { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      writeFileSync(temp, sealed, { mode: 0o600 });
-      chmodSync(temp, 0o600);
-      renameSync(temp, file);
+      writePrivateFile(file, sealed);
     },
 
     async delete() {

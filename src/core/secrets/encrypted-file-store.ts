@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { writePrivateFile } from './private-file';
 import { type SecretStore, SecretStoreError } from './secret-store';
 
 const algorithm = 'aes-256-gcm';
@@ -22,16 +22,6 @@ interface SealedFile {
   iv: string;
   tag: string;
   data: string;
-}
-
-/** Writes through a temporary file, so a crash mid-write never leaves half a file behind. */
-function writePrivateFile(file: string, content: string | Buffer): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, content, { mode: 0o600 });
-  // The mode given to writeFileSync is masked by the umask; make it exact.
-  chmodSync(temp, 0o600);
-  renameSync(temp, file);
 }
 
 /**
