@@ -15,7 +15,7 @@ import {
 } from 'electron';
 import { createApp, type NavaiaApp } from '../core/app';
 import { backupService } from '../core/backup/backup-service';
-import { openDatabase } from '../core/db/open';
+import { logDatabaseOpening, openDatabase } from '../core/db/open';
 import { ensureDemoData } from '../core/db/seed/seed-demo-data';
 import { createLogger } from '../core/logging/logger';
 import { databaseFileName } from '../core/paths';
@@ -73,9 +73,7 @@ function startCore(): NavaiaApp {
   const db = openDatabase(dataFile, {
     migrationsFolder: migrationsFolder(),
     nativeBinding: nativeBinding(),
-    onBackup: (backup) => logger.info(backup, 'database backed up while opening'),
-    onImportDeferred: (pendingFile) =>
-      logger.warn({ pendingFile }, 'the database is open in another process; the import waits'),
+    ...logDatabaseOpening(logger),
   });
   ensureDemoData(db, Date.now());
   logger.info({ dataFile, version: app.getVersion() }, 'navaia started');

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type NavaiaApp } from '../core/app';
 import { createSystemClock } from '../core/clock/clock';
-import { openDatabase } from '../core/db/open';
+import { logDatabaseOpening, openDatabase } from '../core/db/open';
 import type { Logger } from '../core/logging/logger';
 import { createEncryptedFileStore, secretFilesFor } from '../core/secrets/encrypted-file-store';
 import { startWsHost, type WsHost } from './ws-host';
@@ -40,9 +40,7 @@ export async function startBrowserHost(
   options: BrowserHostOptions,
 ): Promise<{ app: NavaiaApp; host: WsHost }> {
   const db = openDatabase(options.dbFile, {
-    onBackup: (backup) => options.logger.info(backup, 'database backed up while opening'),
-    onImportDeferred: (pendingFile) =>
-      options.logger.warn({ pendingFile }, 'the database is open in another process; the import waits'),
+    ...logDatabaseOpening(options.logger),
   });
   const app = createApp({
     db,

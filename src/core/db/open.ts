@@ -8,6 +8,7 @@ import { backupFileBefore, pendingImportFile } from '../backup/backup-files';
 import { applyPendingImport } from '../backup/import-database';
 import { pendingMigrations, readMigrationJournal } from '../backup/migration-journal';
 import { rememberConnector } from '../backup/sibling-connection';
+import type { Logger } from '../logging/logger';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -24,6 +25,15 @@ export interface OpenDatabaseOptions {
   /** Told when a staged import waits because another process has the database open. */
   onImportDeferred?: (pendingFile: string) => void;
 }
+
+/** What a host does with the backups and waits of opening: writes them to its log. */
+export const logDatabaseOpening = (
+  logger: Logger,
+): Pick<OpenDatabaseOptions, 'onBackup' | 'onImportDeferred'> => ({
+  onBackup: (backup) => logger.info(backup, 'database backed up while opening'),
+  onImportDeferred: (pendingFile) =>
+    logger.warn({ pendingFile }, 'the database is open in another process; the import waits'),
+});
 
 /** Finds `drizzle/` from this file whether it runs from src/ (tsx, vitest) or a bundle in out/. */
 export function defaultMigrationsFolder(): string {
