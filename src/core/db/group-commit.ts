@@ -36,6 +36,8 @@ export function groupCommitOf(client: Database.Database, options: GroupCommitOpt
   let open = false;
   let closed = false;
   let writes = 0;
+  /** Writes running now, the outermost first: a batch may commit only between outermost writes. */
+  let depth = 0;
   let timer: NodeJS.Timeout | undefined;
   // Prepared once: a transaction wrapper built per write cost more than the write.
   const begin = client.prepare('BEGIN');
@@ -47,6 +49,7 @@ export function groupCommitOf(client: Database.Database, options: GroupCommitOpt
   /** Each write is all-or-nothing inside the batch, as if it were its own transaction. */
   const atomically = <T>(write: () => T): T => {
     savepoint.run();
+    depth++;
     try {
       const result = write();
       release.run();
@@ -57,10 +60,14 @@ export function groupCommitOf(client: Database.Database, options: GroupCommitOpt
         release.run();
       }
       throw err;
+    } finally {
+      depth--;
     }
   };
 
   const flush = () => {
+    // Committing inside a write would end its savepoint and leave it half-written.
+    if (depth > 0) throw new Error('group commit: flush() called inside a write');
     if (timer) clearTimeout(timer);
     timer = undefined;
     if (!open) return;
@@ -89,7 +96,7 @@ export function groupCommitOf(client: Database.Database, options: GroupCommitOpt
         timer.unref();
       }
       const result = atomically(write);
-      if (++writes >= maxWrites) flush();
+      if (++writes >= maxWrites && depth === 0) flush();
       return result;
     },
     flush,

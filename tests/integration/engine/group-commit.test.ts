@@ -92,3 +92,47 @@ describe('a dial under group commit', () => {
       expect(dial).toEqual({ state: 'dialing', key: dial.requested, requested: dial.requested });
   });
 });
+
+describe('a write that encloses other writes', () => {
+  let cleanup: (() => void) | undefined;
+  afterEach(() => cleanup?.());
+
+  function notesTable() {
+    const temp = createTempDb();
+    const other = new Database(temp.file, { readonly: true });
+    cleanup = () => {
+      other.close();
+      temp.cleanup();
+    };
+    const client = temp.db.$client;
+    client.exec('create table notes (id integer primary key, text text not null unique)');
+    return { client, other, insert: client.prepare('insert into notes (text) values (?)') };
+  }
+
+  it('is not committed half-way when the writes inside it reach the batch limit', () => {
+    const { client, other, insert } = notesTable();
+    const batch = groupCommitOf(client, { maxDelayMs: 60_000, maxWrites: 3 });
+    batch.write(() => {
+      for (let i = 0; i < 10; i++) batch.write(() => insert.run(`n${i}`));
+    });
+    // The enclosing write finished: the batch may now commit, and everything is there.
+    batch.flush();
+    expect(other.prepare('select count(*) from notes').pluck().get()).toBe(10);
+    batch.close();
+  });
+
+  it('is all-or-nothing even when the writes inside it passed the batch limit', () => {
+    const { client, other, insert } = notesTable();
+    const batch = groupCommitOf(client, { maxDelayMs: 60_000, maxWrites: 3 });
+    batch.write(() => insert.run('before'));
+    expect(() =>
+      batch.write(() => {
+        for (let i = 0; i < 10; i++) batch.write(() => insert.run(`n${i}`));
+        insert.run('before'); // unique: the whole enclosing write goes
+      }),
+    ).toThrow(/UNIQUE/);
+    batch.flush();
+    expect(other.prepare('select text from notes').pluck().all()).toEqual(['before']);
+    batch.close();
+  });
+});
