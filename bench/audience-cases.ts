@@ -48,7 +48,9 @@ export const audienceCases: AudienceCase[] = [
   {
     name: 'template: neighborhood interest',
     criteria: template('neighborhood-interest'),
-    rawIndexes: [`create index bench_stage_mask on customers (lifecycle_stage, interest_mask, ${bucketColumns})`],
+    rawIndexes: [
+      `create index bench_stage_mask on customers (lifecycle_stage, interest_mask, ${bucketColumns})`,
+    ],
     rawFromWhere: `customers indexed by bench_stage_mask where lifecycle_stage in ('lead', 'prospect')
       and (interest_mask & ${interestMaskOf(['waterfront', 'downtown', 'new-build']).mask}) <> 0 and ${notContactedIn14}`,
   },
@@ -69,7 +71,9 @@ export const audienceCases: AudienceCase[] = [
   {
     name: 'template: upsell',
     criteria: template('upsell'),
-    rawIndexes: [`create index bench_stage_value on customers (lifecycle_stage, lifetime_value, ${bucketColumns})`],
+    rawIndexes: [
+      `create index bench_stage_value on customers (lifecycle_stage, lifetime_value, ${bucketColumns})`,
+    ],
     rawFromWhere: `customers indexed by bench_stage_value where lifecycle_stage = 'customer' and lifetime_value >= 20000`,
   },
   {
@@ -111,5 +115,7 @@ export function ensureBenchDncList(db: Db): void {
   c.exec(`insert into dnc_numbers (phone, source, added_at)
     with recursive n(v) as (select 1 union all select v + 1 from n where v < 10000)
     select '+1999' || (1000000 + v), 'import', 0 from n`);
-  console.log(`DNC list was empty: added ${c.prepare('select count(*) from dnc_numbers').pluck().get()} numbers`);
+  console.log(
+    `DNC list was empty: added ${c.prepare('select count(*) from dnc_numbers').pluck().get()} numbers`,
+  );
 }

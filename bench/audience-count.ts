@@ -13,7 +13,13 @@ import Database from 'better-sqlite3';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { countAudience, countAudienceQuery } from '../src/core/audience/count-audience';
 import { openDatabase } from '../src/core/db/open';
-import { audienceCases, ensureBenchDncList, frequencyCapDays, rawCountSql, rawParams } from './audience-cases';
+import {
+  audienceCases,
+  ensureBenchDncList,
+  frequencyCapDays,
+  rawCountSql,
+  rawParams,
+} from './audience-cases';
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
@@ -41,7 +47,9 @@ for (const file of args) {
   raw.exec('analyze');
 
   console.log(`\n${file}: ${customers.toLocaleString('en-US')} customers, ${runs} interleaved runs each`);
-  console.log('| audience | matched / eligible | countAudience median (p90) | best raw median (p90) | ratio |');
+  console.log(
+    '| audience | matched / eligible | countAudience median (p90) | best raw median (p90) | ratio |',
+  );
   console.log('| --- | --- | --- | --- | --- |');
   for (const c of audienceCases) {
     const rawQuery = raw.prepare(rawCountSql(c.rawFromWhere));
@@ -85,7 +93,9 @@ for (const file of args) {
     const dialect = new SQLiteSyncDialect();
     for (const c of audienceCases) {
       const query = dialect.sqlToQuery(countAudienceQuery(c.criteria, { now, frequencyCapDays }));
-      const plan = db.$client.prepare(`explain query plan ${query.sql}`).all(query.params) as { detail: string }[];
+      const plan = db.$client.prepare(`explain query plan ${query.sql}`).all(query.params) as {
+        detail: string;
+      }[];
       console.log(`  ${c.name}:\n${plan.map((p) => `    ${p.detail}`).join('\n')}`);
     }
   }

@@ -28,7 +28,16 @@ setup.$client.close();
 const token = 'bench-live-count';
 const server = spawn(
   process.execPath,
-  [join(import.meta.dirname, '../bin/navaia.js'), 'serve', '--db', file, '--json', '--no-demo-data', '--token', token],
+  [
+    join(import.meta.dirname, '../bin/navaia.js'),
+    'serve',
+    '--db',
+    file,
+    '--json',
+    '--no-demo-data',
+    '--token',
+    token,
+  ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
 const { port } = await new Promise<{ port: number }>((resolve, reject) => {
@@ -70,7 +79,9 @@ for (let i = 0; i < runs + 2; i++) {
   const t = await call('system.info', {}, performance.now());
   if (i >= 2) noop.push(t);
 }
-console.log(`${file}: ${customers.toLocaleString('en-US')} customers; browser host on port ${port}; ${runs} runs each`);
+console.log(
+  `${file}: ${customers.toLocaleString('en-US')} customers; browser host on port ${port}; ${runs} runs each`,
+);
 console.log(`round trip of a method that does no work (system.info): ${ms(noop)}\n`);
 console.log('| audience | count alone, median (p90) | count sent with sample: count | … sample |');
 console.log('| --- | --- | --- | --- |');

@@ -1,4 +1,5 @@
-import { fakerEN_GB, fakerEN_US } from '@faker-js/faker';
+import { createRequire } from 'node:module';
+import type { Faker } from '@faker-js/faker';
 import { DateTime } from 'luxon';
 import { interestMaskOf } from '../../audience/interest-mask';
 import { SeededRandom } from '../../random/seeded-random';
@@ -40,8 +41,17 @@ export interface SeedResult {
 const day = 86_400_000;
 const namePoolSize = 400;
 
+/**
+ * faker is loaded when a seed needs it, one locale at a time: it would otherwise be a third of what
+ * every `navaia` command loads before it starts.
+ */
+const fakerFor = (locale: 'en_US' | 'en_GB'): Faker =>
+  (createRequire(import.meta.url)(`@faker-js/faker/locale/${locale}`) as { faker: Faker }).faker;
+
 /** Names drawn once from faker with the seed, then picked by the fast PRNG: faker per row is too slow at 1M. */
 function namePools(seed: number) {
+  const fakerEN_US = fakerFor('en_US');
+  const fakerEN_GB = fakerFor('en_GB');
   fakerEN_US.seed(seed);
   fakerEN_GB.seed(seed + 1);
   const pool = (make: () => string) => Array.from({ length: namePoolSize }, make);
