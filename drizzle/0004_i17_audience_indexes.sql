@@ -2,7 +2,6 @@ DROP INDEX `contracts_ends_idx`;--> statement-breakpoint
 CREATE INDEX `contracts_status_ends_idx` ON `contracts` (`status`,`ends_at`,`customer_id`);--> statement-breakpoint
 DROP INDEX `customers_city_idx`;--> statement-breakpoint
 DROP INDEX `customers_neighborhood_idx`;--> statement-breakpoint
-DROP INDEX `customers_time_zone_idx`;--> statement-breakpoint
 DROP INDEX `customers_lifecycle_stage_idx`;--> statement-breakpoint
 DROP INDEX `customers_booking_status_idx`;--> statement-breakpoint
 DROP INDEX `customers_budget_idx`;--> statement-breakpoint
@@ -14,7 +13,7 @@ CREATE INDEX `customers_audience_id_idx` ON `customers` (`id`,`interest_mask`,`l
 DROP INDEX `bookings_scheduled_idx`;--> statement-breakpoint
 CREATE INDEX `bookings_scheduled_idx` ON `bookings` (`scheduled_at`,`customer_id`,`status`);--> statement-breakpoint
 -- data conversion (hand-written)
--- The planner needs the new indexes' statistics to choose them (and to skip-scan the place index by city).
+-- The planner needs the new indexes' statistics to choose them (and to read the place index by neighborhood alone, skipping from city to city).
 ANALYZE `customers`;--> statement-breakpoint
 ANALYZE `bookings`;--> statement-breakpoint
 ANALYZE `contracts`;

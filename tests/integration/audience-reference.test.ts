@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/core/app';
 import { countAudience, sampleAudience } from '../../src/core/audience/count-audience';
 import { campaignTemplates } from '../../src/core/campaigns/templates';
 import type { Db } from '../../src/core/db/open';
 import { seedDemoData } from '../../src/core/db/seed/seed-demo-data';
+import { silentLogger } from '../../src/core/logging/logger';
 import type { AudienceGroup, AudienceRule } from '../../src/shared/contract/audience';
+import { invoker } from '../helpers/invoke';
 import { createTempDb } from '../helpers/temp-db';
 
 const day = 86_400_000;
@@ -223,5 +226,26 @@ describe('audience counts against plain reference queries', () => {
       ),
     );
     expect(count(manyRules)).toEqual(expected(`c.neighborhood is null or c.neighborhood <> 'Brickell'`));
+  });
+
+  it('suggests the cities, neighborhoods and time zones customers have', async () => {
+    const app = createApp({ db, logger: silentLogger, host: 'cli', dataFile: ':memory:' });
+    const call = invoker(app);
+    const plain = (column: string) =>
+      db.$client
+        .prepare(`select distinct ${column} from customers where ${column} is not null order by ${column}`)
+        .pluck()
+        .all();
+    db.$client.prepare('update customers set neighborhood = null, city = null where id = 3').run();
+    for (const [field, column] of [
+      ['city', 'city'],
+      ['neighborhood', 'neighborhood'],
+      ['timeZone', 'time_zone'],
+    ] as const) {
+      const values = await call('audience.values', { field });
+      expect(values).toEqual({ ok: true, result: plain(column) });
+      expect(plain(column).length).toBeGreaterThan(1);
+    }
+    app.context.bus.close();
   });
 });

@@ -163,7 +163,7 @@ describe('an upgrade that brings new migrations', () => {
     expect(indexes).toEqual(
       expect.arrayContaining(['customers_audience_place_idx', 'customers_audience_stage_idx']),
     );
-    expect(indexes).not.toContain('customers_time_zone_idx');
+    expect(indexes).not.toContain('customers_consent_idx');
     upgraded.close();
   });
 });

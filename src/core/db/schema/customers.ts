@@ -70,6 +70,8 @@ export const customers = sqliteTable(
         t.neighborhood,
       ),
       index('customers_audience_id_idx').on(t.id, ...suppression),
+      // The audience builder suggests the time zones customers have (distinct values, read off this index).
+      index('customers_time_zone_idx').on(t.timeZone),
       // The Customers page sorts by these (and the date and value criteria seek on them).
       index('customers_last_contacted_idx').on(t.lastContactedAt),
       index('customers_customer_since_idx').on(t.customerSince),
