@@ -254,10 +254,10 @@ describe('importing customers from a CSV file', () => {
   it('puts back indexes a killed first load left out, at the next import', async () => {
     const placeIndex = () =>
       db.$client
-        .prepare("select count(*) from sqlite_master where name = 'customers_audience_place_idx'")
+        .prepare("select count(*) from sqlite_master where name = 'customers_audience_idx'")
         .pluck()
         .get();
-    db.$client.exec('drop index customers_audience_place_idx');
+    db.$client.exec('drop index customers_audience_idx');
     expect(placeIndex()).toBe(0);
     await importText('Name,Phone\nAnn Lee,(305) 555-0100\n');
     expect(placeIndex()).toBe(1);

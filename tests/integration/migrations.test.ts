@@ -160,9 +160,7 @@ describe('an upgrade that brings new migrations', () => {
       .prepare("select name from sqlite_master where type = 'index' and tbl_name = 'customers'")
       .pluck()
       .all();
-    expect(indexes).toEqual(
-      expect.arrayContaining(['customers_audience_place_idx', 'customers_audience_stage_idx']),
-    );
+    expect(indexes).toEqual(expect.arrayContaining(['customers_audience_idx', 'customers_audience_id_idx']));
     expect(indexes).not.toContain('customers_consent_idx');
     upgraded.close();
   });

@@ -7,12 +7,13 @@ import { countAudience, sampleAudience } from './count-audience';
 
 /**
  * The values customers have for a field, for the builder's suggestions, read off an index by jumping from
- * one value to the next. Neighborhoods are read with their city: they are the place index's second column.
+ * one value to the next: cities and neighborhoods off the audience index's leading columns, time zones off
+ * their own.
  */
 const distinctValues = {
-  city: sql`select distinct city as v from customers where v is not null order by v limit 500`,
-  timeZone: sql`select distinct time_zone as v from customers where v is not null order by v limit 500`,
-  neighborhood: sql`select distinct city, neighborhood as v from customers`,
+  city: sql`select distinct lifecycle_stage, city as v from customers`,
+  neighborhood: sql`select distinct lifecycle_stage, city, neighborhood as v from customers`,
+  timeZone: sql`select distinct time_zone as v from customers`,
 } as const;
 
 export function audienceHandlers(context: AppContext): HandlersOf<typeof audienceMethods> {
