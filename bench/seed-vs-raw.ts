@@ -29,7 +29,10 @@ console.log(
 );
 
 const rows = new Map(
-  tables.map((t) => [t, seeded.db.$client.prepare(`select * from ${t} order by rowid`).raw().all() as unknown[][]]),
+  tables.map((t) => [
+    t,
+    seeded.db.$client.prepare(`select * from ${t} order by rowid`).raw().all() as unknown[][],
+  ]),
 );
 seeded.db.$client.close();
 
