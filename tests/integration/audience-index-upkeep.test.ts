@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { interestBit } from '../../src/core/audience/interest-mask';
 import { addDnc, removeDnc } from '../../src/core/compliance/dnc';
 import { importDncCsv } from '../../src/core/compliance/dnc-import';
@@ -10,7 +10,7 @@ import { createRejectsFile } from '../../src/core/customers/import/rejects-file'
 import type { Db } from '../../src/core/db/open';
 import { demoPerson } from '../../src/core/db/seed/demo-catalog';
 import { seedDemoData } from '../../src/core/db/seed/seed-demo-data';
-import { createTempDb } from '../helpers/temp-db';
+import { tempDbsPerTest } from '../helpers/temp-db';
 
 const now = Date.UTC(2026, 10, 24, 15);
 
@@ -29,13 +29,9 @@ const masked = (db: Db) =>
   db.$client.prepare('select count(*) from customers where interest_mask <> 0').pluck().get();
 
 describe('the interest mask and the DNC flag stay right whatever writes the data', () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() => {
-    for (const c of cleanups.splice(0)) c();
-  });
+  const tempDb = tempDbsPerTest();
   const fresh = () => {
-    const temp = createTempDb();
-    cleanups.push(temp.cleanup);
+    const temp = tempDb();
     return { db: temp.db, dir: temp.file.replace(/navaia\.db$/, '') };
   };
 
@@ -54,25 +50,15 @@ describe('the interest mask and the DNC flag stay right whatever writes the data
         now,
         rejects: createRejectsFile(`${dir}rejects.csv`),
       });
+    const header = 'External ID,Name,Phone,Interests';
     await importText(
-      [
-        'External ID,Name,Phone,Interests',
-        'A,Ann Lee,(305) 555-0100,"Waterfront; Luxury; VIP"',
-        'B,Bo Diaz,(305) 555-0101,schools',
-        'C,Cy Ode,(305) 555-0102,',
-      ].join('\n'),
+      `${header}\nA,Ann Lee,(305) 555-0100,"Waterfront; Luxury; VIP"\nB,Bo Diaz,(305) 555-0101,schools\nC,Cy Ode,(305) 555-0102,\n`,
     );
     expect(outOfStep(db)).toEqual([]);
     expect(masked(db)).toBe(2);
     expect(flagged(db)).toBe(1);
     // B changes number (off the list), A loses luxury and gains gym.
-    await importText(
-      [
-        'External ID,Name,Phone,Interests',
-        'A,Ann Lee,(305) 555-0100,waterfront;gym',
-        'B,Bo Diaz,(305) 555-0109,',
-      ].join('\n'),
-    );
+    await importText(`${header}\nA,Ann Lee,(305) 555-0100,waterfront;gym\nB,Bo Diaz,(305) 555-0109,\n`);
     expect(outOfStep(db)).toEqual([]);
     expect(flagged(db)).toBe(0);
     expect(
