@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Faker } from '@faker-js/faker';
 import { DateTime } from 'luxon';
+import { refreshAudienceColumns } from '../../audience/audience-columns';
 import { interestMaskOf } from '../../audience/interest-mask';
 import { SeededRandom } from '../../random/seeded-random';
 import type { Db } from '../open';
@@ -79,7 +80,7 @@ function withIndexesDeferred(db: Db, tables: string[], run: () => void) {
   try {
     run();
   } finally {
-    client.exec('update customers set on_dnc = 1 where phone in (select phone from dnc_numbers)');
+    refreshAudienceColumns(db, { fromId: 1, masks: false });
     for (const { sql } of deferred) client.exec(sql);
     client.exec('analyze');
   }
