@@ -1,97 +1,110 @@
 /**
  * Audience count at scale: the live count the campaign editor shows, through the real countAudience
- * (criteria → compiled SQL with suppression buckets), against a hand-written query for the same
- * audience and the same figures, in the same run. Seed a database first:
- *   node bin/navaia.js seed --customers 1000000 --db /tmp/m1.db
- *   npx tsx bench/audience-count.ts /tmp/m1.db [runs]
+ * (criteria compiled to SQL, the four suppression buckets and the eligible rest), against the best
+ * hand-written query found for the same six figures — each with an index made for that query alone —
+ * in the same run, runs interleaved. Several databases give the growth with the number of customers:
+ *   node bin/navaia.js seed --customers 10000 --db /tmp/a10k.db     (likewise 100000 and 1000000)
+ *   node --import tsx bench/audience-count.ts /tmp/a10k.db /tmp/a100k.db /tmp/m1.db [--runs 21]
+ * The raw queries run on a copy of each database (VACUUM INTO beside it, deleted at the end), so their
+ * indexes never change the app's plans.
  */
+import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { countAudience, countAudienceQuery } from '../src/core/audience/count-audience';
 import { openDatabase } from '../src/core/db/open';
-import type { AudienceGroup } from '../src/shared/contract/audience';
+import {
+  audienceCases,
+  ensureBenchDncList,
+  frequencyCapDays,
+  rawCountSql,
+  rawParams,
+} from './audience-cases';
 
-const file = process.argv[2];
-const runs = Number(process.argv[3] ?? 21);
-if (!file || !Number.isInteger(runs) || runs < 15) {
-  console.error('usage: npx tsx bench/audience-count.ts DB_FILE [runs ≥ 15]');
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 21;
+if (args.length === 0 || !Number.isInteger(runs) || runs < 5) {
+  console.error('usage: node --import tsx bench/audience-count.ts DB_FILE... [--runs N ≥ 5]');
   process.exit(2);
 }
-const db = openDatabase(file);
-const client = db.$client;
-console.log(`customers: ${client.prepare('select count(*) from customers').pluck().get()}`);
+
+const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+const p90 = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.9)];
+const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 const now = Date.now();
-const since = Date.UTC(2023, 0, 1);
-const frequencyCapDays = 7;
-// Three criteria: one interest tag, one city, one date.
-const criteria: AudienceGroup = {
-  combinator: 'and',
-  rules: [
-    { field: 'interests', operator: 'includesAny', value: ['waterfront'] },
-    { field: 'city', operator: '=', value: 'Miami' },
-    { field: 'customerSince', operator: 'after', value: '2023-01-01' },
-  ],
-};
+const growth: string[] = [];
+for (const file of args) {
+  const db = openDatabase(file);
+  ensureBenchDncList(db);
+  const customers = db.$client.prepare('select count(*) from customers').pluck().get() as number;
+  const rawFile = `${file}.bench-raw.db`;
+  rmSync(rawFile, { force: true });
+  db.$client.prepare('vacuum into ?').run(rawFile);
+  const raw = new Database(rawFile);
+  for (const index of new Set(audienceCases.flatMap((c) => c.rawIndexes))) raw.exec(index);
+  raw.exec('analyze');
 
-// What a person would write by hand for the same figures: one pass over the matching customers.
-const handWritten = client.prepare(`
-  select count(*) as matched,
-    sum(exists (select 1 from dnc_numbers d where d.phone = c.phone)) as dnc,
-    sum(c.consent = 'none') as no_consent,
-    sum(c.phone_valid = 0) as invalid_phone,
-    sum(coalesce(c.last_contacted_at >= @capFrom, 0)) as frequency_cap,
-    sum(not (exists (select 1 from dnc_numbers d where d.phone = c.phone) or c.consent = 'none'
-      or c.phone_valid = 0 or coalesce(c.last_contacted_at >= @capFrom, 0))) as eligible
-  from customers c
-  where c.city = @city and c.customer_since >= @since
-    and exists (select 1 from customer_tags t where t.customer_id = c.id and t.tag = @tag)`);
-const handParams = { city: 'Miami', since, tag: 'waterfront', capFrom: now - frequencyCapDays * 86_400_000 };
-
-const median = (times: number[]) => {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
-const time = (run: () => unknown) => {
-  const times: number[] = [];
-  let result: unknown;
-  run(); // warm the page cache and the statement cache
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    result = run();
-    times.push(performance.now() - start);
+  console.log(`\n${file}: ${customers.toLocaleString('en-US')} customers, ${runs} interleaved runs each`);
+  console.log(
+    '| audience | matched / eligible | countAudience median (p90) | best raw median (p90) | ratio |',
+  );
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const c of audienceCases) {
+    const rawQuery = raw.prepare(rawCountSql(c.rawFromWhere));
+    const params = rawParams(now);
+    const app = () => countAudience(db, c.criteria, { now, frequencyCapDays });
+    const hand = () => rawQuery.get(params) as Record<string, number>;
+    const appResult = app();
+    const handResult = hand();
+    const same =
+      JSON.stringify(appResult) ===
+      JSON.stringify({
+        matched: handResult.matched,
+        suppressed: {
+          dnc: handResult.dnc,
+          no_consent: handResult.no_consent,
+          invalid_phone: handResult.invalid_phone,
+          frequency_cap: handResult.frequency_cap,
+        },
+        eligible: handResult.eligible,
+      });
+    if (!same) throw new Error(`${c.name}: different results ${JSON.stringify({ appResult, handResult })}`);
+    const appTimes: number[] = [];
+    const rawTimes: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      let start = performance.now();
+      app();
+      appTimes.push(performance.now() - start);
+      start = performance.now();
+      hand();
+      rawTimes.push(performance.now() - start);
+    }
+    const ratio = median(appTimes) / median(rawTimes);
+    console.log(
+      `| ${c.name} | ${appResult.matched.toLocaleString('en-US')} / ${appResult.eligible.toLocaleString('en-US')} | ${ms(median(appTimes))} (${ms(p90(appTimes))}) | ${ms(median(rawTimes))} (${ms(p90(rawTimes))}) | ${ratio.toFixed(2)}× |`,
+    );
+    growth.push(`${c.name}\t${customers}\t${median(appTimes).toFixed(1)}\t${median(rawTimes).toFixed(1)}`);
   }
-  return { median: median(times), p90: [...times].sort((a, b) => a - b)[Math.floor(runs * 0.9)], result };
-};
 
-// Interleaved measurement would be fairer on a shared machine; alternate whole series twice instead.
-const real1 = time(() => countAudience(db, criteria, { now, frequencyCapDays }));
-const hand1 = time(() => handWritten.get(handParams));
-const real2 = time(() => countAudience(db, criteria, { now, frequencyCapDays }));
-const hand2 = time(() => handWritten.get(handParams));
-const real = Math.min(real1.median, real2.median);
-const hand = Math.min(hand1.median, hand2.median);
+  if (file === args[args.length - 1]) {
+    console.log('\nquery plans of countAudience:');
+    const dialect = new SQLiteSyncDialect();
+    for (const c of audienceCases) {
+      const query = dialect.sqlToQuery(countAudienceQuery(c.criteria, { now, frequencyCapDays }));
+      const plan = db.$client.prepare(`explain query plan ${query.sql}`).all(query.params) as {
+        detail: string;
+      }[];
+      console.log(`  ${c.name}:\n${plan.map((p) => `    ${p.detail}`).join('\n')}`);
+    }
+  }
+  raw.close();
+  db.$client.close();
+  rmSync(rawFile, { force: true });
+}
 
-console.log('countAudience result:', JSON.stringify(real1.result));
-console.log('hand-written result: ', JSON.stringify(hand1.result));
-console.log(
-  `countAudience  median ${real.toFixed(1)} ms  (series: ${real1.median.toFixed(1)}, ${real2.median.toFixed(1)}; p90 ${real1.p90.toFixed(1)})`,
-);
-console.log(
-  `hand-written   median ${hand.toFixed(1)} ms  (series: ${hand1.median.toFixed(1)}, ${hand2.median.toFixed(1)}; p90 ${hand1.p90.toFixed(1)})`,
-);
-console.log(`ratio ${(real / hand).toFixed(2)}×   (target ≤ 100 ms and ≤ 1.5×, ${runs} runs per series)`);
-
-const query = new SQLiteSyncDialect().sqlToQuery(countAudienceQuery(criteria, { now, frequencyCapDays }));
-const plan = (sqlText: string, params: unknown[] | Record<string, unknown>) =>
-  (
-    client.prepare(`explain query plan ${sqlText}`).all(params) as {
-      id: number;
-      parent: number;
-      detail: string;
-    }[]
-  )
-    .map((r) => `  ${r.parent === 0 ? '' : '  '}${r.detail}`)
-    .join('\n');
-console.log(`\nquery plan, countAudience:\n${plan(query.sql, query.params as unknown[])}`);
-console.log(`\nquery plan, hand-written:\n${plan(handWritten.source, handParams)}`);
-client.close();
+if (args.length > 1) {
+  console.log('\ngrowth (medians, ms): audience, customers, countAudience, best raw');
+  for (const line of growth) console.log(`  ${line}`);
+}

@@ -20,6 +20,10 @@ const cases: [string, Parameters<typeof listCustomers>[1]][] = [
   ['first page, by name', { sort: 'name', direction: 'asc', offset: 0, limit: 100 }],
   ['page at offset 500k, by name', { sort: 'name', direction: 'asc', offset: 500_000, limit: 100 }],
   ['by lifetime value desc', { sort: 'lifetimeValue', direction: 'desc', offset: 0, limit: 100 }],
+  ['by city', { sort: 'city', direction: 'asc', offset: 0, limit: 100 }],
+  ['by neighborhood', { sort: 'neighborhood', direction: 'asc', offset: 0, limit: 100 }],
+  ['by stage', { sort: 'lifecycleStage', direction: 'asc', offset: 0, limit: 100 }],
+  ['by last contacted desc', { sort: 'lastContactedAt', direction: 'desc', offset: 0, limit: 100 }],
   ['search "Amelia"', { search: 'Amelia', sort: 'name', direction: 'asc', offset: 0, limit: 100 }],
   [
     'search "Amelia Whitford"',

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx, so `npx navaia` works right after `npm install`.
-import { register } from 'tsx/esm/api';
+// Runs the CLI's bundle (out/cli), building it first when it is missing or older than its sources, so
+// `npx navaia` and `node bin/navaia.js` work right after `npm install`, after a pull and after an edit.
+import { pathToFileURL } from 'node:url';
+import { builtCliEntry } from '../scripts/cli-build.mjs';
 
-register();
-await import('../src/cli/main.ts');
+await import(pathToFileURL(await builtCliEntry()).href);

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocket, WebSocketServer } from 'ws';
+import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import type { NavaiaApp } from '../core/app';
 import type { EventBatch } from '../shared/contract';
 import { parseClientMessage, type ServerMessage } from './protocol';
@@ -56,7 +56,7 @@ export async function startWsHost(options: WsHostOptions): Promise<WsHost> {
     };
     const unsubscribe = app.context.bus.subscribe((batch: EventBatch) => send({ type: 'events', batch }));
     send({ type: 'hello', clientId });
-    ws.on('message', async (raw) => {
+    const answer = async (raw: RawData) => {
       const message = parseClientMessage(raw.toString());
       if (!message.ok) {
         send({ type: 'response', id: message.id, response: { ok: false, error: message.error } });
@@ -64,7 +64,10 @@ export async function startWsHost(options: WsHostOptions): Promise<WsHost> {
       }
       const response = await app.dispatch(message.method, message.input, { clientId });
       send({ type: 'response', id: message.id, response });
-    });
+    };
+    // Calls that arrive together (the editor's live count and its sample) are answered one turn of the
+    // event loop each, so the first answer leaves before the next call's work begins, not after it.
+    ws.on('message', (raw) => setImmediate(answer, raw));
     ws.on('close', unsubscribe);
     ws.on('error', unsubscribe);
   });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { type Db, openDatabase } from '../../src/core/db/open';
 
 /** A migrated database in a fresh temporary file; `cleanup` closes and deletes it. */
@@ -15,5 +16,21 @@ export function createTempDb(): { db: Db; file: string; cleanup: () => void } {
       if (db.$client.open) db.$client.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * For a test file whose tests each need one or more fresh databases: call it inside `describe`; every
+ * database it makes is closed and deleted after the test that made it.
+ */
+export function tempDbsPerTest(): () => ReturnType<typeof createTempDb> {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => {
+    for (const cleanup of cleanups.splice(0)) cleanup();
+  });
+  return () => {
+    const temp = createTempDb();
+    cleanups.push(temp.cleanup);
+    return temp;
   };
 }

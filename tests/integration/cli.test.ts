@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { cliSandbox, navaiaBin } from '../helpers/cli-sandbox';
 
@@ -34,5 +36,29 @@ describe('the navaia CLI', () => {
     const unknown = run('frobnicate');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);
+  });
+
+  it('counts an audience, and times the count when asked', () => {
+    const db = join(dir, 'audience.db');
+    expect(run('seed', '--customers', '400', '--db', db).status).toBe(0);
+    const criteria = join(dir, 'miami.json');
+    writeFileSync(
+      criteria,
+      JSON.stringify({ combinator: 'and', rules: [{ field: 'city', operator: '=', value: 'Miami' }] }),
+    );
+    const inMiami = new Database(db, { readonly: true })
+      .prepare("select count(*) from customers where city = 'Miami'")
+      .pluck()
+      .get();
+    const timed = run('audience', 'count', '--criteria', criteria, '--json', '--timing', '--db', db);
+    expect(timed.status, timed.stderr).toBe(0);
+    const result = JSON.parse(timed.stdout);
+    expect(result).toMatchObject({ matched: inMiami, elapsedMs: expect.any(Number) });
+    expect(result.elapsedMs).toBeGreaterThanOrEqual(0);
+    const untimed = JSON.parse(run('audience', 'count', '--criteria', criteria, '--json', '--db', db).stdout);
+    expect(untimed).toEqual({ ...result, elapsedMs: undefined });
+    expect(run('audience', 'count', '--criteria', criteria, '--timing', '--db', db).stdout).toMatch(
+      /counted in \d+(\.\d)? ms/,
+    );
   });
 });

@@ -1,23 +1,16 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { DateTime } from 'luxon';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listCustomers } from '../../src/core/customers/list-customers';
 import { demoPerson } from '../../src/core/db/seed/demo-catalog';
 import { ensureDemoData, seedDemoData } from '../../src/core/db/seed/seed-demo-data';
-import { createTempDb } from '../helpers/temp-db';
+import { tempDbsPerTest } from '../helpers/temp-db';
 
 const now = Date.UTC(2026, 10, 24, 12);
 
 describe('demo data', () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() => {
-    for (const c of cleanups.splice(0)) c();
-  });
-  const fresh = () => {
-    const temp = createTempDb();
-    cleanups.push(temp.cleanup);
-    return temp.db;
-  };
+  const tempDb = tempDbsPerTest();
+  const fresh = () => tempDb().db;
 
   it('is the same for the same seed and different for another', () => {
     const dump = (seed: number) => {

@@ -63,13 +63,22 @@ describe('an upgrade that brings new migrations', () => {
   let dir = '';
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** The repository's migrations as an older release shipped them: all but the last `dropLast`. */
-  function olderRelease(dropLast: number): string {
-    const folder = join(dir, `drizzle-older-${dropLast}`);
+  /**
+   * The repository's migrations as an older release shipped them: all but the last `dropLast`, or all
+   * before the first whose SQL contains `dropFrom`.
+   */
+  function olderRelease(dropLast: number | { dropFrom: string }): string {
+    const folder = join(dir, `drizzle-older-${typeof dropLast === 'number' ? dropLast : 'before'}`);
     cpSync(defaultMigrationsFolder(), folder, { recursive: true });
     const journalFile = join(folder, 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
-    journal.entries = journal.entries.slice(0, journal.entries.length - dropLast);
+    const keep =
+      typeof dropLast === 'number'
+        ? journal.entries.length - dropLast
+        : journal.entries.findIndex((e: { tag: string }) =>
+            readFileSync(join(folder, `${e.tag}.sql`), 'utf8').includes(dropLast.dropFrom),
+          );
+    journal.entries = journal.entries.slice(0, keep);
     writeFileSync(journalFile, JSON.stringify(journal));
     return folder;
   }
@@ -111,5 +120,48 @@ describe('an upgrade that brings new migrations', () => {
     openDatabase(file).$client.close();
     openDatabase(file).$client.close();
     expect(existsSync(join(dir, 'backups'))).toBe(false);
+  });
+
+  it('gives an existing database its interest masks, DNC flags and audience indexes', () => {
+    dir = mkdtempSync(join(tmpdir(), 'navaia-upgrade-'));
+    const file = join(dir, 'navaia.db');
+    const old = openDatabase(file, { migrationsFolder: olderRelease({ dropFrom: 'interest_mask' }) });
+    const c = old.$client;
+    const addCustomer = c.prepare(
+      "insert into customers (id, first_name, phone, time_zone, created_at, updated_at) values (?, 'X', ?, 'America/New_York', 0, 0)",
+    );
+    for (const id of [1, 2, 3]) addCustomer.run(id, `+1212555010${id}`);
+    const addTag = c.prepare('insert into customer_tags (customer_id, tag) values (?, ?)');
+    for (const [id, tag] of [
+      [1, 'waterfront'],
+      [1, 'first-home'],
+      [1, 'vip'],
+      [2, 'vip'],
+      [3, 'schools'],
+    ] as const)
+      addTag.run(id, tag);
+    c.prepare("insert into dnc_numbers (phone, source, added_at) values ('+12125550102', 'manual', 0)").run();
+    old.$client.close();
+
+    const upgraded = openDatabase(file).$client;
+    expect(
+      upgraded.prepare('select id, interest_mask as mask, on_dnc as dnc from customers order by id').all(),
+    ).toEqual([
+      { id: 1, mask: 2 ** 0 + 2 ** 11, dnc: 0 },
+      { id: 2, mask: 0, dnc: 1 },
+      { id: 3, mask: 2 ** 1, dnc: 0 },
+    ]);
+    // From now on the triggers keep them: a tag removed, a number taken off the list.
+    upgraded.prepare("delete from customer_tags where customer_id = 1 and tag = 'waterfront'").run();
+    upgraded.prepare("delete from dnc_numbers where phone = '+12125550102'").run();
+    expect(upgraded.prepare('select interest_mask from customers where id = 1').pluck().get()).toBe(2 ** 11);
+    expect(upgraded.prepare('select on_dnc from customers where id = 2').pluck().get()).toBe(0);
+    const indexes = upgraded
+      .prepare("select name from sqlite_master where type = 'index' and tbl_name = 'customers'")
+      .pluck()
+      .all();
+    expect(indexes).toEqual(expect.arrayContaining(['customers_audience_idx', 'customers_audience_id_idx']));
+    expect(indexes).not.toContain('customers_consent_idx');
+    upgraded.close();
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { createApp, type NavaiaApp } from '../../src/core/app';
 import { silentLogger } from '../../src/core/logging/logger';
@@ -94,5 +94,36 @@ describe('the WebSocket host', () => {
     ws.send(JSON.stringify({ id: 9, method: 'customers.list', input: {} }));
     expect((await next()).response).toMatchObject({ ok: true, result: { total: 0 } });
     ws.close();
+  });
+
+  it('answers the first of two calls sent together before the second one’s work begins', async () => {
+    // The editor sends the live count and its sample together: the count's answer must not wait for the
+    // sample's query. The second call looks, when its work begins, at what the host has sent so far.
+    const sentIds: unknown[] = [];
+    const realSend = WebSocket.prototype.send;
+    vi.spyOn(WebSocket.prototype, 'send').mockImplementation(function (this: WebSocket, ...args: unknown[]) {
+      const message = JSON.parse(String(args[0])) as Message;
+      if (message.type === 'response') sentIds.push(message.id);
+      Reflect.apply(realSend, this, args);
+    });
+    let sentWhenSecondBegan: unknown[] | undefined;
+    const twoCalls = await startWsHost({
+      app: {
+        ...app,
+        dispatch: async (method) => {
+          if (method === 'audience.sample') sentWhenSecondBegan = [...sentIds];
+          return { ok: true, result: method };
+        },
+      },
+    });
+    const { ws, next } = await connect(`ws://127.0.0.1:${twoCalls.port}/rpc?token=${twoCalls.token}`);
+    await next();
+    ws.send(JSON.stringify({ id: 1, method: 'audience.count', input: {} }));
+    ws.send(JSON.stringify({ id: 2, method: 'audience.sample', input: {} }));
+    expect([(await next()).id, (await next()).id]).toEqual([1, 2]);
+    expect(sentWhenSecondBegan).toEqual([1]);
+    ws.close();
+    await twoCalls.close();
+    vi.restoreAllMocks();
   });
 });

@@ -20,22 +20,26 @@ export function registerAudienceCommands(program: Command): void {
       .command('count')
       .description('count the customers matching criteria, and how many of them would be suppressed')
       .requiredOption('--criteria <file>', 'criteria JSON (react-querybuilder RuleGroupType)')
-      .option('--json', 'print JSON'),
-  ).action((options: { criteria: string; json?: boolean; db?: string }) => {
+      .option('--json', 'print JSON')
+      .option('--timing', 'also give the time spent counting (elapsedMs), after the database is open'),
+  ).action((options: { criteria: string; json?: boolean; timing?: boolean; db?: string }) => {
     const parsed = audienceGroupSchema.safeParse(readJsonFile(options.criteria));
     if (!parsed.success)
       throw new CliError(`Invalid criteria in ${options.criteria}: ${parsed.error.issues[0]?.message}`, 2);
     const app = openCliApp(options);
     try {
+      const started = performance.now();
       const result = countAudience(app.context.db, parsed.data, {
         now: Date.now(),
         frequencyCapDays: getSettings(app.context.db).frequencyCapDays,
       });
-      if (options.json) printJson(result);
+      const elapsedMs = Math.round((performance.now() - started) * 10) / 10;
+      if (options.json) printJson(options.timing ? { ...result, elapsedMs } : result);
       else {
         console.log(`${result.matched} match, ${result.eligible} can be called`);
         for (const [reason, n] of Object.entries(result.suppressed))
           console.log(`  suppressed, ${reason.replace('_', ' ')}: ${n}`);
+        if (options.timing) console.log(`counted in ${elapsedMs} ms`);
       }
     } finally {
       app.context.db.$client.close();

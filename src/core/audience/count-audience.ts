@@ -10,44 +10,46 @@ export interface AudienceOptions {
   frequencyCapDays: number;
 }
 
-/** The one SQL statement behind `countAudience`; exported so benchmarks can EXPLAIN it. */
+/**
+ * The one SQL statement behind `countAudience`: one pass over the matching customers (an index
+ * holds every column it reads), each bucket a filtered count. Exported so benchmarks can EXPLAIN it.
+ */
 export function countAudienceQuery(criteria: AudienceGroup, options: AudienceOptions): SQL {
   const s = suppressionConditions(options.now, options.frequencyCapDays);
-  return sql`
-    select count(*) as matched,
-      sum(dnc) as dnc, sum(no_consent) as no_consent, sum(invalid_phone) as invalid_phone,
-      sum(frequency_cap) as frequency_cap,
-      sum(not (dnc or no_consent or invalid_phone or frequency_cap)) as eligible
-    from (
-      select ${s.dnc} as dnc, ${s.no_consent} as no_consent, ${s.invalid_phone} as invalid_phone,
-        ${s.frequency_cap} as frequency_cap
-      from customers where ${compileCriteria(criteria, options.now)}
-    )`;
+  const buckets = Object.entries(s).map(
+    ([name, condition]) => sql`, count(*) filter (where ${condition}) as ${sql.identifier(name)}`,
+  );
+  return sql`select count(*) as matched${sql.join(buckets)},
+      count(*) filter (where not (${sql.join(Object.values(s), sql` or `)})) as eligible
+    from customers where ${compileCriteria(criteria, options.now)}`;
 }
 
 /** How many customers match, how many of them each suppression rule removes, and how many remain. */
 export function countAudience(db: Db, criteria: AudienceGroup, options: AudienceOptions): AudienceCount {
   const row = db.get<{
     matched: number;
-    dnc: number | null;
-    no_consent: number | null;
-    invalid_phone: number | null;
-    frequency_cap: number | null;
-    eligible: number | null;
+    dnc: number;
+    no_consent: number;
+    invalid_phone: number;
+    frequency_cap: number;
+    eligible: number;
   }>(countAudienceQuery(criteria, options));
   return {
     matched: row.matched,
     suppressed: {
-      dnc: row.dnc ?? 0,
-      no_consent: row.no_consent ?? 0,
-      invalid_phone: row.invalid_phone ?? 0,
-      frequency_cap: row.frequency_cap ?? 0,
+      dnc: row.dnc,
+      no_consent: row.no_consent,
+      invalid_phone: row.invalid_phone,
+      frequency_cap: row.frequency_cap,
     },
-    eligible: row.eligible ?? 0,
+    eligible: row.eligible,
   };
 }
 
-/** A few matching customers to show beside the count, each with the reasons it would be skipped. */
+/**
+ * A few matching customers to show beside the count, each with the reasons it would be skipped: the
+ * first the count's index finds (no sort of every match, so it costs far less than the count), by id.
+ */
 export function sampleAudience(
   db: Db,
   criteria: AudienceGroup,
@@ -68,7 +70,8 @@ export function sampleAudience(
   }>(sql`
     select id, first_name as firstName, last_name as lastName, phone, city, neighborhood,
       ${s.dnc} as dnc, ${s.no_consent} as no_consent, ${s.invalid_phone} as invalid_phone, ${s.frequency_cap} as frequency_cap
-    from customers where ${compileCriteria(criteria, options.now)} order by id limit ${options.limit}`);
+    from customers where ${compileCriteria(criteria, options.now)} limit ${options.limit}`);
+  rows.sort((a, b) => a.id - b.id);
   const tags = new Map<number, string[]>();
   if (rows.length > 0) {
     for (const t of db

@@ -3,10 +3,13 @@ import { customers } from '../db/schema';
 
 const day = 86_400_000;
 
-/** Reasons a matched customer must not be called, each as a condition over `customers`. */
+/**
+ * Reasons a matched customer must not be called, each as a condition over `customers` that is never
+ * NULL and reads only columns the audience indexes hold (the DNC list through the customer's flag).
+ */
 export function suppressionConditions(now: number, frequencyCapDays: number) {
   return {
-    dnc: sql`exists (select 1 from dnc_numbers d where d.phone = ${customers.phone})`,
+    dnc: sql`${customers.onDnc} = 1`,
     no_consent: sql`${customers.consent} = 'none'`,
     invalid_phone: sql`${customers.phoneValid} = 0`,
     frequency_cap:

@@ -5,7 +5,16 @@ import type { AppContext } from '../app-context';
 import { getSettings } from '../settings/settings-store';
 import { countAudience, sampleAudience } from './count-audience';
 
-const valueColumns = { city: 'city', neighborhood: 'neighborhood', timeZone: 'time_zone' } as const;
+/**
+ * The values customers have for a field, for the builder's suggestions, read off an index by jumping from
+ * one value to the next: cities and neighborhoods off the audience index's leading columns, time zones off
+ * their own.
+ */
+const distinctValues = {
+  city: sql`select distinct lifecycle_stage, city as v from customers`,
+  neighborhood: sql`select distinct lifecycle_stage, city, neighborhood as v from customers`,
+  timeZone: sql`select distinct time_zone as v from customers`,
+} as const;
 
 export function audienceHandlers(context: AppContext): HandlersOf<typeof audienceMethods> {
   const { db, clock } = context;
@@ -15,10 +24,8 @@ export function audienceHandlers(context: AppContext): HandlersOf<typeof audienc
     'audience.sample': ({ criteria, limit }) => sampleAudience(db, criteria, { ...options(), limit }),
     'audience.fields': () => audienceFields,
     'audience.values': ({ field }) =>
-      db
-        .all<{ v: string }>(
-          sql`select distinct ${sql.raw(valueColumns[field])} as v from customers where v is not null order by v limit 500`,
-        )
-        .map((r) => r.v),
+      [...new Set(db.all<{ v: string | null }>(distinctValues[field]).flatMap((r) => r.v ?? []))]
+        .sort()
+        .slice(0, 500),
   };
 }

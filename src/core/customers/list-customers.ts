@@ -51,19 +51,35 @@ const sortColumns = {
   lifetimeValue: customers.lifetimeValue,
 } as const;
 
-/** One page of the customers table, sorted and filtered in SQLite; the renderer never holds more. */
+/**
+ * One page of the customers table, sorted and filtered in SQLite; the renderer never holds more. The
+ * page's ids are found first from an index alone (sorting ids, not whole rows, where an index gives the
+ * order only in part, e.g. by city), then only those rows are read.
+ */
 export function listCustomers(db: Db, input: ListInput): CustomerPage {
   const where = input.search ? customerSearchCondition(input.search) : undefined;
   const order = input.direction === 'asc' ? asc : desc;
   const total = db.select({ n: count() }).from(customers).where(where).get()?.n ?? 0;
-  const rows = db
-    .select()
+  const ids = db
+    .select({ id: customers.id })
     .from(customers)
     .where(where)
     .orderBy(order(sortColumns[input.sort]), order(customers.id))
     .limit(input.limit)
     .offset(input.offset)
-    .all();
+    .all()
+    .map((r) => r.id);
+  const byId = new Map(
+    ids.length > 0
+      ? db
+          .select()
+          .from(customers)
+          .where(inArray(customers.id, ids))
+          .all()
+          .map((c) => [c.id, c])
+      : [],
+  );
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
   const tags = new Map<number, string[]>();
   if (rows.length > 0) {
     const tagRows = db

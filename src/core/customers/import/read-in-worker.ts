@@ -27,14 +27,17 @@ export type FromReadingWorker =
   | { kind: 'finished'; blocks: number }
   | { kind: 'failed'; error: { code?: AppErrorCode; message: string } };
 
-const workerModule = new URL('./customer-reading-worker.ts', import.meta.url);
+/** The worker's module: built beside the CLI's bundle (out/cli), or its TypeScript source run through tsx. */
+const builtWorker = new URL('./customer-reading-worker.js', import.meta.url);
+const sourceWorker = new URL('./customer-reading-worker.ts', import.meta.url);
+const isFile = (url: URL) => url.protocol === 'file:' && existsSync(fileURLToPath(url));
 
 /**
- * Whether reading can go to a worker thread: when core runs from its TypeScript source (the CLI, the
- * benchmark, tests). Inside the desktop app's bundle the worker's module is not there.
+ * Whether reading can go to a worker thread: from the CLI's bundle, or when core runs from its
+ * TypeScript source (benchmarks, tests). Inside the desktop app's bundle the worker's module is not there.
  */
 export function canReadInWorker(): boolean {
-  return workerModule.protocol === 'file:' && existsSync(fileURLToPath(workerModule));
+  return isFile(builtWorker) || isFile(sourceWorker);
 }
 
 /**
@@ -75,18 +78,20 @@ export async function importWithReadingWorker(
   const writer = createBatchWriter(db, options);
   const { mapping, region, defaultTimeZone, now } = options;
   const shared = { options: { mapping, region, defaultTimeZone, now }, rowsPerMessage: 500 };
-  const start = (workerData: ReadingWorkerData, transferList: MessagePort[]) =>
-    new Worker(
-      `import(${JSON.stringify(tsxEsmApi())}).then(({ register }) => { register(); return import(${JSON.stringify(workerModule.href)}); });`,
-      {
-        eval: true,
-        workerData,
-        transferList,
-        // Reading makes much short-lived garbage (libphonenumber builds its regular expressions per call):
-        // a larger young generation than a worker's default cut a reader's collection time by about 4×.
-        resourceLimits: { maxYoungGenerationSizeMb: 32 },
-      },
+  const start = (workerData: ReadingWorkerData, transferList: MessagePort[]) => {
+    const options = {
+      workerData,
+      transferList,
+      // Reading makes much short-lived garbage (libphonenumber builds its regular expressions per call):
+      // a larger young generation than a worker's default cut a reader's collection time by about 4×.
+      resourceLimits: { maxYoungGenerationSizeMb: 32 },
+    };
+    if (isFile(builtWorker)) return new Worker(builtWorker, options);
+    return new Worker(
+      `import(${JSON.stringify(tsxEsmApi())}).then(({ register }) => { register(); return import(${JSON.stringify(sourceWorker.href)}); });`,
+      { ...options, eval: true },
     );
+  };
   const channels = Array.from(
     { length: (readingThreads ?? defaultReadingThreads()) - 1 },
     () => new MessageChannel(),

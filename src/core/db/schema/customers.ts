@@ -37,23 +37,52 @@ export const customers = sqliteTable(
     consentAt: timestamp('consent_at'),
     createdAt: timestamp('created_at').notNull(),
     updatedAt: timestamp('updated_at').notNull(),
+    /**
+     * One bit per interest of the vocabulary (`interest_bits`) this customer is tagged with, so an
+     * audience tests interests inside an index instead of looking tags up row by row. Derived from
+     * `customer_tags` by triggers (see the migration); a writer may set it with the row when it writes
+     * the same tags (the seed does).
+     */
+    interestMask: integer('interest_mask').notNull().default(0),
+    /** The number is on the DNC list; kept by triggers on `dnc_numbers` and on this table's phone. */
+    onDnc: integer('on_dnc', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [
-    index('customers_last_name_idx').on(sql`${t.lastName} collate nocase`),
-    index('customers_first_name_idx').on(sql`${t.firstName} collate nocase`),
-    index('customers_city_idx').on(t.city),
-    index('customers_neighborhood_idx').on(t.neighborhood),
-    index('customers_time_zone_idx').on(t.timeZone),
-    index('customers_lifecycle_stage_idx').on(t.lifecycleStage),
-    index('customers_booking_status_idx').on(t.bookingStatus),
-    index('customers_last_contacted_idx').on(t.lastContactedAt),
-    index('customers_customer_since_idx').on(t.customerSince),
-    index('customers_lifetime_value_idx').on(t.lifetimeValue),
-    index('customers_budget_idx').on(t.budgetMin, t.budgetMax),
-    index('customers_property_type_idx').on(t.preferredPropertyType),
-    index('customers_consent_idx').on(t.consent),
-  ],
+  (t) => {
+    /** What an audience count reads of every matched customer: its suppression bucket and interests. */
+    const suppression = [t.interestMask, t.lastContactedAt, t.consent, t.phoneValid, t.onDnc] as const;
+    return [
+      index('customers_last_name_idx').on(sql`${t.lastName} collate nocase`),
+      index('customers_first_name_idx').on(sql`${t.firstName} collate nocase`),
+      // Audience counts read one of these and never the table. By stage, then place: a rule on the city
+      // or the neighborhood alone is found by skipping from stage to stage (four of them), which the
+      // planner does once ANALYZE has counted them. By id for audiences found through viewings,
+      // contracts or tags. Each index holding last_contacted_at costs every dial an update, so two only.
+      index('customers_audience_idx').on(
+        t.lifecycleStage,
+        t.city,
+        t.neighborhood,
+        ...suppression,
+        t.lifetimeValue,
+      ),
+      index('customers_audience_id_idx').on(t.id, ...suppression),
+      // The audience builder suggests the time zones customers have (distinct values, read off this index).
+      index('customers_time_zone_idx').on(t.timeZone),
+      // The Customers page sorts by these (and the date and value criteria seek on them).
+      index('customers_last_contacted_idx').on(t.lastContactedAt),
+      index('customers_customer_since_idx').on(t.customerSince),
+      index('customers_lifetime_value_idx').on(t.lifetimeValue),
+    ];
+  },
 );
+
+/**
+ * The interests that have a bit in `customers.interest_mask`: the audience builder's suggestions, in
+ * their order (bit = position). Other tags are matched through `customer_tags` only.
+ */
+export const interestBits = sqliteTable('interest_bits', {
+  tag: text('tag').primaryKey(),
+  bit: integer('bit').notNull().unique(),
+});
 
 /** Interests and other labels; one row per (customer, tag). */
 export const customerTags = sqliteTable(
@@ -104,7 +133,8 @@ export const bookings = sqliteTable(
   },
   (t) => [
     index('bookings_customer_idx').on(t.customerId, t.scheduledAt),
-    index('bookings_scheduled_idx').on(t.scheduledAt, t.customerId),
+    // Viewing audiences: who has a viewing in a window that is not cancelled, from the index alone.
+    index('bookings_scheduled_idx').on(t.scheduledAt, t.customerId, t.status),
   ],
 );
 
@@ -126,7 +156,8 @@ export const contracts = sqliteTable(
     status: text('status').notNull().default('active'),
   },
   (t) => [
-    index('contracts_ends_idx').on(t.endsAt, t.customerId),
+    // Renewal audiences: active contracts ending in a window, and whose they are, from the index alone.
+    index('contracts_status_ends_idx').on(t.status, t.endsAt, t.customerId),
     index('contracts_customer_idx').on(t.customerId),
   ],
 );

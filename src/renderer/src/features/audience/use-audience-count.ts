@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react';
 import type { AudienceCount, AudienceGroup, AudienceSampleRow } from '../../../../shared/contract/audience';
 import { client } from '../../client';
 
-/** The live count and sample for criteria being edited: asked again a quarter second after the last change. */
+/**
+ * The live count and sample for criteria being edited: asked again a quarter second after the last
+ * change, as two calls, each shown as soon as it is answered (the count never waits for the sample).
+ */
 export function useAudienceCount(criteria: AudienceGroup) {
   const [count, setCount] = useState<AudienceCount>();
   const [sample, setSample] = useState<AudienceSampleRow[]>([]);
@@ -13,22 +16,24 @@ export function useAudienceCount(criteria: AudienceGroup) {
   useEffect(() => {
     let current = true;
     setPending(true);
-    const timer = setTimeout(async () => {
-      try {
-        const parsed = JSON.parse(key) as AudienceGroup;
-        const [c, s] = await Promise.all([
-          client.invoke('audience.count', { criteria: parsed }),
-          client.invoke('audience.sample', { criteria: parsed, limit: 20 }),
-        ]);
-        if (!current) return;
-        setCount(c);
-        setSample(s);
-        setError(undefined);
-      } catch (err) {
-        if (current) setError(err instanceof Error ? err.message : String(err));
-      } finally {
-        if (current) setPending(false);
-      }
+    const fail = (err: unknown) => {
+      if (current) setError(err instanceof Error ? err.message : String(err));
+    };
+    const timer = setTimeout(() => {
+      const parsed = JSON.parse(key) as AudienceGroup;
+      client
+        .invoke('audience.count', { criteria: parsed })
+        .then((c) => {
+          if (!current) return;
+          setCount(c);
+          setError(undefined);
+        }, fail)
+        .finally(() => {
+          if (current) setPending(false);
+        });
+      client.invoke('audience.sample', { criteria: parsed, limit: 20 }).then((s) => {
+        if (current) setSample(s);
+      }, fail);
     }, 250);
     return () => {
       current = false;
