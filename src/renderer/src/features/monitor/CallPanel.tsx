@@ -110,7 +110,7 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
             localStorage.setItem(agentKey, agentName);
             void act(async () => {
               // A real call's softphone must be listening before the call is redirected to it.
-              const talk = await phone.prepare(attemptId);
+              const talk = await phone.prepare(attemptId, agentName);
               await client.invoke('calls.takeOver', { attemptId, agentName }).catch((err: unknown) => {
                 if (talk === 'softphone') phone.release();
                 throw err;
