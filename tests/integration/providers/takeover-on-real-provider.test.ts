@@ -13,8 +13,12 @@ describe('an agent takes over a real call, against the fake Twilio + ElevenLabs 
   const real = realProviderAppPerTest();
 
   /** A one-customer campaign whose call has been escalated by the AI. */
-  const escalatedCall = async () => {
-    const { app, db } = await real.start([{ name: 'Esme', phone: wantsHuman }], {}, { webhooks: true });
+  const escalatedCall = async (softphoneAnswers = true) => {
+    const { app, db } = await real.start(
+      [{ name: 'Esme', phone: wantsHuman }],
+      { softphoneAnswers: () => softphoneAnswers },
+      { webhooks: true },
+    );
     const attempt = () =>
       db.$client
         .prepare('select id, state, mode, held_by as heldBy, provider_call_id as callId from call_attempts')
@@ -140,5 +144,24 @@ describe('an agent takes over a real call, against the fake Twilio + ElevenLabs 
     ]);
     expect(db.$client.prepare('select disposition from call_attempts').pluck().get()).toBe('booked_viewing');
     expect(lines(db).at(-1)).toEqual({ speaker: 'system', text: 'Alice ended the call: booked viewing' });
+  }, 60_000);
+
+  it('frees the call when the agent’s softphone does not answer: the AI has the customer again, and the agent may take it over again', async () => {
+    const { db, attempt, call, alice } = await escalatedCall(false);
+    expect(await alice('calls.takeOver', { attemptId: attempt().id, agentName: 'Alice' })).toMatchObject({
+      ok: true,
+    });
+    expect(attempt()).toMatchObject({ mode: 'human', heldBy: 'Alice' });
+    await waitFor('the call back with the AI', () => attempt().mode === 'ai');
+    expect(attempt()).toMatchObject({ state: 'in_progress', heldBy: null });
+    expect(call.endedAt).toBeUndefined();
+    expect(lines(db).at(-1)).toEqual({
+      speaker: 'system',
+      text: "Alice's softphone did not answer: the customer is back with the AI",
+    });
+    // Nobody holds it now: taking it over again is allowed.
+    expect(await alice('calls.takeOver', { attemptId: attempt().id, agentName: 'Alice' })).toMatchObject({
+      ok: true,
+    });
   }, 60_000);
 });
