@@ -17,6 +17,10 @@ export function readCallDetail(
   return {
     call: summary,
     takeover,
+    provider: c
+      .prepare('select provider from call_attempts where id = ?')
+      .pluck()
+      .get(summary.attemptId) as string,
     transcript: c
       .prepare(
         // In the order said: a real call's transcript is written when its conversation ends, after

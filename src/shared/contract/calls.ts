@@ -48,6 +48,8 @@ export interface CallDetail {
   call: CallSummary;
   /** Whether an agent could take this call over; when not, why (e.g. ElevenLabs places the call). */
   takeover: { available: boolean; reason?: string };
+  /** The provider that placed it: a real call's transcript arrives when its conversation ends. */
+  provider: string;
   transcript: TranscriptLine[];
   events: CallEventRow[];
   notes: string | null;

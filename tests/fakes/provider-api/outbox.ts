@@ -16,6 +16,10 @@ export interface PushRecord {
   url: string;
   body: string;
   at: number;
+  /** Wall-clock time it was sent (the fake's clock may be shifted or sped up). */
+  sentAt: number;
+  /** The signature header it carried (X-Twilio-Signature or ElevenLabs-Signature), to replay it in tests. */
+  signature?: string;
   status?: number | 'unreachable';
   response?: string;
 }
@@ -30,7 +34,13 @@ export function createOutbox(now: () => number) {
   let inFlight = 0;
 
   const send = async (push: Push) => {
-    const record: PushRecord = { label: push.label, url: push.url, body: push.body, at: now() };
+    const record: PushRecord = {
+      label: push.label,
+      url: push.url,
+      body: push.body,
+      at: now(),
+      sentAt: Date.now(),
+    };
     sent.push(record);
     inFlight++;
     try {

@@ -201,7 +201,28 @@ export async function startFakeProviderApi(options: FakeProviderApiOptions = {})
     res.end(body);
   };
 
+  /** For the e2e tests, which run the fake in another process: what it received and sent. */
+  const inspection = () => ({
+    calls: [...state.calls.values()].map((call) => ({
+      sid: call.sid,
+      to: call.to,
+      endedAt: call.endedAt ?? null,
+      updates: call.updates,
+      activities: call.activities.map(({ kind, at, endAt }) => ({ kind, at, endAt: endAt ?? null })),
+      conversations: call.conversations.map((c) => ({
+        id: c.id,
+        firstMessage: c.firstMessage,
+        prompt: c.prompt,
+      })),
+    })),
+    pushes: state.outbox.sent,
+  });
+
   const server = createServer((incoming, res) => {
+    if (incoming.url === '/_fake/inspect') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(inspection()));
+      return;
+    }
     const chunks: Buffer[] = [];
     incoming.on('data', (c: Buffer) => chunks.push(c));
     incoming.on('end', () => {

@@ -38,7 +38,7 @@ describe('testConnection', () => {
   it('reports both services working with the good credentials, using read-only requests', async () => {
     const before = fake.requests.length;
     expect(await testConnection(fakeCredentials, endpoints)).toEqual({
-      twilio: { ok: true, message: 'Twilio: the API key works and the account owns 2 caller numbers' },
+      twilio: { ok: true, message: 'The Twilio API key works and the account owns 2 caller numbers' },
       elevenlabs: { ok: true, message: 'ElevenLabs agent "Navaia fake agent" is ready on +15005550006' },
       agentSetup: [
         { item: 'overrides', ok: true, message: 'The agent takes Navaia’s first message and instructions' },
@@ -85,7 +85,7 @@ describe('testConnection', () => {
     const unowned = await testConnection(withTwilio({ callerNumbers: [unownedCallerNumber] }), endpoints);
     expect(unowned.twilio).toEqual({
       ok: false,
-      message: `Twilio: the API key works and the account does not own ${unownedCallerNumber}`,
+      message: `The Twilio API key works and the account does not own ${unownedCallerNumber}`,
     });
   });
 

@@ -77,6 +77,35 @@ describe('live escalation, voicemail drop and takeover through the vendors’ we
     expect(escalations(events)).toHaveLength(1);
   });
 
+  it('ElevenLabs’ post-call events are accepted when signed, refused when replayed, and end a native call that never connected at once', async () => {
+    rig = await createProviderRig({ webhooks: true, dialMode: 'native', speed: 10 });
+    rig.fake.setScenario('+12125550100', { kind: 'busy', ringMs: 3_000 });
+    rig.fake.setScenario('+12125550105', bookedViewing());
+    await rig.provider.placeCall(placeRequest({ to: '+12125550100' }));
+    await rig.provider.placeCall(placeRequest({ to: '+12125550105', attemptId: 8, idempotencyKey: 'k8' }));
+    const events = rig.events;
+    await waitFor('both calls to end', () => events.filter(isFinalStatus).length === 2, 30_000);
+    const busy = events.find((e) => isFinalStatus(e) && e.attemptId === 7);
+    expect(busy).toMatchObject({ status: 'busy' });
+    const failure = rig.fake.pushes.find((p) => p.label === 'elevenlabs:call_initiation_failure');
+    expect(failure?.status).toBe(200);
+    // Told by the event, not found on a later poll: the busy call ends within a second of it.
+    expect(busy!.at - failure!.at).toBeLessThan(1_000);
+    await waitFor('the post-call event', () =>
+      rig!.fake.pushes.some(
+        (p) => p.label === 'elevenlabs:post_call_transcription' && p.status !== undefined,
+      ),
+    );
+    const postCall = rig.fake.pushes.find((p) => p.label === 'elevenlabs:post_call_transcription')!;
+    expect(postCall.status).toBe(200);
+    const replay = await fetch(postCall.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'elevenlabs-signature': postCall.signature ?? '' },
+      body: postCall.body,
+    });
+    expect(replay.status).toBe(403);
+  });
+
   it('6. with a public URL the answering-machine verdict comes as a callback and the voicemail is left at the beep', async () => {
     rig = await createProviderRig({ webhooks: true, speed: 10 });
     rig.fake.setScenario('+12125550102', { kind: 'voicemail', ringMs: 5_000 });

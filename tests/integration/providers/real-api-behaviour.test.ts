@@ -85,7 +85,7 @@ describe('real calls behave as the real APIs do (the fake is written from their 
       );
       expect(report.twilio).toEqual({
         ok: true,
-        message: 'Twilio: the API key works and the account owns 2 caller numbers',
+        message: 'The Twilio API key works and the account owns 2 caller numbers',
       });
     } finally {
       await fake.close();

@@ -45,7 +45,7 @@ async function checkTwilio(
     return { ok: false, message: 'Twilio: add the auth token or an API key SID and secret' };
   const client = createTwilioClient(config.twilio, endpoints, checkTimeoutMs);
   // Standard API keys may not read the Accounts resource: with one, the caller numbers are the check.
-  let who = 'Twilio: the API key works and the account';
+  let who = 'The Twilio API key works and the account';
   if (!apiKey) {
     let account: Awaited<ReturnType<ReturnType<typeof client.api.v2010.accounts>['fetch']>>;
     try {

@@ -41,8 +41,9 @@ type CredentialsInput = z.output<typeof providerCredentialsInputSchema>;
 const blankToUndefined = (value: string) => (value === '' ? undefined : value);
 
 /**
- * The form's values over what is stored: an empty secret field keeps the stored secret, and the
- * Twilio credential pair not chosen is dropped. Fails with the list of what is still missing.
+ * The form's values over what is stored: an empty secret field keeps the stored secret, and the API
+ * key not chosen is dropped (the auth token stays: with an API key it checks Twilio's callbacks). Fails
+ * with the list of what is still missing.
  */
 export function mergeCredentials(
   input: CredentialsInput,
@@ -56,9 +57,8 @@ export function mergeCredentials(
     twilio: {
       accountSid: twilio.accountSid,
       // Another account's token or key would only fail later, at dial time: keep secrets per account.
-      authToken: apiKeyMode
-        ? undefined
-        : (blankToUndefined(twilio.authToken) ?? (sameAccount ? stored?.twilio.authToken : undefined)),
+      // With an API key the auth token is optional: Twilio signs its callbacks with it, nothing else.
+      authToken: blankToUndefined(twilio.authToken) ?? (sameAccount ? stored?.twilio.authToken : undefined),
       apiKeySid: apiKeyMode ? apiKeySid : undefined,
       apiKeySecret: apiKeyMode
         ? (blankToUndefined(twilio.apiKeySecret) ??
