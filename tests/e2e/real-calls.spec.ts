@@ -3,6 +3,7 @@ import { expect, type Page, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { fakeCredentials } from '../fakes/provider-api/credentials';
 import { appUrl } from './app-url';
+import { saveAndStartCampaign } from './campaign-steps';
 
 const port = Number(process.env.NAVAIA_E2E_PORT ?? 5310);
 const fakeUrl = `http://127.0.0.1:${Number(process.env.NAVAIA_E2E_FAKE_API_PORT ?? port + 1000)}`;
@@ -114,11 +115,7 @@ test('a real call asks for a person mid-call, an agent takes it over, nobody ans
     .fill(
       'Hi {{customer.first_name}}, this is {{company_name}} about homes in Quayside Loft. Please call us back.',
     );
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page).toHaveURL(/#\/campaigns\/\d+/);
-  const campaignId = Number(page.url().match(/campaigns\/(\d+)/)![1]);
-  await page.getByRole('button', { name: 'Start' }).click();
-  await expect(page.locator('.page-header .status')).toHaveText('running');
+  const campaignId = await saveAndStartCampaign(page);
 
   // The agent calls request_human mid-call: the monitor shows it within a second of the tool call.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Monitor' }).click();

@@ -23,8 +23,8 @@ export function createCallFollower(deps: {
   /** Ends the attempt (and queues its retry): the engine's, as it also frees the line. */
   finalize: (attempt: AttemptRow, to: AttemptState, patch: AttemptPatch) => void;
   publishCall: (attemptId: number) => void;
-  /** The agent holding the call is gone and the AI has the customer again (the engine's holders). */
-  returnedToAi: (attempt: AttemptRow, reason: string) => void;
+  /** Nobody holds the call any more (the engine keeps which client holds each). */
+  releaseHolder: (attemptId: number) => void;
 }) {
   const { clock, bus, store, summaries, groupCommit, finalize, publishCall } = deps;
   const c = deps.db.$client;
@@ -124,7 +124,11 @@ export function createCallFollower(deps: {
         recordCost(attempt, event);
         break;
       case 'returned_to_ai':
-        deps.returnedToAi(attempt, event.reason);
+        // The agent's softphone never answered (or dropped): the AI has the customer again.
+        deps.releaseHolder(attempt.id);
+        store.release(attempt.id, now, attempt.heldBy ?? 'agent');
+        appendTranscript(attempt.id, { ...event, type: 'transcript', speaker: 'system', text: event.reason });
+        publishCall(attempt.id);
         break;
     }
   };

@@ -498,21 +498,7 @@ export function createEngine(deps: EngineDependencies) {
     campaignOf: (campaignId) => runners.get(campaignId)?.campaign ?? getCampaign(db, campaignId),
     finalize: (attempt, to, patch) => finalize(attempt, to, patch),
     publishCall,
-    returnedToAi(attempt, reason) {
-      // The agent's softphone never answered (or dropped): nobody holds the call any more.
-      holders.delete(attempt.id);
-      const now = clock.now();
-      store.release(attempt.id, now, attempt.heldBy ?? 'agent');
-      const seq = store.appendLine(attempt.id, now, 'system', reason);
-      bus.publish('call.transcript', {
-        attemptId: attempt.id,
-        seq,
-        at: now,
-        speaker: 'system',
-        text: reason,
-      });
-      publishCall(attempt.id);
-    },
+    releaseHolder: (attemptId) => holders.delete(attemptId),
   });
 
   // ---- campaign lifecycle ----------------------------------------------------------------------

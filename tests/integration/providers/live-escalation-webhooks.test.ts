@@ -1,11 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProviderEvent } from '../../../src/core/providers/provider';
 import { bookedViewing, wantsPerson } from '../../fakes/provider-api/scenarios';
 import {
-  createProviderRig,
   isFinalStatus,
   type ProviderRig,
   placeRequest,
+  providerRigPerTest,
   saidLines,
   waitFor,
 } from './provider-setup';
@@ -17,14 +17,10 @@ const escalations = (events: ProviderEvent[]) =>
 const toolPushes = (rig: ProviderRig) => rig.fake.pushes.filter((p) => p.label === 'tool:request_human');
 
 describe('live escalation, voicemail drop and takeover through the vendors’ webhooks (against the fake)', () => {
-  let rig: ProviderRig | undefined;
-  afterEach(async () => {
-    await rig?.close();
-    rig = undefined;
-  });
+  const startRig = providerRigPerTest();
 
   it('5. the agent’s request_human tool reaches Navaia during the call: an escalation within a second, with reason and urgency', async () => {
-    rig = await createProviderRig({ webhooks: true, speed: 10 });
+    const rig = await startRig({ webhooks: true, speed: 10 });
     rig.fake.setScenario('+12125550114', wantsPerson());
     const { callId } = await rig.provider.placeCall(placeRequest({ to: '+12125550114' }));
     const events = rig.events;
@@ -46,7 +42,7 @@ describe('live escalation, voicemail drop and takeover through the vendors’ we
   });
 
   it('5. a tool call replayed, forged or stale changes nothing', async () => {
-    rig = await createProviderRig({ webhooks: true });
+    const rig = await startRig({ webhooks: true });
     rig.fake.setScenario('+12125550114', wantsPerson());
     await rig.provider.placeCall(placeRequest({ to: '+12125550114' }));
     const events = rig.events;
@@ -78,7 +74,7 @@ describe('live escalation, voicemail drop and takeover through the vendors’ we
   });
 
   it('ElevenLabs’ post-call events are accepted when signed, refused when replayed, and end a native call that never connected at once', async () => {
-    rig = await createProviderRig({ webhooks: true, dialMode: 'native', speed: 10 });
+    const rig = await startRig({ webhooks: true, dialMode: 'native', speed: 10 });
     rig.fake.setScenario('+12125550100', { kind: 'busy', ringMs: 3_000 });
     rig.fake.setScenario('+12125550105', bookedViewing());
     await rig.provider.placeCall(placeRequest({ to: '+12125550100' }));
@@ -92,9 +88,7 @@ describe('live escalation, voicemail drop and takeover through the vendors’ we
     // Told by the event, not found on a later poll: the busy call ends within a second of it.
     expect(busy!.at - failure!.at).toBeLessThan(1_000);
     await waitFor('the post-call event', () =>
-      rig!.fake.pushes.some(
-        (p) => p.label === 'elevenlabs:post_call_transcription' && p.status !== undefined,
-      ),
+      rig.fake.pushes.some((p) => p.label === 'elevenlabs:post_call_transcription' && p.status !== undefined),
     );
     const postCall = rig.fake.pushes.find((p) => p.label === 'elevenlabs:post_call_transcription')!;
     expect(postCall.status).toBe(200);
@@ -107,7 +101,7 @@ describe('live escalation, voicemail drop and takeover through the vendors’ we
   });
 
   it('6. with a public URL the answering-machine verdict comes as a callback and the voicemail is left at the beep', async () => {
-    rig = await createProviderRig({ webhooks: true, speed: 10 });
+    const rig = await startRig({ webhooks: true, speed: 10 });
     rig.fake.setScenario('+12125550102', { kind: 'voicemail', ringMs: 5_000 });
     const { callId } = await rig.provider.placeCall(placeRequest({ to: '+12125550102' }));
     const create = rig.fake.requests.find((r) => r.path.endsWith('/Calls.json') && r.method === 'POST');
@@ -125,7 +119,7 @@ describe('live escalation, voicemail drop and takeover through the vendors’ we
   });
 
   it('7. a takeover plays a hold line, rings the agent’s own identity (recorded), and when nobody answers the customer goes back to the AI with a summary', async () => {
-    rig = await createProviderRig({ webhooks: true, fake: { softphoneAnswers: () => false } });
+    const rig = await startRig({ webhooks: true, fake: { softphoneAnswers: () => false } });
     rig.fake.setScenario('+12125550114', wantsPerson());
     const { callId } = await rig.provider.placeCall(placeRequest({ to: '+12125550114' }));
     const events = rig.events;
@@ -170,7 +164,7 @@ describe('live escalation, voicemail drop and takeover through the vendors’ we
   }, 60_000);
 
   it('7. without a public URL the fallback is in the TwiML itself, and Navaia sees the customer back with the AI by polling', async () => {
-    rig = await createProviderRig({ fake: { softphoneAnswers: () => false } });
+    const rig = await startRig({ fake: { softphoneAnswers: () => false } });
     rig.fake.setScenario('+12125550105', bookedViewing());
     const { callId } = await rig.provider.placeCall(placeRequest());
     const events = rig.events;
@@ -203,7 +197,7 @@ describe('live escalation, voicemail drop and takeover through the vendors’ we
   }, 60_000);
 
   it('7. a hand-back tells the new conversation what was said and why the agent handed back', async () => {
-    rig = await createProviderRig({ webhooks: true });
+    const rig = await startRig({ webhooks: true });
     rig.fake.setScenario('+12125550114', wantsPerson());
     const { callId } = await rig.provider.placeCall(placeRequest({ to: '+12125550114' }));
     const events = rig.events;
@@ -211,7 +205,7 @@ describe('live escalation, voicemail drop and takeover through the vendors’ we
     await rig.provider.takeOver(callId, alice);
     await waitFor(
       'the first conversation’s analysis',
-      () => [...rig!.fake.conversations.values()][0].endAt! + 3_000 < rig!.clock.now(),
+      () => [...rig.fake.conversations.values()][0].endAt! + 3_000 < rig.clock.now(),
     );
     await rig.provider.handBack(callId, 'She wants the price confirmed by email');
     const [, resumed] = rig.fake.requests.filter((r) => r.path === '/v1/convai/twilio/register-call');

@@ -149,6 +149,19 @@ export async function createProviderRig(
   };
 }
 
+/** For a describe block whose tests each start one provider rig: it is closed after each test. */
+export function providerRigPerTest() {
+  let rig: ProviderRig | undefined;
+  afterEach(async () => {
+    await rig?.close();
+    rig = undefined;
+  });
+  return async (options: Parameters<typeof createProviderRig>[0] = {}) => {
+    rig = await createProviderRig(options);
+    return rig;
+  };
+}
+
 export interface RealProviderRun {
   app: NavaiaApp;
   db: Db;

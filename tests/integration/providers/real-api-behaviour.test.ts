@@ -1,32 +1,31 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { testConnection } from '../../../src/core/providers/elevenlabs-twilio';
+import { describe, expect, it } from 'vitest';
+import { type ElevenLabsTwilioConfig, testConnection } from '../../../src/core/providers/elevenlabs-twilio';
 import type { ProviderEvent } from '../../../src/core/providers/provider';
 import { fakeBareAgentId, fakeCampaignAgentId, fakeCredentials } from '../../fakes/provider-api/credentials';
 import { deepMerge } from '../../fakes/provider-api/fake-agents';
 import { bookedViewing, wantsPerson } from '../../fakes/provider-api/scenarios';
 import { startFakeProviderApi } from '../../fakes/provider-api/server';
-import {
-  createProviderRig,
-  isFinalStatus,
-  type ProviderRig,
-  placeRequest,
-  saidLines,
-  waitFor,
-} from './provider-setup';
+import { isFinalStatus, placeRequest, providerRigPerTest, saidLines, waitFor } from './provider-setup';
 
 const campaignFirstMessage = placeRequest().firstMessage;
+
+/** Test connection with `config` against a fake of its own. */
+async function testConnectionOnFake(config: ElevenLabsTwilioConfig) {
+  const fake = await startFakeProviderApi();
+  try {
+    return await testConnection(config, { elevenlabsBaseUrl: fake.url, twilioBaseUrl: fake.url });
+  } finally {
+    await fake.close();
+  }
+}
 const statusEvents = (events: ProviderEvent[]) =>
   events.filter((e): e is Extract<ProviderEvent, { type: 'status' }> => e.type === 'status');
 
 describe('real calls behave as the real APIs do (the fake is written from their SDKs and docs)', () => {
-  let rig: ProviderRig | undefined;
-  afterEach(async () => {
-    await rig?.close();
-    rig = undefined;
-  });
+  const startRig = providerRigPerTest();
 
   it('1. the first message and the instructions reach the agent as a conversation override, and the agent says them', async () => {
-    rig = await createProviderRig();
+    const rig = await startRig();
     rig.fake.setScenario('+12125550105', bookedViewing());
     await rig.provider.placeCall(placeRequest());
     const register = rig.fake.requests.find((r) => r.path === '/v1/convai/twilio/register-call');
@@ -45,23 +44,18 @@ describe('real calls behave as the real APIs do (the fake is written from their 
   });
 
   it('1. Test connection refuses an agent that would ignore the overrides or cannot take register-call audio, naming the settings', async () => {
-    const fake = await startFakeProviderApi();
-    try {
-      const report = await testConnection(
-        { ...fakeCredentials, elevenlabs: { ...fakeCredentials.elevenlabs, agentId: fakeBareAgentId } },
-        { elevenlabsBaseUrl: fake.url, twilioBaseUrl: fake.url },
-      );
-      expect(report.elevenlabs.ok).toBe(false);
-      expect(report.elevenlabs.message).toContain('First message');
-      expect(report.elevenlabs.message).toContain('System prompt');
-      expect(report.elevenlabs.message).toContain('μ-law 8000 Hz');
-    } finally {
-      await fake.close();
-    }
+    const report = await testConnectionOnFake({
+      ...fakeCredentials,
+      elevenlabs: { ...fakeCredentials.elevenlabs, agentId: fakeBareAgentId },
+    });
+    expect(report.elevenlabs.ok).toBe(false);
+    expect(report.elevenlabs.message).toContain('First message');
+    expect(report.elevenlabs.message).toContain('System prompt');
+    expect(report.elevenlabs.message).toContain('μ-law 8000 Hz');
   });
 
   it('2. a campaign with its own agent finds its conversation through that agent, matched by the attempt id as text', async () => {
-    rig = await createProviderRig();
+    const rig = await startRig();
     rig.fake.setScenario('+12125550105', bookedViewing());
     await rig.provider.placeCall(placeRequest({ agentId: fakeCampaignAgentId }));
     const register = rig.fake.requests.find((r) => r.path === '/v1/convai/twilio/register-call');
@@ -77,23 +71,18 @@ describe('real calls behave as the real APIs do (the fake is written from their 
   });
 
   it('3. Test connection accepts a standard API key, checking the caller numbers instead of the account', async () => {
-    const fake = await startFakeProviderApi();
-    try {
-      const report = await testConnection(
-        { ...fakeCredentials, twilio: { ...fakeCredentials.twilio, authToken: undefined } },
-        { elevenlabsBaseUrl: fake.url, twilioBaseUrl: fake.url },
-      );
-      expect(report.twilio).toEqual({
-        ok: true,
-        message: 'The Twilio API key works and the account owns 2 caller numbers',
-      });
-    } finally {
-      await fake.close();
-    }
+    const report = await testConnectionOnFake({
+      ...fakeCredentials,
+      twilio: { ...fakeCredentials.twilio, authToken: undefined },
+    });
+    expect(report.twilio).toEqual({
+      ok: true,
+      message: 'The Twilio API key works and the account owns 2 caller numbers',
+    });
   });
 
   it('4. talk time starts when the customer answers (not when dialling started), and the price arrives after the call', async () => {
-    rig = await createProviderRig();
+    const rig = await startRig();
     rig.fake.setScenario('+12125550105', bookedViewing());
     const { callId } = await rig.provider.placeCall(placeRequest());
     const dialStarted = rig.fake.calls.get(callId)!.createdAt + 300;
@@ -111,7 +100,7 @@ describe('real calls behave as the real APIs do (the fake is written from their 
   });
 
   it('5. without a public URL a request for a person is seen only after the call, and an agent-to-agent transfer is no escalation', async () => {
-    rig = await createProviderRig();
+    const rig = await startRig();
     rig.fake.setScenario('+12125550114', wantsPerson(10_000));
     rig.fake.setScenario('+12125550115', {
       ...bookedViewing(),
@@ -136,7 +125,7 @@ describe('real calls behave as the real APIs do (the fake is written from their 
   });
 
   it('6. answering-machine detection runs in the background: a person hears the agent at once, a machine gets the voicemail message', async () => {
-    rig = await createProviderRig();
+    const rig = await startRig();
     rig.fake.setScenario('+12125550105', bookedViewing());
     rig.fake.setScenario('+12125550102', { kind: 'voicemail', ringMs: 5_000 });
     const person = await rig.provider.placeCall(placeRequest());
@@ -165,7 +154,7 @@ describe('real calls behave as the real APIs do (the fake is written from their 
   });
 
   it('8. native mode follows the call through ElevenLabs, turns on its machine detection, and refuses a takeover with the reason', async () => {
-    rig = await createProviderRig({ dialMode: 'native' });
+    const rig = await startRig({ dialMode: 'native' });
     rig.fake.setScenario('+12125550105', bookedViewing());
     const { callId } = await rig.provider.placeCall(placeRequest());
     const [outbound] = rig.fake.requests;
@@ -188,7 +177,7 @@ describe('real calls behave as the real APIs do (the fake is written from their 
   });
 
   it('8. native mode: a machine gets the campaign’s voicemail message through ElevenLabs’ voicemail tool', async () => {
-    rig = await createProviderRig({ dialMode: 'native' });
+    const rig = await startRig({ dialMode: 'native' });
     const agentId = fakeCredentials.elevenlabs.agentId;
     rig.fake.agents.set(
       agentId,

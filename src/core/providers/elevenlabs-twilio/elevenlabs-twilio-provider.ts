@@ -1,6 +1,5 @@
 import type { Clock } from '../../clock/clock';
 import type { Logger } from '../../logging/logger';
-import { twilioCallbackUrl, webhookPaths } from '../../webhooks/webhook-paths';
 import type { CallSnapshot, PlaceCallRequest, ProviderEvent, VoiceAgentProvider } from '../provider';
 import {
   createElevenLabsClient,
@@ -11,11 +10,12 @@ import {
 import { createCallFollower, type FollowedCall } from './call-follower';
 import { navaiaStatusOfTwilio } from './call-outcome';
 import { voicemailTwiml } from './call-twiml';
-import { type ElevenLabsTwilioConfig, type ProviderEndpoints, publicUrlOf } from './config';
+import type { ElevenLabsTwilioConfig, ProviderEndpoints } from './config';
 import { lastConversationOf } from './conversation-reader';
 import { conversationStartOf } from './conversation-start';
 import { findPlacedCall } from './find-placed-call';
 import { nativeStatusOf } from './native-look';
+import { createCallPlacer } from './place-call';
 import { createTakeover, nativeTakeoverRefusal } from './takeover';
 import { createWebhookHandlers } from './webhook-handlers';
 
@@ -36,9 +36,6 @@ export interface ElevenLabsTwilioOptions {
   /** How long a finished call waits for Twilio's price (default 10 min). */
   priceGraceMs?: number;
 }
-
-/** Twilio callback URLs stay valid this long after the call is placed (longer than any call). */
-const callbackLifetimeMs = 6 * 3_600_000;
 
 /**
  * Real calls: an ElevenLabs agent speaks over Twilio. In `own-twilio` mode ElevenLabs registers the
@@ -61,10 +58,7 @@ export function createElevenLabsTwilioProvider(
   const callByKey = new Map<string, string>();
   const pollIntervalMs = options.pollIntervalMs ?? 2_000;
   const native = config.dialMode === 'native';
-  const publicUrl = publicUrlOf(config);
   const toolSecret = config.webhooks?.toolSecret;
-  // Twilio signs its callbacks with the auth token: without it they could not be checked, so none are asked for.
-  const twilioCallbacks = Boolean(publicUrl && config.twilio.authToken);
   const emit = (event: ProviderEvent) => {
     for (const listener of listeners) listener(event);
   };
@@ -205,50 +199,15 @@ export function createElevenLabsTwilioProvider(
     return call;
   };
 
-  const placeNative = async (request: PlaceCallRequest) => {
-    const reply = await elevenlabsCall(() =>
-      elevenlabs.conversationalAi.twilio.outboundCall({
-        agentId: agentOf(request),
-        agentPhoneNumberId: config.elevenlabs.phoneNumberId,
-        toNumber: request.to,
-        conversationInitiationClientData: conversationStartOf(request, { toolSecret }),
-        telephonyCallConfig: {
-          ringingTimeoutSecs: options.ringTimeoutSeconds ?? 30,
-          // ElevenLabs' own answering-machine detection; its voicemail_detection tool leaves the message.
-          twilioMachineDetection: { mode: 'detect_message_end' },
-        },
-      }),
-    );
-    if (!reply.success || !reply.callSid)
-      throw new Error(`ElevenLabs did not place the call: ${reply.message}`);
-    return { callSid: reply.callSid, conversationId: reply.conversationId };
-  };
-
-  const placeOwn = async (request: PlaceCallRequest, from: string) => {
-    const twiml = await registerTwiml(request, from);
-    const expires = clock.now() + callbackLifetimeMs;
-    const callbackUrl = (path: string) =>
-      twilioCallbackUrl(publicUrl ?? '', path, request.attemptId, expires);
-    const created = await twilioClient.calls.create({
-      to: request.to,
-      from,
-      twiml,
-      timeout: options.ringTimeoutSeconds ?? 30,
-      // In the background: the customer hears the agent at once; a machine's verdict comes after its beep.
-      machineDetection: 'DetectMessageEnd',
-      asyncAmd: 'true',
-      ...(twilioCallbacks
-        ? {
-            asyncAmdStatusCallback: callbackUrl(webhookPaths.twilioAmd),
-            asyncAmdStatusCallbackMethod: 'POST',
-            statusCallback: callbackUrl(webhookPaths.twilioStatus),
-            statusCallbackEvent: ['answered', 'completed'],
-            statusCallbackMethod: 'POST',
-          }
-        : {}),
-    });
-    return created.sid;
-  };
+  const placer = createCallPlacer({
+    config,
+    clock,
+    twilio: twilioClient,
+    elevenlabs,
+    ringTimeoutSeconds: options.ringTimeoutSeconds ?? 30,
+    registerTwiml,
+    agentOf,
+  });
 
   return {
     name: 'elevenlabs-twilio',
@@ -258,7 +217,9 @@ export function createElevenLabsTwilioProvider(
       if (known) return { callId: known };
       const from = request.from ?? config.twilio.callerNumbers[0];
       if (!from) throw new Error('No caller number: add a Twilio number in Settings → Providers');
-      const placed = native ? await placeNative(request) : { callSid: await placeOwn(request, from) };
+      const placed = native
+        ? await placer.placeNative(request)
+        : { callSid: await placer.placeOwn(request, from) };
       follow(placed.callSid, request.attemptId, {
         idempotencyKey: request.idempotencyKey,
         agentId: agentOf(request),
