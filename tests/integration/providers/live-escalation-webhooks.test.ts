@@ -20,7 +20,7 @@ describe('live escalation, voicemail drop and takeover through the vendors’ we
   const startRig = providerRigPerTest();
 
   it('5. the agent’s request_human tool reaches Navaia during the call: an escalation within a second, with reason and urgency', async () => {
-    const rig = await startRig({ webhooks: true, speed: 10 });
+    const rig = await startRig({ webhooks: true, speed: 4 });
     rig.fake.setScenario('+12125550114', wantsPerson());
     const { callId } = await rig.provider.placeCall(placeRequest({ to: '+12125550114' }));
     const events = rig.events;
@@ -74,7 +74,7 @@ describe('live escalation, voicemail drop and takeover through the vendors’ we
   });
 
   it('ElevenLabs’ post-call events are accepted when signed, refused when replayed, and end a native call that never connected at once', async () => {
-    const rig = await startRig({ webhooks: true, dialMode: 'native', speed: 10 });
+    const rig = await startRig({ webhooks: true, dialMode: 'native', speed: 4 });
     rig.fake.setScenario('+12125550100', { kind: 'busy', ringMs: 3_000 });
     rig.fake.setScenario('+12125550105', bookedViewing());
     await rig.provider.placeCall(placeRequest({ to: '+12125550100' }));
@@ -101,7 +101,7 @@ describe('live escalation, voicemail drop and takeover through the vendors’ we
   });
 
   it('6. with a public URL the answering-machine verdict comes as a callback and the voicemail is left at the beep', async () => {
-    const rig = await startRig({ webhooks: true, speed: 10 });
+    const rig = await startRig({ webhooks: true, speed: 4 });
     rig.fake.setScenario('+12125550102', { kind: 'voicemail', ringMs: 5_000 });
     const { callId } = await rig.provider.placeCall(placeRequest({ to: '+12125550102' }));
     const create = rig.fake.requests.find((r) => r.path.endsWith('/Calls.json') && r.method === 'POST');
@@ -153,7 +153,9 @@ describe('live escalation, voicemail drop and takeover through the vendors’ we
       'The customer asked for a person: Wants to negotiate the price with a person.',
     );
     expect(override.prompt.prompt).toContain('Alice Martin could not take the call (no-answer)');
-    const [dialEnded] = rig.fake.pushes.filter((p) => p.label === 'twilio:dial-action');
+    const dialAction = () => rig.fake.pushes.find((p) => p.label === 'twilio:dial-action');
+    await waitFor('Twilio to get the answer to its dial action', () => dialAction()?.response !== undefined);
+    const dialEnded = dialAction()!;
     expect(dialEnded.response).toContain(
       '<Say>I am sorry, my colleague could not come to the phone.</Say><Connect>',
     );
