@@ -45,7 +45,7 @@ export function WebhookFields({
         Forward the public URL to this app: the desktop app listens on 127.0.0.1 at that port, the browser
         host on its own port. Twilio and ElevenLabs then reach /webhooks/… during calls.
       </small>
-      {!status.webhooks.live && (
+      {status.configured && !status.webhooks.live && (
         <p className="warning" role="note" data-testid="webhooks-notice">
           {status.webhooks.notice}
         </p>
