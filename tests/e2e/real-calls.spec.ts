@@ -76,7 +76,7 @@ test('a real call asks for a person mid-call, an agent takes it over, nobody ans
   await providers.getByRole('button', { name: 'Test connection' }).click();
   await expect(providers.getByTestId('setup-tools')).toContainText('Navaia’s tools: to do');
   await providers.getByRole('button', { name: 'Set up the agent' }).click();
-  for (const item of ['overrides', 'audio', 'tools', 'post_call_webhook'])
+  for (const item of ['overrides', 'audio', 'public_url', 'tools', 'post_call_webhook'])
     await expect(providers.getByTestId(`setup-${item}`)).toContainText('ready');
   await providers.getByRole('list', { name: 'Agent setup' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'docs/screenshots/agent-setup.png' });

@@ -75,6 +75,9 @@ describe('the webhook receiver on the browser host', () => {
       }),
     ]);
     expect((await fetch(`${url}/webhooks/twilio/amd`)).status).toBe(405);
+    // What Test connection asks to see that the public URL reaches this app.
+    const health = await fetch(`${url}/webhooks/health`);
+    expect([health.status, await health.text()]).toEqual([200, 'navaia-webhooks']);
     expect((await fetch(`${url}/webhooks/nowhere`, { method: 'POST' })).status).toBe(404);
     const huge = await fetch(`${url}/webhooks/elevenlabs/events`, {
       method: 'POST',

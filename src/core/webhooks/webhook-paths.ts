@@ -6,12 +6,16 @@ import type { WebhookRoute } from '../providers/provider';
  */
 export const webhookPaths = {
   prefix: '/webhooks/',
+  /** GET: answers `navaia-webhooks`, so Test connection can see that the public URL reaches this app. */
+  health: '/webhooks/health',
   tool: (name: string) => `/webhooks/elevenlabs/tools/${name}`,
   elevenlabsEvents: '/webhooks/elevenlabs/events',
   twilioStatus: '/webhooks/twilio/status',
   twilioAmd: '/webhooks/twilio/amd',
   twilioDialEnded: '/webhooks/twilio/dial-ended',
 } as const;
+
+export const healthAnswer = 'navaia-webhooks';
 
 /** The route of a request path, or undefined when no route has that path. */
 export function webhookRouteOf(pathname: string): WebhookRoute | undefined {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logging/logger';
 import type { ReplayGuard, VoiceAgentProvider, WebhookReply } from '../providers/provider';
-import { webhookPaths, webhookRouteOf } from './webhook-paths';
+import { healthAnswer, webhookPaths, webhookRouteOf } from './webhook-paths';
 
 /** Tool calls, callbacks and post-call events are small; anything larger is not one of them. */
 const maxBodyBytes = 512 * 1024;
@@ -56,6 +56,10 @@ export function createWebhookReceiver(deps: WebhookReceiverDeps): WebhookHttpHan
 
   return (req, res) => {
     if (!(req.url ?? '').startsWith(webhookPaths.prefix)) return false;
+    if (req.method === 'GET' && req.url === webhookPaths.health) {
+      send(res, plain(200, healthAnswer));
+      return true;
+    }
     if (req.method !== 'POST') {
       send(res, plain(405, 'webhooks are POSTed'));
       return true;

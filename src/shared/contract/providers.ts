@@ -120,7 +120,7 @@ export interface ConnectionResult {
 
 /** One item of the agent setup checklist (README "Real calls"). */
 export interface AgentSetupCheck extends ConnectionResult {
-  item: 'overrides' | 'audio' | 'tools' | 'post_call_webhook' | 'voicemail_tool';
+  item: 'overrides' | 'audio' | 'public_url' | 'tools' | 'post_call_webhook' | 'voicemail_tool';
 }
 
 export interface ProviderConnectionReport {

@@ -62,6 +62,26 @@ describe('testConnection', () => {
     );
   });
 
+  it('checks the setup a public URL needs: the URL reaches Navaia, the tools call it, the post-call webhook points at it', async () => {
+    const report = await testConnection(
+      { ...fakeCredentials, webhooks: { publicUrl: 'http://127.0.0.1:9', toolSecret: 'x'.repeat(32) } },
+      endpoints,
+    );
+    expect(report.agentSetup.map((c) => [c.item, c.ok])).toEqual([
+      ['overrides', true],
+      ['audio', true],
+      ['public_url', false],
+      ['tools', false],
+      ['post_call_webhook', false],
+    ]);
+    expect(report.agentSetup[2].message).toBe(
+      'http://127.0.0.1:9 cannot be reached from here: is the tunnel running?',
+    );
+    expect(report.agentSetup[3].message).toContain('lacks request_human, book_viewing, schedule_callback');
+    // Missing tools or webhooks make escalations less live, not the calls wrong: the agent still works.
+    expect(report.elevenlabs.ok).toBe(true);
+  });
+
   it('says which credential was rejected (401)', async () => {
     const report = await testConnection(
       {

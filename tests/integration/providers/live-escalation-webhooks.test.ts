@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testConnection } from '../../../src/core/providers/elevenlabs-twilio';
 import type { ProviderEvent } from '../../../src/core/providers/provider';
 import { bookedViewing, wantsPerson } from '../../fakes/provider-api/scenarios';
 import {
@@ -39,6 +40,22 @@ describe('live escalation, voicemail drop and takeover through the vendors’ we
     expect(events.some(isFinalStatus)).toBe(false);
     await waitFor('the tool’s answer', () => toolPushes(rig!)[0]?.status !== undefined);
     expect(toolPushes(rig)[0].status).toBe(200);
+  });
+
+  it('Set up the agent leaves every checklist item ready', async () => {
+    const rig = await startRig({ webhooks: true });
+    const report = await testConnection(rig.config, {
+      elevenlabsBaseUrl: rig.fake.url,
+      twilioBaseUrl: rig.fake.url,
+    });
+    expect(report.agentSetup.filter((c) => !c.ok)).toEqual([]);
+    expect(report.agentSetup.map((c) => c.item)).toEqual([
+      'overrides',
+      'audio',
+      'public_url',
+      'tools',
+      'post_call_webhook',
+    ]);
   });
 
   it('5. a tool call replayed, forged or stale changes nothing', async () => {

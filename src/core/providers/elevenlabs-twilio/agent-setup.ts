@@ -1,5 +1,5 @@
 import type { ElevenLabs, ElevenLabsClient } from '@elevenlabs/elevenlabs-js';
-import { webhookPaths } from '../../webhooks/webhook-paths';
+import { healthAnswer, webhookPaths } from '../../webhooks/webhook-paths';
 import { elevenlabsCall } from './api-clients';
 import { requestHumanTool } from './call-outcome';
 import { type ElevenLabsTwilioConfig, publicUrlOf, type SetupCheck } from './config';
@@ -130,6 +130,7 @@ export async function checkAgentSetup(
         'No public URL for webhooks: the agent cannot ask for a person during the call, so escalations show only after it',
     });
   } else {
+    checks.push(await checkPublicUrl(publicUrl));
     const onAgent = await navaiaToolsOnAgent(client, agent);
     const missing = navaiaTools(publicUrl)
       .filter(
@@ -166,6 +167,28 @@ export async function checkAgentSetup(
     );
   }
   return checks;
+}
+
+/** Whether the public URL reaches this app's webhook receiver now (a tunnel that is down does not). */
+async function checkPublicUrl(publicUrl: string): Promise<SetupCheck> {
+  const url = `${publicUrl}${webhookPaths.health}`;
+  try {
+    const reply = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    const text = await reply.text();
+    if (reply.ok && text === healthAnswer)
+      return { item: 'public_url', ok: true, message: `${publicUrl} reaches Navaia` };
+    return {
+      item: 'public_url',
+      ok: false,
+      message: `${url} answered ${reply.status}, not Navaia: check the tunnel`,
+    };
+  } catch {
+    return {
+      item: 'public_url',
+      ok: false,
+      message: `${publicUrl} cannot be reached from here: is the tunnel running?`,
+    };
+  }
 }
 
 async function checkPostCallWebhook(

@@ -68,7 +68,7 @@ export interface ConnectionCheck {
 
 /** One item of README's agent setup checklist, as Test connection found it. */
 export interface SetupCheck extends ConnectionCheck {
-  item: 'overrides' | 'audio' | 'tools' | 'post_call_webhook' | 'voicemail_tool';
+  item: 'overrides' | 'audio' | 'public_url' | 'tools' | 'post_call_webhook' | 'voicemail_tool';
 }
 
 export interface ConnectionReport {

@@ -3,6 +3,7 @@ import type { AgentSetupCheck } from '../../../../shared/contract/providers';
 const itemNames: Record<AgentSetupCheck['item'], string> = {
   overrides: 'Override permissions',
   audio: 'μ-law 8000 Hz audio',
+  public_url: 'Public URL',
   tools: 'Navaia’s tools',
   post_call_webhook: 'Post-call webhook',
   voicemail_tool: 'Voicemail tool',
