@@ -10,6 +10,9 @@ export const e2eToken = 'e2e-token';
 /** The fake Twilio + ElevenLabs API the app's real provider talks to; beside each run's app port. */
 const fakeApiPort = Number(process.env.NAVAIA_E2E_FAKE_API_PORT ?? port + 1000);
 const fakeApiUrl = `http://127.0.0.1:${fakeApiPort}`;
+/** The app and the fake run as if it were Tuesday 10:00 in New York, so signed timestamps agree. */
+const clockStart = '2026-11-24T15:00:00Z';
+const fakeWebhookSecret = 'wsec_fake0001navaia';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -45,7 +48,7 @@ export default defineConfig({
         ...process.env,
         // Calls twenty times faster than life, on a Tuesday at 10:00 in New York whatever the real date.
         NAVAIA_SIMULATOR_TIME_SCALE: '0.05',
-        NAVAIA_CLOCK_START: '2026-11-24T15:00:00Z',
+        NAVAIA_CLOCK_START: clockStart,
         NAVAIA_ELEVENLABS_BASE_URL: fakeApiUrl,
         NAVAIA_TWILIO_BASE_URL: fakeApiUrl,
       } as Record<string, string>,
@@ -53,8 +56,10 @@ export default defineConfig({
       stdout: 'pipe',
     },
     {
-      command: `node --import tsx tests/fakes/provider-api/start.ts --port ${fakeApiPort}`,
+      // ElevenLabs' post-call webhook points at the app, as the user sets it in the ElevenLabs dashboard.
+      command: `node --import tsx tests/fakes/provider-api/start.ts --port ${fakeApiPort} --elevenlabs-webhook http://127.0.0.1:${port}/webhooks/elevenlabs/events --elevenlabs-webhook-secret ${fakeWebhookSecret}`,
       port: fakeApiPort,
+      env: { ...process.env, NAVAIA_CLOCK_START: clockStart } as Record<string, string>,
       reuseExistingServer: false,
       timeout: 60_000,
     },

@@ -20,12 +20,16 @@ import {
   elevenLabsTwilioAdapter,
   type RealProviderAdapter,
 } from './providers/provider-settings/real-provider-adapter';
+import { realProviderName } from './providers/provider-settings/swappable-provider';
 import { createSimulator, type SimulatorOptions } from './providers/simulator/simulator-provider';
 import { createDispatch, type Dispatch } from './rpc/dispatch';
 import type { SecretStore } from './secrets/secret-store';
 import { settingsHandlers } from './settings/handlers';
 import { getSettings } from './settings/settings-store';
 import { systemHandlers } from './system/handlers';
+import { createReplayGuard } from './webhooks/replay-guard';
+import { createWebhookListenerManager } from './webhooks/webhook-listener';
+import { createWebhookReceiver, type WebhookHttpHandler } from './webhooks/webhook-receiver';
 
 export interface AppDependencies {
   db: Db;
@@ -42,6 +46,13 @@ export interface AppDependencies {
   secrets?: SecretStore;
   /** The ElevenLabs + Twilio adapter; tests may pass a double. */
   realProviderAdapter?: RealProviderAdapter;
+  /**
+   * Run a webhook listener of its own on 127.0.0.1 (the port in Settings → Providers) while a public URL
+   * is set: for hosts with no HTTP server (the desktop). Hosts with one mount `webhooks` on it instead.
+   */
+  webhookListener?: boolean;
+  /** The public URL of a real provider passed in `providers` (rather than configured in Settings). */
+  webhookPublicUrl?: string;
 }
 
 export interface NavaiaApp {
@@ -49,6 +60,8 @@ export interface NavaiaApp {
   handlers: Handlers;
   dispatch: Dispatch;
   engine: Engine;
+  /** The vendors' webhooks (tool calls, callbacks, post-call events), for a host's HTTP server. */
+  webhooks: WebhookHttpHandler;
   /** Starts the engine: reconciles calls left live by a previous run, then resumes running campaigns. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -69,10 +82,22 @@ export function createApp(deps: AppDependencies): NavaiaApp {
   if (!context.providers.has('simulator')) {
     context.providers.set('simulator', createSimulator({ db: deps.db, clock, ...deps.simulator }));
   }
+  let webhooks: WebhookHttpHandler = () => false;
+  const listener = deps.webhookListener
+    ? createWebhookListenerManager((req, res) => webhooks(req, res), context.logger)
+    : undefined;
   // Registers `elevenlabs-twilio` before the engine subscribes to the providers.
   const providerSettings = createProviderSettings(context, {
     secrets: deps.secrets,
     adapter: deps.realProviderAdapter ?? elevenLabsTwilioAdapter,
+    onChange: (config) =>
+      void listener?.apply(config?.webhooks?.publicUrl ? config.webhooks.localPort : undefined),
+  });
+  webhooks = createWebhookReceiver({
+    provider: () => context.providers.get(realProviderName),
+    publicUrl: () => providerSettings.publicUrl() ?? deps.webhookPublicUrl,
+    firstDelivery: createReplayGuard(deps.db, clock),
+    logger: context.logger,
   });
   const engine = createEngine({
     db: deps.db,
@@ -101,11 +126,13 @@ export function createApp(deps: AppDependencies): NavaiaApp {
     handlers,
     dispatch: createDispatch(handlers, context.logger),
     engine,
+    webhooks: (req, res) => webhooks(req, res),
     async start() {
       await providerSettings.load();
       await engine.start();
     },
     async close() {
+      await listener?.close();
       await engine.close();
       context.bus.close();
       for (const provider of context.providers.values()) await provider.close?.();

@@ -78,7 +78,8 @@ function startCore(): NavaiaApp {
   ensureDemoData(db, Date.now());
   logger.info({ dataFile, version: app.getVersion() }, 'navaia started');
   const secrets = createSafeStorageSecretStore(safeStorage, safeStorageFileFor(dataFile));
-  return createApp({ db, logger, host: 'electron', dataFile, secrets });
+  // The desktop has no HTTP server: its own webhook listener runs while a public URL is set.
+  return createApp({ db, logger, host: 'electron', dataFile, secrets, webhookListener: true });
 }
 
 async function createMainWindow(core: NavaiaApp): Promise<void> {

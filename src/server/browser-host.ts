@@ -58,6 +58,8 @@ export async function startBrowserHost(
     port: options.port,
     token: options.token,
     staticDir: options.staticDir ?? defaultRendererDir(),
+    // Twilio and ElevenLabs reach /webhooks/… here, through a tunnel to this port (Settings → Providers).
+    handleHttp: app.webhooks,
   });
   return { app, host };
 }

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import type { NavaiaApp } from '../core/app';
@@ -14,6 +14,8 @@ export interface WsHostOptions {
   port?: number;
   /** Fixed token for tests; a random one is made per start otherwise. */
   token?: string;
+  /** Answers the requests it knows before the static files do (the vendors' webhooks); true if it did. */
+  handleHttp?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 export interface WsHost {
@@ -35,6 +37,7 @@ export async function startWsHost(options: WsHostOptions): Promise<WsHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const { app } = options;
   const http: Server = createServer((req, res) => {
+    if (options.handleHttp?.(req, res)) return;
     if (options.staticDir) serveStatic(options.staticDir, req, res);
     else res.writeHead(404).end();
   });

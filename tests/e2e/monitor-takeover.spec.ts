@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { appUrl } from './app-url';
+import { saveAndStartCampaign } from './campaign-steps';
 
 test('run a campaign, take over an escalated call from one of two pages, end it, and see it on the dashboard', async ({
   page,
@@ -12,11 +13,7 @@ test('run a campaign, take over an escalated call from one of two pages, end it,
   await page.getByLabel('Campaign name').fill('Brickell launch');
   await page.getByLabel('Max concurrent calls').fill('25');
   await page.getByLabel('Max calls per minute').fill('200');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page).toHaveURL(/#\/campaigns\/\d+/);
-  const campaignId = Number(page.url().match(/campaigns\/(\d+)/)![1]);
-  await page.getByRole('button', { name: 'Start' }).click();
-  await expect(page.locator('.page-header .status')).toHaveText('running');
+  const campaignId = await saveAndStartCampaign(page);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Monitor' }).click();
   const liveTable = page.getByRole('table', { name: 'Live calls' });

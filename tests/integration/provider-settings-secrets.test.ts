@@ -10,6 +10,7 @@ import { openDatabase } from '../../src/core/db/open';
 import { createEventBus } from '../../src/core/events/event-bus';
 import { createLogger } from '../../src/core/logging/logger';
 import { createEncryptedFileStore, secretFilesFor } from '../../src/core/secrets/encrypted-file-store';
+import { installIdOf } from '../../src/core/settings/install-id';
 import type { EventBatch } from '../../src/shared/contract';
 import { insertCustomers, manyCustomers } from '../helpers/engine-harness';
 import { invoker } from '../helpers/invoke';
@@ -128,25 +129,26 @@ describe('provider secrets stay in core', () => {
     const attemptId = escalated!;
 
     // The softphone is readied before the takeover, so it is listening when the call is redirected to it;
-    // each client gets a token for its own identity only.
-    expect(await record(alice('softphone.token', { attemptId }))).toEqual({
+    // each agent gets a token for their own identity only: this install and their name.
+    const install = installIdOf(app.context.db);
+    expect(await record(alice('softphone.token', { attemptId, agentName: 'Alice' }))).toEqual({
       ok: true,
       result: {
-        token: 'voice-jwt-for-navaia_client-alice',
-        identity: 'navaia_client-alice',
+        token: `voice-jwt-for-navaia_${install}_alice`,
+        identity: `navaia_${install}_alice`,
         expiresAt: clock.now() + 600_000,
       },
     });
-    expect(await record(bob('softphone.token', { attemptId }))).toMatchObject({
+    expect(await record(bob('softphone.token', { attemptId, agentName: 'Bob' }))).toMatchObject({
       ok: true,
-      result: { identity: 'navaia_client-bob' },
+      result: { identity: `navaia_${install}_bob` },
     });
     expect(await record(alice('calls.takeOver', { attemptId, agentName: 'Alice' }))).toMatchObject({
       ok: true,
       result: {
         mode: 'human',
         heldBy: 'Alice',
-        session: { kind: 'softphone', identity: 'navaia_client-alice' },
+        session: { kind: 'softphone', identity: `navaia_${install}_alice` },
       },
     });
     await record(alice('calls.end', { attemptId, disposition: 'interested', notes: 'Wants a viewing' }));

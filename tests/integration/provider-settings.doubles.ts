@@ -1,4 +1,5 @@
 import type { ElevenLabsTwilioConfig } from '../../src/core/providers/elevenlabs-twilio/config';
+import { softphoneIdentityOf } from '../../src/core/providers/elevenlabs-twilio/softphone-token';
 import type { VoiceAgentProvider } from '../../src/core/providers/provider';
 import type { RealProviderAdapter } from '../../src/core/providers/provider-settings/real-provider-adapter';
 import { createSimulator } from '../../src/core/providers/simulator/simulator-provider';
@@ -40,7 +41,7 @@ export function recordingAdapter() {
         name: 'elevenlabs-twilio',
         async takeOver(callId, agent) {
           await simulator.takeOver(callId, agent);
-          return { kind: 'softphone', identity: `navaia_${agent.clientId}` };
+          return { kind: 'softphone', identity: softphoneIdentityOf(agent) };
         },
         async close() {
           entry.closed = true;
@@ -59,10 +60,14 @@ export function recordingAdapter() {
           ok: config.elevenlabs.agentId === 'agent_123',
           message: `Agent ${config.elevenlabs.agentId} found`,
         },
+        agentSetup: [],
       };
     },
+    async setUpAgent() {
+      return [];
+    },
     async mintSoftphoneToken(_config, agent, ttlSeconds, now) {
-      const identity = `navaia_${agent.clientId}`;
+      const identity = softphoneIdentityOf(agent);
       return { token: `voice-jwt-for-${identity}`, identity, expiresAt: now + ttlSeconds * 1000 };
     },
   };

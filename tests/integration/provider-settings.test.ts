@@ -10,6 +10,7 @@ import { silentLogger } from '../../src/core/logging/logger';
 import type { RealProviderAdapter } from '../../src/core/providers/provider-settings/real-provider-adapter';
 import type { SwappableProvider } from '../../src/core/providers/provider-settings/swappable-provider';
 import { createEncryptedFileStore, secretFilesFor } from '../../src/core/secrets/encrypted-file-store';
+import { installIdOf } from '../../src/core/settings/install-id';
 import { insertCustomers, manyCustomers } from '../helpers/engine-harness';
 import { invoker } from '../helpers/invoke';
 import { formCredentials, recordingAdapter } from './provider-settings.doubles';
@@ -166,6 +167,7 @@ describe('provider settings', () => {
           message: 'Twilio account AC11111111111111111111111111111111 answered (token [secret])',
         },
         elevenlabs: { ok: false, message: 'Agent agent_999 found' },
+        agentSetup: [],
       },
     });
   });
@@ -193,24 +195,24 @@ describe('provider settings', () => {
     const simulated = attemptOn('simulator');
     const real = attemptOn('elevenlabs-twilio');
 
-    expect(await call('softphone.token', { attemptId: simulated })).toMatchObject({
+    expect(await call('softphone.token', { attemptId: simulated, agentName: 'Alice' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_state', message: 'This call is not on a phone line; it needs no softphone' },
     });
-    expect(await call('softphone.token', { attemptId: real })).toMatchObject({
+    expect(await call('softphone.token', { attemptId: real, agentName: 'Alice' })).toMatchObject({
       ok: false,
       error: { code: 'unavailable', message: 'The ElevenLabs + Twilio provider is not configured' },
     });
     await call('providers.save', formCredentials());
-    expect(await call('softphone.token', { attemptId: real })).toEqual({
+    expect(await call('softphone.token', { attemptId: real, agentName: 'Alice' })).toEqual({
       ok: true,
       result: {
-        token: 'voice-jwt-for-navaia_client-alice',
-        identity: 'navaia_client-alice',
+        token: `voice-jwt-for-navaia_${installIdOf(db)}_alice`,
+        identity: `navaia_${installIdOf(db)}_alice`,
         expiresAt: start + 600_000,
       },
     });
-    expect(await call('softphone.token', { attemptId: 9999 })).toMatchObject({
+    expect(await call('softphone.token', { attemptId: 9999, agentName: 'Alice' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });

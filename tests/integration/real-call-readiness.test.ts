@@ -105,6 +105,36 @@ describe('readiness of a campaign to call real customers', () => {
     });
   });
 
+  it('checks the voicemail message like the first message: who called, and how to call back or stop the calls', async () => {
+    await call('providers.save', formCredentials());
+    const silent = campaign({
+      objective: 'booking_reminder',
+      script: {
+        firstMessage: compliantMessage,
+        voicemailMessage: 'Hi {{customer.first_name}}, please ring us.',
+      },
+    });
+    const reply = await call('campaigns.start', { id: silent });
+    expect(reply.ok).toBe(false);
+    if (reply.ok) return;
+    expect(reply.error.issues?.map((i) => i.message)).toEqual([
+      'The voicemail message must say who called: include the company name “Navaia Realty” (or {{company_name}}).',
+      'The voicemail message must say how to call back or stop the calls, e.g. “Call us back on 305 555 0142, or reply stop and we will not call again.”',
+    ]);
+    const good = campaign({
+      objective: 'booking_reminder',
+      script: {
+        firstMessage: compliantMessage,
+        voicemailMessage:
+          'Hi {{customer.first_name}}, this is {{company_name}} about your viewing. Please call us back.',
+      },
+    });
+    expect(await call('campaigns.start', { id: good })).toMatchObject({
+      ok: true,
+      result: { status: 'running' },
+    });
+  });
+
   const skippedVera =
     '1 customers skipped: marketing calls need written consent, and they gave only verbal consent.';
   const calledCustomers = (id: number) =>

@@ -9,7 +9,7 @@ import { buildCustomerVariables } from './customer-variables';
  */
 export function previewScript(
   db: Db,
-  script: { firstMessage: string; prompt: string },
+  script: { firstMessage: string; prompt: string; voicemailMessage?: string },
   customerId: number | undefined,
   context: { now: number; agentName: string; companyName: string },
 ): ScriptPreview {
@@ -17,11 +17,19 @@ export function previewScript(
     customerId ??
     (db.$client.prepare('select id from customers order by id limit 1').pluck().get() as number | undefined);
   const values = sampleId ? buildCustomerVariables(db, sampleId, context) : {};
-  const used = [...new Set([...variablesIn(script.firstMessage), ...variablesIn(script.prompt)])];
+  const voicemailMessage = script.voicemailMessage ?? '';
+  const used = [
+    ...new Set([
+      ...variablesIn(script.firstMessage),
+      ...variablesIn(script.prompt),
+      ...variablesIn(voicemailMessage),
+    ]),
+  ];
   return {
     customerId: sampleId ?? null,
     firstMessage: renderTemplate(script.firstMessage, values),
     prompt: renderTemplate(script.prompt, values),
+    voicemailMessage: renderTemplate(voicemailMessage, values),
     unknownVariables: used.filter((v) => !isKnownVariable(v)),
     missingValues: used.filter((v) => isKnownVariable(v) && values[v] === undefined),
   };

@@ -1,6 +1,9 @@
 import type { CampaignTemplate } from '../../shared/contract/campaigns';
 
 const optOut = 'If you would rather not get these calls, just say so and we will not call again.';
+/** Left on an answering machine: who called, why, and how to call back or stop the calls. */
+const voicemail = (about: string) =>
+  `Hi {{customer.first_name}}, this is {{agent_name}} from {{company_name}} ${about}. Please call us back when it suits you; if you would rather not get these calls, call back and say so.`;
 
 /** Ready-made campaigns for the four real-estate use cases; each is a starting point to edit. */
 export const campaignTemplates: CampaignTemplate[] = [
@@ -25,6 +28,7 @@ export const campaignTemplates: CampaignTemplate[] = [
           optOut,
         prompt:
           'You are a friendly real-estate assistant. Describe the new listings in {{neighborhood}} briefly, ask about budget and timing, and offer to book a viewing. If the customer asks for a person, say you will connect them.',
+        voicemailMessage: voicemail('about new homes in {{neighborhood}}'),
       },
       goal: { conversionDispositions: ['booked_viewing'], valuePerConversion: 450 },
     },
@@ -43,6 +47,7 @@ export const campaignTemplates: CampaignTemplate[] = [
           optOut,
         prompt:
           'Confirm the viewing or offer to reschedule. Keep it short. Give the address on request: {{booking.property}}.',
+        voicemailMessage: voicemail('about your viewing on {{booking.date}} at {{booking.time}}'),
       },
       retryPolicy: {
         retryOn: ['no_answer', 'busy', 'voicemail', 'failed'],
@@ -68,6 +73,7 @@ export const campaignTemplates: CampaignTemplate[] = [
           'Hi {{customer.first_name}}, this is {{agent_name}} from {{company_name}}. Your lease ends on {{contract.end_date}} and we would love to offer you a renewal. Is now a good time? ' +
           optOut,
         prompt: 'Offer the renewal terms, answer questions, and note whether the customer agrees to renew.',
+        voicemailMessage: voicemail('about renewing your lease, which ends on {{contract.end_date}}'),
       },
       goal: { conversionDispositions: ['renewal_agreed'], valuePerConversion: 1200 },
     },
@@ -92,6 +98,7 @@ export const campaignTemplates: CampaignTemplate[] = [
           optOut,
         prompt:
           'Explain the premium service in two sentences, handle objections politely, and offer a follow-up call.',
+        voicemailMessage: voicemail('about our premium management service'),
       },
       goal: { conversionDispositions: ['upsell_accepted'], valuePerConversion: 900 },
     },

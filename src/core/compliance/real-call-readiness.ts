@@ -62,6 +62,15 @@ const withoutEndPunctuation = (text: string) => text.replace(/[.!?\s]+$/, '');
 
 export const offersOptOut = (message: string) => optOutCues.some((cue) => cue.test(message));
 
+/** Ways a voicemail message tells the customer how to reach the caller again. */
+const callBackCues = [
+  /\bcall (us|me) back\b/i,
+  /\bcall back\b/i,
+  /\breach (us|me)\b/i,
+  /\bcall us (on|at)\b/i,
+];
+export const offersCallBack = (message: string) => callBackCues.some((cue) => cue.test(message));
+
 export interface ReadinessInput {
   campaign: Pick<Campaign, 'objective' | 'provider' | 'script' | 'criteria'>;
   settings: Pick<
@@ -136,10 +145,32 @@ export function realCallReadiness(db: Db, input: ReadinessInput): RealCallReadin
       );
     }
   }
+  const warnings: string[] = [];
+  // Left on a machine, heard without the conversation: it must name the company and say how to call
+  // back or stop the calls on its own.
+  const voicemail = normalised(
+    renderTemplate(campaign.script.voicemailMessage ?? '', {
+      company_name: settings.companyName,
+      agent_name: settings.agentName,
+      recording_disclosure: settings.recordingDisclosure,
+    }),
+  );
+  // No message is allowed: a machine is then hung up on without one.
+  if (voicemail) {
+    if (!voicemail.includes(normalised(settings.companyName)))
+      problems.push(
+        `The voicemail message must say who called: include the company name “${settings.companyName}” (or {{company_name}}).`,
+      );
+    if (!offersCallBack(voicemail) && !offersOptOut(voicemail))
+      problems.push(
+        'The voicemail message must say how to call back or stop the calls, e.g. “Call us back on 305 555 0142, or reply stop and we will not call again.”',
+      );
+  }
   // The engine calls only customers whose consent the objective allows; the others are not a reason to
   // hold the campaign back, but the supervisor should know how many it leaves out.
   const lacking = customersLackingConsent(db, campaign, input.now, settings.frequencyCapDays);
-  return { problems, warnings: lacking > 0 ? [consentSkipWarning(lacking)] : [] };
+  if (lacking > 0) warnings.push(consentSkipWarning(lacking));
+  return { problems, warnings };
 }
 
 /**

@@ -3,7 +3,11 @@ import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 
 /** Everything the call screen shows: transcript, timeline, and the customer's card. */
-export function readCallDetail(db: Db, summary: CallSummary | undefined): CallDetail {
+export function readCallDetail(
+  db: Db,
+  summary: CallSummary | undefined,
+  takeover: CallDetail['takeover'] = { available: true },
+): CallDetail {
   if (!summary) throw new AppError('not_found', 'No such call');
   const c = db.$client;
   const customer = c
@@ -12,9 +16,16 @@ export function readCallDetail(db: Db, summary: CallSummary | undefined): CallDe
     .get(summary.customerId) as Omit<CallDetail['customer'], 'tags' | 'previousCalls' | 'bookings'>;
   return {
     call: summary,
+    takeover,
+    provider: c
+      .prepare('select provider from call_attempts where id = ?')
+      .pluck()
+      .get(summary.attemptId) as string,
     transcript: c
       .prepare(
-        'select attempt_id as attemptId, seq, at, speaker, text from transcripts where attempt_id = ? order by seq',
+        // In the order said: a real call's transcript is written when its conversation ends, after
+        // lines Navaia added live (takeover, voicemail), so arrival order is not speaking order.
+        'select attempt_id as attemptId, seq, at, speaker, text from transcripts where attempt_id = ? order by at, seq',
       )
       .all(summary.attemptId) as CallDetail['transcript'],
     events: (

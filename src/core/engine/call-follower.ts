@@ -23,6 +23,8 @@ export function createCallFollower(deps: {
   /** Ends the attempt (and queues its retry): the engine's, as it also frees the line. */
   finalize: (attempt: AttemptRow, to: AttemptState, patch: AttemptPatch) => void;
   publishCall: (attemptId: number) => void;
+  /** Nobody holds the call any more (the engine keeps which client holds each). */
+  releaseHolder: (attemptId: number) => void;
 }) {
   const { clock, bus, store, summaries, groupCommit, finalize, publishCall } = deps;
   const c = deps.db.$client;
@@ -51,9 +53,12 @@ export function createCallFollower(deps: {
     if (!attempt) return;
     if (isFinalState(attempt.state)) {
       // A call can be over before its last words and analysis are read (it ended while the app was
-      // down, and reconciliation closed it): those are kept; its state is not touched again.
+      // down, and reconciliation closed it), and its price comes later still: those are kept; its state
+      // is not touched again.
       if (event.type === 'analysis') recordAnalysis(attempt, event);
       else if (event.type === 'transcript' && event.turn !== undefined) appendTranscript(attempt.id, event);
+      else if (event.type === 'note') recordNote(attempt.id, event);
+      else if (event.type === 'cost') recordCost(attempt, event);
       return;
     }
     const now = clock.now();
@@ -92,7 +97,7 @@ export function createCallFollower(deps: {
             'escalated',
             now,
             { escalated: true },
-            { reason: event.reason },
+            { reason: event.reason, ...(event.urgency ? { urgency: event.urgency } : {}) },
           )
         ) {
           const summary = summaries.get(attempt.id);
@@ -102,6 +107,7 @@ export function createCallFollower(deps: {
               customerName: summary.customerName,
               campaignName: summary.campaignName,
               reason: event.reason,
+              ...(event.urgency ? { urgency: event.urgency } : {}),
             });
           }
           publishCall(attempt.id);
@@ -111,7 +117,38 @@ export function createCallFollower(deps: {
       case 'analysis':
         recordAnalysis(attempt, event);
         break;
+      case 'note':
+        recordNote(attempt.id, event);
+        break;
+      case 'cost':
+        recordCost(attempt, event);
+        break;
+      case 'returned_to_ai':
+        // The agent's softphone never answered (or dropped): the AI has the customer again.
+        deps.releaseHolder(attempt.id);
+        store.release(attempt.id, now, attempt.heldBy ?? 'agent');
+        appendTranscript(attempt.id, { ...event, type: 'transcript', speaker: 'system', text: event.reason });
+        publishCall(attempt.id);
+        break;
     }
+  };
+
+  /** A voicemail left, a booking or callback the agent asked for …: the call's timeline keeps it. */
+  const recordNote = (attemptId: number, event: Extract<ProviderEvent, { type: 'note' }>) => {
+    store.note(attemptId, event.at, event.kind, event.data);
+    if (event.line)
+      appendTranscript(attemptId, { ...event, type: 'transcript', speaker: 'system', text: event.line });
+    publishCall(attemptId);
+  };
+
+  const recordCost = (attempt: AttemptRow, event: Extract<ProviderEvent, { type: 'cost' }>) => {
+    store.recordOutcome(
+      attempt.id,
+      clock.now(),
+      { costTelephony: event.costTelephony, costAi: event.costAi },
+      'cost',
+    );
+    publishCall(attempt.id);
   };
 
   const insertDisposition =

@@ -354,7 +354,8 @@ export function createEngine(deps: EngineDependencies) {
   const placeCalls = (runner: Runner, dials: DueAttempt[], now: number, settings: Settings) => {
     if (dials.length === 0) return;
     groupCommit.flush();
-    const { agentName, companyName, recordingDisclosure } = settings;
+    const { agentName, companyName, recordingDisclosure, recordCalls } = settings;
+    const { script } = runner.campaign;
     const provider = providerOf(runner.campaign.provider);
     for (const attempt of dials) {
       const variables = buildCustomerVariables(db, attempt.customerId, {
@@ -371,8 +372,11 @@ export function createEngine(deps: EngineDependencies) {
           customerId: attempt.customerId,
           to: attempt.toNumber,
           from: attempt.fromNumber,
-          agentId: runner.campaign.script.agentId || null,
-          firstMessage: renderTemplate(runner.campaign.script.firstMessage, variables),
+          agentId: script.agentId || null,
+          firstMessage: renderTemplate(script.firstMessage, variables),
+          prompt: renderTemplate(script.prompt, variables),
+          voicemailMessage: renderTemplate(script.voicemailMessage, variables),
+          recordCalls,
           variables,
           objective: runner.campaign.objective,
           customerTimeZone: attempt.timeZone,
@@ -494,6 +498,7 @@ export function createEngine(deps: EngineDependencies) {
     campaignOf: (campaignId) => runners.get(campaignId)?.campaign ?? getCampaign(db, campaignId),
     finalize: (attempt, to, patch) => finalize(attempt, to, patch),
     publishCall,
+    releaseHolder: (attemptId) => holders.delete(attemptId),
   });
 
   // ---- campaign lifecycle ----------------------------------------------------------------------

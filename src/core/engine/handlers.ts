@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { AppContext } from '../app-context';
 import { assertReadyForRealCalls } from '../compliance/real-call-readiness';
 import type { TakeoverSession } from '../providers/provider';
+import { installIdOf } from '../settings/install-id';
 import { readCallDetail } from './call-detail';
 import type { Engine } from './engine';
 import { rehearseCampaign } from './rehearsal';
@@ -64,10 +65,21 @@ export function callHandlers(context: AppContext, engine: Engine): HandlersOf<ty
     'campaigns.rehearse': (input) => rehearseCampaign(context, input),
     'calls.active': ({ campaignId, escalatedOnly }) => summaries.live(campaignId, escalatedOnly),
     'calls.history': (filter) => summaries.history(filter),
-    'calls.get': ({ attemptId }) => readCallDetail(context.db, summaries.get(attemptId)),
+    'calls.get': ({ attemptId }) => {
+      const reason = engine
+        .providerOf(store.get(attemptId)?.provider ?? 'simulator')
+        .takeoverUnavailableReason?.();
+      return readCallDetail(
+        context.db,
+        summaries.get(attemptId),
+        reason ? { available: false, reason } : { available: true },
+      );
+    },
 
     async 'calls.takeOver'({ attemptId, agentName }, caller) {
       const { attempt, callId } = connected(attemptId);
+      const refusal = engine.providerOf(attempt.provider).takeoverUnavailableReason?.();
+      if (refusal) throw new AppError('invalid_state', refusal);
       const holder = holders.get(attemptId);
       if (holder !== undefined && holder !== caller.clientId) {
         throw new AppError('conflict', `${attempt.heldBy ?? 'Another agent'} is already handling this call`);
@@ -83,9 +95,11 @@ export function callHandlers(context: AppContext, engine: Engine): HandlersOf<ty
       }
       let session: TakeoverSession;
       try {
-        session = await engine
-          .providerOf(attempt.provider)
-          .takeOver(callId, { name: agentName, clientId: caller.clientId });
+        session = await engine.providerOf(attempt.provider).takeOver(callId, {
+          name: agentName,
+          clientId: caller.clientId,
+          installId: installIdOf(context.db),
+        });
       } catch (err) {
         holders.delete(attemptId);
         store.release(attemptId, clock.now(), agentName);
@@ -106,9 +120,9 @@ export function callHandlers(context: AppContext, engine: Engine): HandlersOf<ty
       return { ok: true as const };
     },
 
-    async 'calls.handBack'({ attemptId }, caller) {
+    async 'calls.handBack'({ attemptId, reason }, caller) {
       const { attempt, callId } = heldByCaller(attemptId, caller);
-      await engine.providerOf(attempt.provider).handBack(callId);
+      await engine.providerOf(attempt.provider).handBack(callId, reason);
       holders.delete(attemptId);
       store.release(attemptId, clock.now(), attempt.heldBy ?? 'agent');
       systemLine(attemptId, `${attempt.heldBy ?? 'The agent'} handed the call back to the AI`);

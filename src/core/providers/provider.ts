@@ -37,6 +37,12 @@ export interface PlaceCallRequest {
   from: string | null;
   agentId: string | null;
   firstMessage: string;
+  /** The campaign's instructions for the agent, personalised like the first message ('' for none). */
+  prompt?: string;
+  /** What to leave on an answering machine, personalised ('' leaves nothing and hangs up). */
+  voicemailMessage?: string;
+  /** Whether calls are recorded (Settings → Call recording): an agent's part of a takeover is too. */
+  recordCalls?: boolean;
   /** Personalisation, the same values the campaign's script template uses. */
   variables: Record<string, string | number>;
   /** The campaign's objective; the simulator shapes the conversation by it. */
@@ -80,7 +86,43 @@ export type ProviderEvent =
        */
       turn?: number;
     }
-  | { type: 'escalation'; callId: string; attemptId: number; reason: string; at: number }
+  | {
+      type: 'escalation';
+      callId: string;
+      attemptId: number;
+      reason: string;
+      at: number;
+      /** How pressing the agent judged it (a live request through the `request_human` tool). */
+      urgency?: EscalationUrgency;
+    }
+  | {
+      /** Something that happened on the call worth keeping in its timeline (and transcript, with `line`). */
+      type: 'note';
+      callId: string;
+      attemptId: number;
+      at: number;
+      kind: CallNoteKind;
+      data: Record<string, unknown>;
+      /** A line for the transcript, said by the system. */
+      line?: string;
+    }
+  | {
+      /** The agent holding the call is gone (their softphone did not answer): the AI has the customer again. */
+      type: 'returned_to_ai';
+      callId: string;
+      attemptId: number;
+      at: number;
+      reason: string;
+    }
+  | {
+      /** Costs known only after the call (Twilio fills in a call's price a while after it ends). */
+      type: 'cost';
+      callId: string;
+      attemptId: number;
+      at: number;
+      costTelephony?: number;
+      costAi?: number;
+    }
   | {
       type: 'analysis';
       callId: string;
@@ -96,9 +138,20 @@ export type ProviderEvent =
       durationSeconds: number;
     };
 
+export type EscalationUrgency = 'low' | 'normal' | 'high';
+
+/**
+ * What a note records: a voicemail message left, what the agent booked or scheduled through its tools
+ * (kept with their arguments, for bookings and callbacks to be made from later), a request for a person
+ * that could only be seen after the call.
+ */
+export type CallNoteKind = 'voicemail_left' | 'viewing_requested' | 'callback_requested' | 'human_requested';
+
 export interface TakeoverAgent {
   name: string;
   clientId: string;
+  /** This Navaia installation's stable id (Settings): with the name it makes the softphone identity. */
+  installId?: string;
 }
 
 /** How the agent talks once holding the call: typing (simulator) or a softphone (Twilio Voice SDK). */
@@ -116,7 +169,16 @@ export interface VoiceAgentProvider {
   takeOver(callId: string, agent: TakeoverAgent): Promise<TakeoverSession>;
   /** The agent's typed line (text sessions); softphone sessions speak instead. */
   sendAgentMessage(callId: string, text: string): Promise<void>;
-  handBack(callId: string): Promise<void>;
+  /** Gives the call back to the AI; `reason` (the agent's words) reaches the new conversation. */
+  handBack(callId: string, reason?: string): Promise<void>;
+  /** Why this provider cannot hand its calls to a person, if it cannot. */
+  takeoverUnavailableReason?(): string | undefined;
+  /**
+   * A request from the vendors to Navaia's webhook receiver (a tool call, a status or answering-machine
+   * callback, a post-call event). The provider checks its signature with its own secrets, asks
+   * `firstDelivery` whether it has been seen before (a replay), and says what to answer.
+   */
+  receiveWebhook?(request: InboundWebhook, firstDelivery: ReplayGuard): Promise<WebhookReply>;
   subscribe(listener: (event: ProviderEvent) => void): () => void;
   /**
    * The call placed for an idempotency key, if the provider placed one: after a crash between writing
@@ -147,3 +209,30 @@ export class TransientProviderError extends Error {
     this.name = 'TransientProviderError';
   }
 }
+
+/** Where a vendor request came in: `/webhooks/<route>` (a tool call names its tool). */
+export type WebhookRoute =
+  | { kind: 'tool'; tool: string }
+  | { kind: 'elevenlabs-event' }
+  | { kind: 'twilio-status' }
+  | { kind: 'twilio-amd' }
+  | { kind: 'twilio-dial-ended' };
+
+export interface InboundWebhook {
+  route: WebhookRoute;
+  /** The URL the vendor called, as it signed it: the public URL, path and query. */
+  url: string;
+  query: URLSearchParams;
+  /** Lower-case header names. */
+  headers: Record<string, string | undefined>;
+  rawBody: string;
+}
+
+export interface WebhookReply {
+  status: number;
+  contentType: 'application/json' | 'text/xml' | 'text/plain';
+  body: string;
+}
+
+/** Records a delivery by its key until `expiresAt`; false when the key was seen before (a replay). */
+export type ReplayGuard = (key: string, expiresAt: number) => boolean;

@@ -46,6 +46,10 @@ export interface CallEventRow {
 
 export interface CallDetail {
   call: CallSummary;
+  /** Whether an agent could take this call over; when not, why (e.g. ElevenLabs places the call). */
+  takeover: { available: boolean; reason?: string };
+  /** The provider that placed it: a real call's transcript arrives when its conversation ends. */
+  provider: string;
   transcript: TranscriptLine[];
   events: CallEventRow[];
   notes: string | null;
@@ -154,7 +158,10 @@ export const callMethods = {
   'calls.say': method<{ ok: true }>()(
     z.object({ attemptId, text: z.string().trim().min(1).max(1000) }).strict(),
   ),
-  'calls.handBack': method<CallSummary>()(z.object({ attemptId }).strict()),
+  /** `reason` (optional) is told to the AI's new conversation with a summary of the call so far. */
+  'calls.handBack': method<CallSummary>()(
+    z.object({ attemptId, reason: z.string().trim().max(500).optional() }).strict(),
+  ),
   'calls.end': method<CallSummary>()(
     z
       .object({
@@ -175,6 +182,8 @@ export const callEvents = {
     customerName: string;
     campaignName: string;
     reason: string;
+    /** How pressing the agent judged it, for a live request through its `request_human` tool. */
+    urgency?: 'low' | 'normal' | 'high';
   }>(),
   'campaign.progress': event<CampaignProgress>(),
 };

@@ -42,6 +42,11 @@ export const scriptSchema = z.object({
   firstMessage: z.string().trim().min(1, 'write the first thing the agent says').max(1000),
   /** Instructions for the agent: goal, facts, how to handle objections. */
   prompt: z.string().max(10_000).default(''),
+  /**
+   * Left on an answering machine, personalised like the first message; real calls check it says who
+   * calls and how to call back or opt out. Empty: a machine gets no message.
+   */
+  voicemailMessage: z.string().trim().max(1000).default(''),
 });
 
 export const scheduleSchema = z.object({
@@ -129,6 +134,7 @@ export interface ScriptPreview {
   customerId: number | null;
   firstMessage: string;
   prompt: string;
+  voicemailMessage: string;
   /** Variables the template uses that no customer data or setting provides. */
   unknownVariables: string[];
   /** Known variables this sample customer has no value for. */

@@ -25,6 +25,20 @@ export const e164Number = z
   .regex(/^\+[1-9]\d{6,14}$/, 'write numbers in E.164, like +13055550142');
 
 export const dialModes = ['own-twilio', 'native'] as const;
+
+/** The desktop app's webhook listener port unless another is chosen. */
+export const defaultWebhookPort = 5190;
+
+/** An https address (http only for this machine, where tests and tunnels' local ends live). */
+const publicUrl = z
+  .string()
+  .trim()
+  .max(300)
+  .url('write the public URL as https://…')
+  .refine((u) => /^https:\/\//.test(u) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(u), {
+    message: 'the public URL must start with https:// (Twilio and ElevenLabs call it over the internet)',
+  })
+  .refine((u) => !/[?#]/.test(u), { message: 'the public URL takes no query or fragment' });
 export const twilioAuthModes = ['auth-token', 'api-key'] as const;
 
 export const providerCredentialsInputSchema = z
@@ -51,6 +65,15 @@ export const providerCredentialsInputSchema = z
       })
       .strict(),
     dialMode: z.enum(dialModes).default('own-twilio'),
+    /** Where Twilio and ElevenLabs reach Navaia during calls (a tunnel or the team server); optional. */
+    webhooks: z
+      .object({
+        publicUrl: z.union([z.literal(''), publicUrl]).default(''),
+        /** The desktop app's own listener on 127.0.0.1, for the tunnel to forward to. */
+        localPort: z.number().int().min(1024).max(65535).default(defaultWebhookPort),
+      })
+      .strict()
+      .default({ publicUrl: '', localPort: defaultWebhookPort }),
   })
   .strict();
 
@@ -79,6 +102,15 @@ export interface ProviderStatus {
     webhookSecretSet: boolean;
   } | null;
   dialMode: (typeof dialModes)[number];
+  webhooks: {
+    publicUrl: string;
+    localPort: number;
+    /** Whether Navaia sees escalations during calls; when not, `notice` says what the user sees instead. */
+    live: boolean;
+    notice?: string;
+  };
+  /** Whether agents can take real calls over; when not, why. */
+  takeover: { available: boolean; reason?: string };
 }
 
 export interface ConnectionResult {
@@ -86,9 +118,15 @@ export interface ConnectionResult {
   message: string;
 }
 
+/** One item of the agent setup checklist (README "Real calls"). */
+export interface AgentSetupCheck extends ConnectionResult {
+  item: 'overrides' | 'audio' | 'public_url' | 'tools' | 'post_call_webhook' | 'voicemail_tool';
+}
+
 export interface ProviderConnectionReport {
   twilio: ConnectionResult;
   elevenlabs: ConnectionResult;
+  agentSetup: AgentSetupCheck[];
 }
 
 export interface SoftphoneToken {
@@ -106,8 +144,20 @@ export const providerMethods = {
   'providers.testConnection': method<ProviderConnectionReport>()(
     z.object({ credentials: providerCredentialsInputSchema.optional() }).strict(),
   ),
-  /** For the agent holding a real call taken over to their softphone. */
-  'softphone.token': method<SoftphoneToken>()(z.object({ attemptId: z.number().int().positive() }).strict()),
+  /**
+   * Sets the stored agent up for Navaia's calls through ElevenLabs' API (override permissions, μ-law
+   * audio, Navaia's tools at the public URL, the voicemail tool for native calls) and checks it again.
+   */
+  'providers.setUpAgent': method<{ agentSetup: AgentSetupCheck[] }>()(z.object({}).strict()),
+  /** For the agent about to take a real call over to their softphone (identity: this install + their name). */
+  'softphone.token': method<SoftphoneToken>()(
+    z
+      .object({
+        attemptId: z.number().int().positive(),
+        agentName: z.string().trim().min(1, 'enter your name').max(60),
+      })
+      .strict(),
+  ),
 };
 
 export const providerEvents = {};

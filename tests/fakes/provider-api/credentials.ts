@@ -29,3 +29,13 @@ export const wrongElevenLabsKey = 'wrong-elevenlabs-key';
 export const wrongTwilioAuthToken = 'wrong-twilio-auth-token';
 /** A number the fake's Twilio account does not own. */
 export const unownedCallerNumber = '+15005550009';
+
+/** A second agent, set up like the first: a campaign may speak through its own agent. */
+export const fakeCampaignAgentId = 'agent_fake0002campaign';
+/**
+ * An agent left as the ElevenLabs dashboard creates it: no override permissions and PCM 16 kHz audio, so
+ * register-call's μ-law stream would not fit it and the first message Navaia sends is ignored.
+ */
+export const fakeBareAgentId = 'agent_fake0003bare';
+/** The Twilio account ElevenLabs' imported number lives in: native calls are not in Navaia's account. */
+export const fakeElevenLabsTwilioAccountSid = 'AC00000000000000000000000000000002';

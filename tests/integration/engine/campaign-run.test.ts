@@ -32,6 +32,40 @@ describe('a campaign run on the simulator', () => {
       .get() as number;
     expect(moves).toBeGreaterThanOrEqual(attempts.length * 3);
   });
+
+  it('leaves the campaign’s voicemail message, personalised, on every machine that answers', async () => {
+    const h = await createEngineHarness(nyMorning, { transcripts: true });
+    const id = h.startCampaignFor(80, {
+      script: {
+        firstMessage: 'Hello {{customer.first_name}}, this is {{company_name}}. Say stop to opt out.',
+        voicemailMessage: 'Hi {{customer.first_name}}, {{company_name}} here. Please call us back.',
+      },
+      retryPolicy: { retryOn: [], delayMinutes: 30, maxAttempts: 1 },
+    });
+    await h.runUntilFinished(id);
+    const voicemails = h.db.$client
+      .prepare(`select a.id, c.first_name as name, e.data as data from call_attempts a
+        join customers c on c.id = a.customer_id
+        left join call_events e on e.attempt_id = a.id and e.type = 'voicemail_left'
+        where a.campaign_id = ? and a.state = 'voicemail'`)
+      .all(id) as { id: number; name: string; data: string | null }[];
+    expect(voicemails.length).toBeGreaterThan(0);
+    for (const v of voicemails) {
+      const message = `Hi ${v.name}, Navaia Realty here. Please call us back.`;
+      expect(JSON.parse(v.data ?? 'null')).toEqual({ message });
+      const said = h.db.$client
+        .prepare("select text from transcripts where attempt_id = ? and speaker = 'system'")
+        .pluck()
+        .all(v.id);
+      expect(said).toEqual([`Voicemail left: ${message}`]);
+    }
+    // Only machines get it.
+    const left = h.db.$client
+      .prepare("select count(*) from call_events where type = 'voicemail_left'")
+      .pluck()
+      .get();
+    expect(left).toBe(voicemails.length);
+  });
 });
 
 describe('a rehearsal', () => {

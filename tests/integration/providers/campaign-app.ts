@@ -5,6 +5,7 @@ import type { Db } from '../../../src/core/db/open';
 import { silentLogger } from '../../../src/core/logging/logger';
 import {
   createElevenLabsTwilioProvider,
+  type ElevenLabsTwilioConfig,
   type ElevenLabsTwilioOptions,
 } from '../../../src/core/providers/elevenlabs-twilio';
 import { fakeCredentials } from '../../fakes/provider-api/credentials';
@@ -20,10 +21,28 @@ export const fakeApiOptions = (clock: Clock, fakeUrl: string): ElevenLabsTwilioO
   analysisGraceMs: 60_000,
 });
 
-/** The app as a host would build it for real calls (it follows calls of earlier runs once the engine asks about them). */
-export function createRealProviderApp(db: Db, dataFile: string, clock: Clock, fakeUrl: string): NavaiaApp {
-  const provider = createElevenLabsTwilioProvider(fakeCredentials, fakeApiOptions(clock, fakeUrl));
-  return createApp({ db, logger: silentLogger, host: 'cli', dataFile, clock, providers: [provider] });
+/**
+ * The app as a host would build it for real calls (it follows calls of earlier runs once the engine asks
+ * about them); with `webhooks`, the vendors reach it at that public URL (see realProviderAppPerTest).
+ */
+export function createRealProviderApp(
+  db: Db,
+  dataFile: string,
+  clock: Clock,
+  fakeUrl: string,
+  webhooks?: ElevenLabsTwilioConfig['webhooks'],
+): NavaiaApp {
+  const config: ElevenLabsTwilioConfig = { ...fakeCredentials, ...(webhooks ? { webhooks } : {}) };
+  const provider = createElevenLabsTwilioProvider(config, fakeApiOptions(clock, fakeUrl));
+  return createApp({
+    db,
+    logger: silentLogger,
+    host: 'cli',
+    dataFile,
+    clock,
+    providers: [provider],
+    webhookPublicUrl: webhooks?.publicUrl,
+  });
 }
 
 export function createRealCampaign(db: Db, now: number): number {
@@ -35,6 +54,7 @@ export function createRealCampaign(db: Db, now: number): number {
       provider: 'elevenlabs-twilio',
       script: {
         firstMessage: 'Hello {{customer.first_name}}, this is {{company_name}}. Say stop to opt out.',
+        voicemailMessage: 'Hi {{customer.first_name}}, this is {{company_name}}. Please call us back.',
       },
       schedule: { daysOfWeek: [1, 2, 3, 4, 5, 6, 7], dailyWindow: { start: '08:00', end: '21:00' } },
       pacing: { maxConcurrent: 8, maxPerMinute: 120 },

@@ -9,8 +9,13 @@ import { realProviderAppPerTest, waitFor } from './provider-setup';
 describe('a campaign on the elevenlabs-twilio provider, against the fake APIs', () => {
   const real = realProviderAppPerTest();
 
+  // Set up as README's checklist has it: a public URL (the webhooks), tools on the agent.
   const run = async (customers: number, dialFaults?: FakeProviderApiOptions['dialFaults']) => {
-    const { db, campaignId: id } = await real.start(manyCustomers(customers), { dialFaults });
+    const { db, campaignId: id } = await real.start(
+      manyCustomers(customers),
+      { dialFaults },
+      { webhooks: true },
+    );
     await waitFor('the campaign to complete', () => campaignStatus(db, id) === 'completed', 90_000);
     return { db, id };
   };
@@ -45,6 +50,29 @@ describe('a campaign on the elevenlabs-twilio provider, against the fake APIs', 
         db.$client.prepare('select escalated from call_attempts where id = ?').pluck().get(a.id) as number,
     );
     expect(escalated.every((e) => e === 1)).toBe(true);
+    // Machines got the campaign's voicemail message, each attempt once.
+    const left = db.$client
+      .prepare(
+        "select count(*) from call_events e join call_attempts a on a.id = e.attempt_id where e.type = 'voicemail_left'",
+      )
+      .pluck()
+      .get() as number;
+    expect(left).toBe(attempts.filter((a) => a.state === 'voicemail').length);
+    expect(left).toBeGreaterThan(0);
+    // Talk time from the answer (not from the dialling), and Twilio's price once it is known.
+    const booked = byDigit('5')[0];
+    const answeredAt = real.fake.calls.get(booked.callId!)!.createdAt + 4_000;
+    const figures = db.$client.prepare(
+      'select answered_at as answeredAt, duration_seconds as durationSeconds, cost_telephony as costTelephony from call_attempts where id = ?',
+    );
+    await waitFor('the price', () => (figures.get(booked.id) as { costTelephony: number }).costTelephony > 0);
+    const row = figures.get(booked.id) as {
+      answeredAt: number;
+      durationSeconds: number;
+      costTelephony: number;
+    };
+    expect(Math.abs(row.answeredAt - answeredAt)).toBeLessThan(1_000);
+    expect(row).toMatchObject({ durationSeconds: 16, costTelephony: 0.014 });
     const lines = db.$client
       .prepare('select speaker, text from transcripts where attempt_id = ? order by seq')
       .all(byDigit('5')[0].id) as { speaker: string; text: string }[];

@@ -38,13 +38,48 @@ describe('testConnection', () => {
   it('reports both services working with the good credentials, using read-only requests', async () => {
     const before = fake.requests.length;
     expect(await testConnection(fakeCredentials, endpoints)).toEqual({
-      twilio: {
-        ok: true,
-        message: 'Twilio account "Navaia fake account" is active and owns 2 caller numbers',
-      },
+      twilio: { ok: true, message: 'The Twilio API key works and the account owns 2 caller numbers' },
       elevenlabs: { ok: true, message: 'ElevenLabs agent "Navaia fake agent" is ready on +15005550006' },
+      agentSetup: [
+        { item: 'overrides', ok: true, message: 'The agent takes Navaia’s first message and instructions' },
+        { item: 'audio', ok: true, message: 'Audio in and out is μ-law 8000 Hz, as Twilio streams it' },
+        {
+          item: 'tools',
+          ok: false,
+          message:
+            'No public URL for webhooks: the agent cannot ask for a person during the call, so escalations show only after it',
+        },
+      ],
     });
     expect(fake.requests.slice(before).every((r) => r.method === 'GET')).toBe(true);
+    // With the auth token alone, the account itself is read.
+    const withToken = await testConnection(
+      withTwilio({ apiKeySid: undefined, apiKeySecret: undefined }),
+      endpoints,
+    );
+    expect(withToken.twilio.message).toBe(
+      'Twilio account "Navaia fake account" is active and owns 2 caller numbers',
+    );
+  });
+
+  it('checks the setup a public URL needs: the URL reaches Navaia, the tools call it, the post-call webhook points at it', async () => {
+    const report = await testConnection(
+      { ...fakeCredentials, webhooks: { publicUrl: 'http://127.0.0.1:9', toolSecret: 'x'.repeat(32) } },
+      endpoints,
+    );
+    expect(report.agentSetup.map((c) => [c.item, c.ok])).toEqual([
+      ['overrides', true],
+      ['audio', true],
+      ['public_url', false],
+      ['tools', false],
+      ['post_call_webhook', false],
+    ]);
+    expect(report.agentSetup[2].message).toBe(
+      'http://127.0.0.1:9 cannot be reached from here: is the tunnel running?',
+    );
+    expect(report.agentSetup[3].message).toContain('lacks request_human, book_viewing, schedule_callback');
+    // Missing tools or webhooks make escalations less live, not the calls wrong: the agent still works.
+    expect(report.elevenlabs.ok).toBe(true);
   });
 
   it('says which credential was rejected (401)', async () => {
@@ -70,12 +105,12 @@ describe('testConnection', () => {
     const unowned = await testConnection(withTwilio({ callerNumbers: [unownedCallerNumber] }), endpoints);
     expect(unowned.twilio).toEqual({
       ok: false,
-      message: `Twilio account "Navaia fake account" does not own ${unownedCallerNumber}`,
+      message: `The Twilio API key works and the account does not own ${unownedCallerNumber}`,
     });
   });
 
   it('explains timeouts and an unreachable host in one line', async () => {
-    fake.inject({ path: /Accounts\/[^/]+\.json$/, kind: 'timeout' });
+    fake.inject({ path: /IncomingPhoneNumbers\.json$/, kind: 'timeout' });
     fake.inject({ path: /agents\//, kind: 'timeout' });
     const slow = await testConnection(fakeCredentials, endpoints);
     expect(slow.twilio).toEqual({ ok: false, message: 'Twilio did not answer in time' });
@@ -91,9 +126,17 @@ describe('testConnection', () => {
 });
 
 describe('mintSoftphoneToken', () => {
-  it('grants incoming calls to the identity takeOver dials, signed with the API key', () => {
-    const identity = softphoneIdentityOf({ clientId: 'client-7f3a/../x' });
-    expect(identity).toBe('navaia_client_7f3a____x');
+  it('grants incoming calls to the identity takeOver dials (this install + the agent), signed with the API key', () => {
+    const identity = softphoneIdentityOf({
+      name: 'Zoë O’Brien',
+      installId: '7f3a90c1',
+      clientId: 'window-2',
+    });
+    expect(identity).toBe('navaia_7f3a90c1_zoe_o_brien');
+    // Another install sharing the Twilio account rings its own agent of the same name, never this one.
+    expect(
+      softphoneIdentityOf({ name: 'Zoë O’Brien', installId: '0b11e2d4', clientId: 'window-2' }),
+    ).not.toBe(identity);
     const now = Date.UTC(2026, 0, 1);
     const minted = mintSoftphoneToken(fakeCredentials, identity, 600, now);
     expect(minted.identity).toBe(identity);

@@ -24,11 +24,11 @@ export function expectNoDoubleDial(db: Db, campaignId: number, fake: FakeProvide
   const attempts = attemptsOf(db, campaignId);
   const byKey = new Map(attempts.map((a) => [a.k, a]));
   const keys = [...fake.calls.values()].map((call) => {
-    const first = call.phases[0];
-    return {
-      sid: call.sid,
-      key: first?.kind === 'stream' ? String(first.registration.dynamicVariables.navaia_idempotency_key) : '',
-    };
+    // The TwiML the call was created with streams to the registration Navaia made for the attempt.
+    const stream = call.initialVerbs.find((v) => v.kind === 'stream');
+    const registration =
+      stream?.kind === 'stream' ? fake.registrations.get(stream.registrationId ?? '') : undefined;
+    return { sid: call.sid, key: String(registration?.dynamicVariables.navaia_idempotency_key ?? '') };
   });
   expect(new Set(keys.map((k) => k.key)).size).toBe(keys.length);
   for (const { sid, key } of keys) expect(byKey.get(key)?.callId, `call ${sid} for ${key}`).toBe(sid);

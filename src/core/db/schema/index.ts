@@ -4,3 +4,4 @@ export * from './compliance';
 export * from './customers';
 export * from './settings';
 export * from './simulator';
+export * from './webhooks';

@@ -1,5 +1,5 @@
-import type { ElevenLabs, ElevenLabsClient } from '@elevenlabs/elevenlabs-js';
-import type { Clock, TimerHandle } from '../../clock/clock';
+import type { ElevenLabsClient } from '@elevenlabs/elevenlabs-js';
+import type { Clock } from '../../clock/clock';
 import type { Logger } from '../../logging/logger';
 import {
   type CallSnapshot,
@@ -8,196 +8,101 @@ import {
   type ProviderEvent,
   TransientProviderError,
 } from '../provider';
-import { elevenlabsCall, httpStatusOf, type TwilioClient } from './api-clients';
+import { httpStatusOf, type TwilioClient } from './api-clients';
 import {
-  dispositionOf,
-  escalationReasonOf,
-  isPositiveDisposition,
-  navaiaStatusOfTwilio,
-  twilioPrice,
-} from './call-outcome';
+  aiCostOf,
+  createConversationReader,
+  type FollowedCall,
+  isAnalysed,
+  lastConversationOf,
+} from './conversation-reader';
+import { lookAtNativeCall } from './native-look';
+import { lookAtTwilioCall } from './twilio-look';
 
-/** One call being followed: what has already been told to the engine, so nothing is said twice. */
-export interface FollowedCall {
-  callSid: string;
-  attemptId: number;
-  idempotencyKey?: string;
-  placedAt: number;
-  /** Conversations of this call already finished with (a hand-back starts a new one). */
-  pastConversations: string[];
-  conversationId?: string;
-  lastConversation?: ElevenLabs.GetConversationResponseModel;
-  /** Transcript turns already emitted, over all conversations of the call. */
-  linesEmitted: number;
-  /** `linesEmitted` when the current conversation began. */
-  conversationLinesStart: number;
-  status: ProviderCallStatus;
-  mode: 'ai' | 'human';
-  escalated: boolean;
-  ended: boolean;
-  answeredAt?: number;
-  twilioEndedAt?: number;
-  timer?: TimerHandle;
-  intervalMs: number;
-}
+export type { FollowedCall } from './conversation-reader';
 
 export interface FollowerDeps {
   clock: Clock;
   logger: Logger;
   twilio: TwilioClient;
   elevenlabs: ElevenLabsClient;
-  agentId: string;
   emit(event: ProviderEvent): void;
   pollIntervalMs: number;
   maxPollIntervalMs: number;
   /** How long a finished call waits for ElevenLabs' analysis before it is closed without one. */
   analysisGraceMs: number;
+  /** How long a finished call waits for Twilio to fill in its price. */
+  priceGraceMs: number;
+  /** Answered by a machine: leave the campaign's voicemail message (own-twilio). */
+  leaveVoicemail(call: FollowedCall): Promise<void>;
 }
 
-type TwilioCall = Awaited<ReturnType<ReturnType<TwilioClient['calls']>['fetch']>>;
-
-export const attemptVariable = 'navaia_attempt_id';
-export const idempotencyVariable = 'navaia_idempotency_key';
+/** What one look at a call found: whether anything changed (the next look then comes sooner). */
+export type Look = (call: FollowedCall) => Promise<boolean>;
 
 /**
- * Follows calls by polling Twilio (call status, answering machine, price) and ElevenLabs (transcript,
- * hand-off, analysis) on the injected clock, backing off while nothing changes.
+ * Follows calls on the injected clock, backing off while nothing changes: own-twilio calls through
+ * Twilio (status, answering machine, price) and ElevenLabs (transcript, analysis); native calls through
+ * ElevenLabs alone, whose Twilio account may not be Navaia's. Webhooks, where a public URL is set, only
+ * make a look come at once.
  */
 export function createCallFollower(deps: FollowerDeps) {
-  const { clock, logger, twilio, elevenlabs } = deps;
-
+  const { clock, logger } = deps;
+  const reader = createConversationReader(deps);
   const base = (call: FollowedCall) => ({ callId: call.callSid, attemptId: call.attemptId, at: clock.now() });
 
-  const snapshotOf = (call: FollowedCall, status: ProviderCallStatus, tw?: TwilioCall): CallSnapshot => {
-    const conversation = call.lastConversation;
-    const twilioDuration = tw?.duration ? Number(tw.duration) : undefined;
+  const snapshotOf = (
+    call: FollowedCall,
+    status: ProviderCallStatus,
+    twilio: { durationSeconds?: number; endedAt?: number; costTelephony?: number } = {},
+  ): CallSnapshot => {
+    const conversation = lastConversationOf(call);
     return {
       callId: call.callSid,
       status,
       startedAt: call.placedAt,
       answeredAt: call.answeredAt,
-      endedAt: tw?.endTime ? tw.endTime.getTime() : call.twilioEndedAt,
+      endedAt: twilio.endedAt ?? call.twilioEndedAt,
       durationSeconds: call.answeredAt
-        ? (twilioDuration ?? conversation?.metadata.callDurationSecs ?? undefined)
+        ? (twilio.durationSeconds ?? conversation?.metadata.callDurationSecs ?? undefined)
         : 0,
-      costTelephony: twilioPrice(tw?.price),
-      costAi: conversation?.metadata.costFiat ?? undefined,
+      costTelephony: twilio.costTelephony,
+      costAi: aiCostOf(call),
     };
   };
 
-  const setStatus = (call: FollowedCall, status: ProviderCallStatus, tw?: TwilioCall) => {
+  const setStatus = (call: FollowedCall, status: ProviderCallStatus, snapshot = snapshotOf(call, status)) => {
     call.status = status;
-    deps.emit({ ...base(call), type: 'status', status, snapshot: snapshotOf(call, status, tw) });
+    deps.emit({ ...base(call), type: 'status', status, snapshot });
   };
 
-  /** Emits the conversation's new turns and a hand-off; true when something was new. */
-  const readConversation = async (call: FollowedCall): Promise<boolean> => {
-    if (!call.conversationId) {
-      const found = await findConversationOfAttempt(call);
-      if (!found) return false;
-      call.conversationId = found;
-      call.conversationLinesStart = call.linesEmitted;
-    }
-    const id = call.conversationId;
-    const conversation = await elevenlabsCall(() => elevenlabs.conversationalAi.conversations.get(id));
-    const previous = call.lastConversation;
-    call.lastConversation = conversation;
-    let changed = previous?.status !== conversation.status;
-    const turns = conversation.transcript.filter((t) => (t.message ?? '').trim() !== '');
-    const startedAt = conversation.metadata.startTimeUnixSecs * 1000;
-    for (const turn of turns.slice(call.linesEmitted - call.conversationLinesStart)) {
-      const order = call.linesEmitted++;
-      changed = true;
-      deps.emit({
-        ...base(call),
-        // When it was said, not when it was read: lines of a call read after a restart keep their time.
-        at: startedAt > 0 ? startedAt + turn.timeInCallSecs * 1000 : clock.now(),
-        type: 'transcript',
-        speaker: turn.role === 'user' ? 'customer' : 'ai',
-        text: turn.message!.trim(),
-        turn: order,
-      });
-    }
-    const reason = call.escalated ? undefined : escalationReasonOf(conversation);
-    if (reason && call.mode === 'ai') {
-      call.escalated = true;
-      deps.emit({ ...base(call), type: 'escalation', reason });
-    }
-    return changed;
-  };
-
-  const findConversationOfAttempt = async (call: FollowedCall): Promise<string | undefined> => {
-    const page = await elevenlabsCall(() =>
-      elevenlabs.conversationalAi.conversations.list({
-        agentId: deps.agentId,
-        dynamicVariableParams: [`${attemptVariable}:eq:${call.attemptId}`],
-        callStartAfterUnix: Math.floor(call.placedAt / 1000) - 300,
-        pageSize: 10,
-      }),
-    );
-    const fresh = page.conversations
-      .filter((c) => !call.pastConversations.includes(c.conversationId))
-      .sort((a, b) => a.startTimeUnixSecs - b.startTimeUnixSecs);
-    return fresh[0]?.conversationId;
-  };
-
-  const finish = (call: FollowedCall, status: ProviderCallStatus, tw?: TwilioCall) => {
+  /** The call is over: the analysis (if any) first, then the final status; the price may follow later. */
+  const finish = (call: FollowedCall, status: ProviderCallStatus, snapshot = snapshotOf(call, status)) => {
     if (call.ended) return;
     call.ended = true;
     if (call.timer) clock.clearTimeout(call.timer);
-    const conversation = call.lastConversation;
-    if (status === 'completed' && conversation && ['done', 'failed'].includes(conversation.status)) {
-      const snap = snapshotOf(call, status, tw);
-      const disposition = dispositionOf(conversation);
-      deps.emit({
-        ...base(call),
-        type: 'analysis',
-        disposition,
-        converted: isPositiveDisposition(disposition),
-        summary: conversation.analysis?.transcriptSummary || undefined,
-        costTelephony: snap.costTelephony ?? 0,
-        costAi: snap.costAi ?? 0,
-        durationSeconds: snap.durationSeconds ?? 0,
-      });
-    }
-    setStatus(call, status, tw);
+    call.timer = undefined;
+    if (status === 'completed') reader.emitAnalysis(call, snapshot);
+    setStatus(call, status, { ...snapshot, status });
+    if (snapshot.costTelephony === undefined && !call.native && call.answeredAt !== undefined)
+      call.priceWaitUntil = clock.now() + deps.priceGraceMs;
+    if (call.priceWaitUntil !== undefined) schedule(call, deps.maxPollIntervalMs);
   };
 
-  /** One look at the call; true when anything changed (the next look then comes sooner). */
-  const look = async (call: FollowedCall): Promise<boolean> => {
-    const tw = await twilio.calls(call.callSid).fetch();
-    const status = navaiaStatusOfTwilio(tw.status, tw.answeredBy);
-    let changed = false;
-    if (status === 'voicemail' && !finalProviderStatuses.has(navaiaStatusOfTwilio(tw.status))) {
-      // A machine answered: leave no message, free the line, count it as voicemail.
-      await twilio.calls(call.callSid).update({ status: 'completed' });
-      finish(call, 'voicemail', tw);
-      return true;
-    }
-    if (!finalProviderStatuses.has(status)) {
-      if (status === 'in_progress' && call.answeredAt === undefined)
-        call.answeredAt = tw.startTime ? tw.startTime.getTime() : clock.now();
-      if (status !== call.status && (status === 'ringing' || status === 'in_progress')) {
-        setStatus(call, status, tw);
-        changed = true;
-      }
-      if (status === 'in_progress' && call.mode === 'ai') changed = (await readConversation(call)) || changed;
-      return changed;
-    }
-    call.twilioEndedAt ??= tw.endTime ? tw.endTime.getTime() : clock.now();
-    if (status === 'completed') {
-      call.answeredAt ??= tw.startTime ? tw.startTime.getTime() : undefined;
-      // The call is over; ElevenLabs still needs a moment to write the transcript and analysis.
-      if (call.mode === 'ai' || call.conversationId) changed = (await readConversation(call)) || changed;
-      const analysed = call.lastConversation && ['done', 'failed'].includes(call.lastConversation.status);
-      if (!analysed && clock.now() - call.twilioEndedAt < deps.analysisGraceMs) return changed;
-    }
-    finish(call, status, tw);
-    return true;
+  const reportPrice = (call: FollowedCall, costTelephony: number | undefined) => {
+    if (costTelephony === undefined && clock.now() < (call.priceWaitUntil ?? 0)) return;
+    call.priceWaitUntil = undefined;
+    if (costTelephony !== undefined) deps.emit({ ...base(call), type: 'cost', costTelephony });
   };
+
+  const context = { ...deps, reader, snapshotOf, setStatus, finish, reportPrice, isAnalysed };
+  const look: Look = (call) =>
+    call.native ? lookAtNativeCall(context, call) : lookAtTwilioCall(context, call);
+
+  const following = (call: FollowedCall) => !call.ended || call.priceWaitUntil !== undefined;
 
   const schedule = (call: FollowedCall, delayMs: number) => {
-    if (call.ended) return;
+    if (!following(call)) return;
     if (call.timer) clock.clearTimeout(call.timer);
     call.timer = clock.setTimeout(() => {
       call.timer = undefined;
@@ -206,16 +111,17 @@ export function createCallFollower(deps: FollowerDeps) {
   };
 
   const poll = async (call: FollowedCall) => {
-    if (call.ended) return;
+    if (!following(call)) return;
     try {
       const changed = await look(call);
       call.intervalMs = changed
         ? deps.pollIntervalMs
         : Math.min(deps.maxPollIntervalMs, Math.round(call.intervalMs * 1.5));
-      schedule(call, call.intervalMs);
+      schedule(call, call.ended ? deps.maxPollIntervalMs : call.intervalMs);
     } catch (err) {
       if (httpStatusOf(err) === 404 && !(err instanceof TransientProviderError)) {
-        logger.warn({ callSid: call.callSid }, 'Twilio no longer knows this call; it is counted as failed');
+        logger.warn({ callSid: call.callSid }, 'the call is no longer known; it is counted as failed');
+        call.priceWaitUntil = undefined;
         finish(call, 'failed');
         return;
       }
@@ -226,5 +132,22 @@ export function createCallFollower(deps: FollowerDeps) {
     }
   };
 
-  return { poll, schedule, finish, snapshotOf };
+  return {
+    poll,
+    schedule,
+    finish,
+    snapshotOf,
+    reader,
+    isFinal: (s: ProviderCallStatus) => finalProviderStatuses.has(s),
+  };
 }
+
+export type CallFollower = ReturnType<typeof createCallFollower>;
+export type FollowerContext = FollowerDeps & {
+  reader: ReturnType<typeof createConversationReader>;
+  snapshotOf: CallFollower['snapshotOf'];
+  setStatus(call: FollowedCall, status: ProviderCallStatus, snapshot?: CallSnapshot): void;
+  finish: CallFollower['finish'];
+  reportPrice(call: FollowedCall, costTelephony: number | undefined): void;
+  isAnalysed: typeof isAnalysed;
+};

@@ -56,7 +56,8 @@ export const isOptOut = (text: string) => optOutPhrases.some((p) => p.test(text)
 
 const dispositionFields = ['disposition', 'outcome', 'call_outcome', 'result'];
 const humanFields = ['wants_human', 'human_requested', 'escalate', 'escalate_to_human', 'needs_human'];
-const transferTools = /transfer|human|escalat/i;
+/** Navaia's own server tool for a live request for a person (see agent-setup.ts). */
+export const requestHumanTool = 'request_human';
 
 const normalise = (value: unknown) =>
   String(value ?? '')
@@ -99,17 +100,43 @@ export function dispositionOf(conversation: ElevenLabs.GetConversationResponseMo
   }
 }
 
-/** Why the agent handed the call to a human, if it did: a transfer tool call or a data-collection flag. */
-export function escalationReasonOf(
-  conversation: ElevenLabs.GetConversationResponseModel,
-): string | undefined {
-  for (const turn of conversation.transcript) {
-    const transfer = turn.toolCalls?.find((call) => transferTools.test(call.toolName));
-    if (transfer) return `The agent called ${transfer.toolName}`;
+const toolCallsOf = (conversation: ElevenLabs.GetConversationResponseModel, name: string) =>
+  conversation.transcript.flatMap((turn) => (turn.toolCalls ?? []).filter((call) => call.toolName === name));
+
+const paramsOf = (paramsAsJson: string): Record<string, unknown> => {
+  try {
+    const parsed: unknown = JSON.parse(paramsAsJson);
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
   }
+};
+
+/**
+ * Whether the customer asked for a person, read from a finished conversation: Navaia's `request_human`
+ * tool, or a data-collection flag. `transfer_to_agent` is not one: that is one AI agent handing the call
+ * to another.
+ */
+export function humanRequestOf(conversation: ElevenLabs.GetConversationResponseModel): string | undefined {
+  const [request] = toolCallsOf(conversation, requestHumanTool);
+  if (request) return String(paramsOf(request.paramsAsJson).reason ?? 'The customer asked for a person');
   if (collected(conversation.analysis?.dataCollectionResults, humanFields).some(truthy))
-    return 'The customer asked for a human';
+    return 'The customer asked for a person';
   return undefined;
+}
+
+/** The message ElevenLabs' voicemail_detection tool left on a machine, if it did (native calls). */
+export function voicemailLeftBy(conversation: ElevenLabs.GetConversationResponseModel): string | undefined {
+  const [left] = toolCallsOf(conversation, 'voicemail_detection');
+  return left ? String(paramsOf(left.paramsAsJson).voicemail_message ?? '') : undefined;
+}
+
+/** How an ElevenLabs-placed call that never connected ended, from its failure reason. */
+export function unansweredStatusOf(reason: string | undefined): ProviderCallStatus {
+  if (!reason) return 'failed';
+  if (/busy/i.test(reason)) return 'busy';
+  if (/no[-_ ]?answer|not answered|unanswered/i.test(reason)) return 'no_answer';
+  return 'failed';
 }
 
 /** Twilio prices are negative strings in the account currency ("-0.01300"); unknown until the call ends. */

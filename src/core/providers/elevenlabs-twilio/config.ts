@@ -27,7 +27,23 @@ export interface ElevenLabsTwilioConfig {
    * so it owns the call sid (takeover, answering-machine detection). `native`: ElevenLabs places the call.
    */
   dialMode: 'own-twilio' | 'native';
+  /**
+   * Where the vendors reach Navaia during a call (tool calls, callbacks, post-call events). Without a
+   * public URL Navaia follows calls by polling alone, and sees a request for a person only after the call.
+   */
+  webhooks?: {
+    /** https://… that forwards to Navaia's webhook receiver ('' for none). */
+    publicUrl: string;
+    /** Signs the per-call token the agent's tools send back (random, made once, never shown). */
+    toolSecret: string;
+    /** Port of the desktop app's own webhook listener on 127.0.0.1, for a tunnel to forward to. */
+    localPort?: number;
+  };
 }
+
+/** The public URL calls can reach Navaia at, without a trailing slash; undefined when none is set. */
+export const publicUrlOf = (config: ElevenLabsTwilioConfig): string | undefined =>
+  config.webhooks?.publicUrl ? config.webhooks.publicUrl.replace(/\/+$/, '') : undefined;
 
 /**
  * Where the APIs are. Production uses the SDK defaults; tests (and the e2e host, through
@@ -50,7 +66,14 @@ export interface ConnectionCheck {
   message: string;
 }
 
+/** One item of README's agent setup checklist, as Test connection found it. */
+export interface SetupCheck extends ConnectionCheck {
+  item: 'overrides' | 'audio' | 'public_url' | 'tools' | 'post_call_webhook' | 'voicemail_tool';
+}
+
 export interface ConnectionReport {
   twilio: ConnectionCheck;
   elevenlabs: ConnectionCheck;
+  /** The agent setup checklist, item by item (empty when the agent could not be read). */
+  agentSetup: SetupCheck[];
 }

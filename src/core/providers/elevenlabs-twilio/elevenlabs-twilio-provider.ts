@@ -1,24 +1,25 @@
-import twilio from 'twilio';
 import type { Clock } from '../../clock/clock';
 import type { Logger } from '../../logging/logger';
-import type {
-  CallSnapshot,
-  PlaceCallRequest,
-  ProviderEvent,
-  TakeoverSession,
-  VoiceAgentProvider,
-} from '../provider';
+import type { CallSnapshot, PlaceCallRequest, ProviderEvent, VoiceAgentProvider } from '../provider';
 import {
   createElevenLabsClient,
   createTwilioClient,
   defaultRequestTimeoutMs,
   elevenlabsCall,
 } from './api-clients';
-import { attemptVariable, createCallFollower, type FollowedCall, idempotencyVariable } from './call-follower';
+import { createCallFollower, type FollowedCall } from './call-follower';
 import { navaiaStatusOfTwilio } from './call-outcome';
+import { voicemailTwiml } from './call-twiml';
 import type { ElevenLabsTwilioConfig, ProviderEndpoints } from './config';
+import { lastConversationOf } from './conversation-reader';
+import { conversationStartOf } from './conversation-start';
 import { findPlacedCall } from './find-placed-call';
-import { softphoneIdentityOf } from './softphone-token';
+import { nativeStatusOf } from './native-look';
+import { createCallPlacer } from './place-call';
+import { createTakeover, nativeTakeoverRefusal } from './takeover';
+import { createWebhookHandlers } from './webhook-handlers';
+
+export { dynamicVariablesOf } from './conversation-start';
 
 export interface ElevenLabsTwilioOptions {
   clock: Clock;
@@ -32,24 +33,17 @@ export interface ElevenLabsTwilioOptions {
   ringTimeoutSeconds?: number;
   /** How long a finished call waits for ElevenLabs' analysis (default 5 min). */
   analysisGraceMs?: number;
-}
-
-/** ElevenLabs dynamic variables are `[A-Za-z0-9_]` names: `customer.first_name` → `customer_first_name`. */
-export function dynamicVariablesOf(request: PlaceCallRequest): Record<string, string | number> {
-  const variables: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(request.variables))
-    variables[name.replace(/[^A-Za-z0-9_]/g, '_')] = value;
-  variables.first_message = request.firstMessage;
-  variables[attemptVariable] = request.attemptId;
-  variables[idempotencyVariable] = request.idempotencyKey;
-  return variables;
+  /** How long a finished call waits for Twilio's price (default 10 min). */
+  priceGraceMs?: number;
 }
 
 /**
  * Real calls: an ElevenLabs agent speaks over Twilio. In `own-twilio` mode ElevenLabs registers the
- * call and returns TwiML, and Navaia creates the Twilio call itself (it owns the call sid: takeover,
- * answering-machine detection); in `native` mode ElevenLabs places the call. Either way the call id is
- * the Twilio call sid, and the call is followed by polling both APIs.
+ * call and returns TwiML, and Navaia creates the Twilio call itself (it owns the call: answering-machine
+ * detection with a voicemail drop, takeover); in `native` mode ElevenLabs places the call and Navaia
+ * follows it through ElevenLabs. Either way the call id is the Twilio call sid. Calls are polled; with a
+ * public URL the vendors' webhooks (tool calls, callbacks, post-call events) also reach
+ * `receiveWebhook`, which is how a live request for a person is seen.
  */
 export function createElevenLabsTwilioProvider(
   config: ElevenLabsTwilioConfig,
@@ -62,20 +56,24 @@ export function createElevenLabsTwilioProvider(
   const listeners = new Set<(event: ProviderEvent) => void>();
   const calls = new Map<string, FollowedCall>();
   const callByKey = new Map<string, string>();
-  const requests = new Map<string, PlaceCallRequest>();
   const pollIntervalMs = options.pollIntervalMs ?? 2_000;
+  const native = config.dialMode === 'native';
+  const toolSecret = config.webhooks?.toolSecret;
+  const emit = (event: ProviderEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+
   const follower = createCallFollower({
     clock,
     logger,
     twilio: twilioClient,
     elevenlabs,
-    agentId: config.elevenlabs.agentId,
-    emit: (event) => {
-      for (const listener of listeners) listener(event);
-    },
+    emit,
     pollIntervalMs,
     maxPollIntervalMs: options.maxPollIntervalMs ?? 15_000,
     analysisGraceMs: options.analysisGraceMs ?? 5 * 60_000,
+    priceGraceMs: options.priceGraceMs ?? 10 * 60_000,
+    leaveVoicemail: (call) => leaveVoicemail(call),
   });
 
   const follow = (callSid: string, attemptId: number, extra: Partial<FollowedCall> = {}): FollowedCall => {
@@ -84,13 +82,17 @@ export function createElevenLabsTwilioProvider(
     const call: FollowedCall = {
       callSid,
       attemptId,
+      agentId: config.elevenlabs.agentId,
       placedAt: clock.now(),
-      pastConversations: [],
+      conversations: [],
+      lookForConversation: true,
       linesEmitted: 0,
-      conversationLinesStart: 0,
       status: 'queued',
       mode: 'ai',
-      escalated: false,
+      native,
+      escalatedLive: false,
+      humanRequestNoted: false,
+      machine: false,
       ended: false,
       intervalMs: pollIntervalMs,
       ...extra,
@@ -101,33 +103,111 @@ export function createElevenLabsTwilioProvider(
     return call;
   };
 
-  /**
-   * A call of an earlier run (or a timed-out request), followed under the attempt the engine names. Its
-   * transcript is read from the first line again: the engine keeps each numbered turn once.
-   */
-  const adopt = (callSid: string, attemptId: number, placedAt: number) => {
-    if (!calls.has(callSid)) follow(callSid, attemptId, { placedAt });
-  };
-
   const agentOf = (request: Pick<PlaceCallRequest, 'agentId'>) =>
     request.agentId || config.elevenlabs.agentId;
 
-  const registerTwiml = (request: PlaceCallRequest, from: string) =>
-    elevenlabsCall(() =>
-      elevenlabs.conversationalAi.twilio.registerCall({
+  const registerTwiml = (
+    request: PlaceCallRequest,
+    from: string,
+    overrides?: { firstMessage: string; prompt: string; variables: Record<string, string> },
+  ) =>
+    elevenlabsCall(() => {
+      const start = conversationStartOf(request, { toolSecret, ...overrides });
+      return elevenlabs.conversationalAi.twilio.registerCall({
         agentId: agentOf(request),
         fromNumber: from,
         toNumber: request.to,
         direction: 'outbound',
-        conversationInitiationClientData: { dynamicVariables: dynamicVariablesOf(request) },
-      }),
-    );
+        conversationInitiationClientData: {
+          ...start,
+          dynamicVariables: { ...start.dynamicVariables, ...overrides?.variables },
+        },
+      });
+    });
+
+  /** A machine answered: the campaign's message, then hang up; counted as voicemail with the message left. */
+  const leaveVoicemail = async (call: FollowedCall) => {
+    if (call.voicemail !== undefined) return;
+    call.voicemail = 'leaving';
+    const message = call.request?.voicemailMessage ?? '';
+    try {
+      await twilioClient.calls(call.callSid).update({ twiml: voicemailTwiml(message) });
+    } catch (err) {
+      call.voicemail = undefined;
+      throw err;
+    }
+    call.voicemail = 'left';
+    if (message.trim())
+      emit({
+        type: 'note',
+        callId: call.callSid,
+        attemptId: call.attemptId,
+        at: clock.now(),
+        kind: 'voicemail_left',
+        data: { message },
+        line: `Voicemail left: ${message}`,
+      });
+    follower.schedule(call, pollIntervalMs);
+  };
+
+  /** What a call was placed with; after a restart, what Twilio still knows of it. */
+  const requestOf = async (call: FollowedCall): Promise<PlaceCallRequest & { from: string }> => {
+    if (call.request?.from) return { ...call.request, from: call.request.from };
+    const tw = await twilioClient.calls(call.callSid).fetch();
+    return {
+      attemptId: call.attemptId,
+      idempotencyKey: call.idempotencyKey ?? `attempt-${call.attemptId}`,
+      campaignId: 0,
+      customerId: 0,
+      to: tw.to,
+      agentId: call.agentId,
+      firstMessage: '',
+      variables: {},
+      ...call.request,
+      from: call.request?.from ?? tw.from,
+    };
+  };
+
+  const takeover = createTakeover({
+    config,
+    clock,
+    twilio: twilioClient,
+    elevenlabs,
+    emit,
+    registerTwiml,
+    requestOf,
+    follow: (call) => follower.schedule(call, pollIntervalMs),
+  });
+
+  const callOfAttempt = (attemptId: number) => [...calls.values()].find((c) => c.attemptId === attemptId);
+  const webhooks = createWebhookHandlers({
+    config,
+    clock,
+    logger,
+    emit,
+    callOf: (sid) => calls.get(sid),
+    callOfAttempt,
+    callOfConversation: (id) => [...calls.values()].find((c) => c.conversations.some((k) => k.id === id)),
+    lookNow: (call) => follower.schedule(call, 0),
+    leaveVoicemail,
+    takeover,
+  });
 
   const liveCall = (callId: string): FollowedCall => {
     const call = calls.get(callId);
     if (!call || call.ended) throw new Error(`Call ${callId} is not in progress`);
     return call;
   };
+
+  const placer = createCallPlacer({
+    config,
+    clock,
+    twilio: twilioClient,
+    elevenlabs,
+    ringTimeoutSeconds: options.ringTimeoutSeconds ?? 30,
+    registerTwiml,
+    agentOf,
+  });
 
   return {
     name: 'elevenlabs-twilio',
@@ -137,93 +217,71 @@ export function createElevenLabsTwilioProvider(
       if (known) return { callId: known };
       const from = request.from ?? config.twilio.callerNumbers[0];
       if (!from) throw new Error('No caller number: add a Twilio number in Settings → Providers');
-      requests.set(request.idempotencyKey, request);
-      let callSid: string;
-      let conversationId: string | undefined;
-      if (config.dialMode === 'native') {
-        const reply = await elevenlabsCall(() =>
-          elevenlabs.conversationalAi.twilio.outboundCall({
-            agentId: agentOf(request),
-            agentPhoneNumberId: config.elevenlabs.phoneNumberId,
-            toNumber: request.to,
-            conversationInitiationClientData: { dynamicVariables: dynamicVariablesOf(request) },
-          }),
-        );
-        if (!reply.success || !reply.callSid)
-          throw new Error(`ElevenLabs did not place the call: ${reply.message}`);
-        callSid = reply.callSid;
-        conversationId = reply.conversationId;
-      } else {
-        const twiml = await registerTwiml(request, from);
-        const created = await twilioClient.calls.create({
-          to: request.to,
-          from,
-          twiml,
-          machineDetection: 'Enable',
-          timeout: options.ringTimeoutSeconds ?? 30,
-        });
-        callSid = created.sid;
-      }
-      follow(callSid, request.attemptId, { idempotencyKey: request.idempotencyKey, conversationId });
-      return { callId: callSid };
+      const placed = native
+        ? await placer.placeNative(request)
+        : { callSid: await placer.placeOwn(request, from) };
+      follow(placed.callSid, request.attemptId, {
+        idempotencyKey: request.idempotencyKey,
+        agentId: agentOf(request),
+        request: { ...request, from },
+        ...('conversationId' in placed && placed.conversationId
+          ? { conversations: [{ id: placed.conversationId, linesEmitted: 0 }], lookForConversation: false }
+          : {}),
+      });
+      return { callId: placed.callSid };
     },
 
     async getCall(callId, attemptId): Promise<CallSnapshot> {
+      if (native) {
+        // Picked up after a restart: followed again through ElevenLabs, by the attempt's conversations.
+        const call = follow(callId, attemptId);
+        await follower.reader.read(call);
+        const conversation = lastConversationOf(call);
+        const state = conversation ? nativeStatusOf(call, conversation) : { status: 'queued' as const };
+        if ('answeredAt' in state && state.answeredAt !== undefined) call.answeredAt ??= state.answeredAt;
+        return { ...follower.snapshotOf(call, state.status), status: state.status };
+      }
       const tw = await twilioClient.calls(callId).fetch();
       const status = navaiaStatusOfTwilio(tw.status, tw.answeredBy);
       const placedAt = tw.dateCreated ? tw.dateCreated.getTime() : clock.now();
       // Picked up after a restart: follow it again, so its transcript and analysis still arrive.
-      adopt(callId, attemptId, placedAt);
-      const followed = calls.get(callId);
-      const answeredAt =
-        tw.startTime && status !== 'ringing' && status !== 'queued' ? tw.startTime.getTime() : undefined;
-      if (followed) followed.answeredAt ??= answeredAt;
-      const snapshot = followed
-        ? follower.snapshotOf(followed, status, tw)
-        : { callId, status, startedAt: placedAt, answeredAt, endedAt: tw.endTime?.getTime() };
-      return { ...snapshot, status };
+      const followed = follow(callId, attemptId, { placedAt });
+      const durationSeconds = tw.duration ? Number(tw.duration) : undefined;
+      if (tw.endTime && durationSeconds !== undefined && tw.status === 'completed')
+        followed.answeredAt = tw.endTime.getTime() - durationSeconds * 1000;
+      else if (tw.status === 'in-progress') followed.answeredAt ??= clock.now();
+      return {
+        ...follower.snapshotOf(followed, status, { durationSeconds, endedAt: tw.endTime?.getTime() }),
+        status,
+      };
     },
 
     async findCallByIdempotencyKey(idempotencyKey, to, since, attemptId) {
       const known = callByKey.get(idempotencyKey);
       if (known) return known;
       const found = await findPlacedCall(
-        {
-          twilio: twilioClient,
-          elevenlabs,
-          agentId: config.elevenlabs.agentId,
-          callerNumbers: config.twilio.callerNumbers,
-        },
+        { twilio: native ? undefined : twilioClient, elevenlabs, callerNumbers: config.twilio.callerNumbers },
         { idempotencyKey, to, since, taken: new Set(calls.keys()) },
       );
       if (!found) return undefined;
-      adopt(found.callSid, attemptId, found.placedAt);
-      const call = calls.get(found.callSid);
-      if (call) {
-        call.idempotencyKey = idempotencyKey;
-        callByKey.set(idempotencyKey, found.callSid);
-      }
+      const call = follow(found.callSid, attemptId, { placedAt: found.placedAt });
+      call.idempotencyKey = idempotencyKey;
+      callByKey.set(idempotencyKey, found.callSid);
       return found.callSid;
     },
 
     async hangUp(callId) {
       const call = calls.get(callId);
       if (call?.ended) return;
+      if (native)
+        throw new Error('ElevenLabs places the call in this mode: it ends when the conversation does');
       await twilioClient.calls(callId).update({ status: 'completed' });
       if (call) follower.schedule(call, 0);
     },
 
-    async takeOver(callId, agent): Promise<TakeoverSession> {
-      const call = liveCall(callId);
-      if (call.status !== 'in_progress') throw new Error('The call has not been answered yet');
-      const identity = softphoneIdentityOf(agent);
-      const response = new twilio.twiml.VoiceResponse();
-      response.dial().client(identity);
-      // Redirecting the call ends the ElevenLabs stream: the agent's softphone rings instead.
-      await twilioClient.calls(callId).update({ twiml: response.toString() });
-      call.mode = 'human';
-      return { kind: 'softphone', identity };
-    },
+    takeoverUnavailableReason: () => (native ? nativeTakeoverRefusal : undefined),
+
+    takeOver: async (callId, agent) => takeover.takeOver(liveCall(callId), agent),
 
     async sendAgentMessage() {
       throw new Error(
@@ -231,32 +289,9 @@ export function createElevenLabsTwilioProvider(
       );
     },
 
-    async handBack(callId) {
-      const call = liveCall(callId);
-      if (call.mode !== 'human') throw new Error('The call is not held by an agent');
-      const original = call.idempotencyKey ? requests.get(call.idempotencyKey) : undefined;
-      const tw = await twilioClient.calls(callId).fetch();
-      const request: PlaceCallRequest = original ?? {
-        attemptId: call.attemptId,
-        idempotencyKey: call.idempotencyKey ?? `attempt-${call.attemptId}`,
-        campaignId: 0,
-        customerId: 0,
-        to: tw.to,
-        from: tw.from,
-        agentId: null,
-        firstMessage: 'Thanks for your patience — I am back with you.',
-        variables: {},
-      };
-      const twiml = await registerTwiml(
-        { ...request, firstMessage: 'Thanks for your patience — I am back with you.' },
-        tw.from,
-      );
-      await twilioClient.calls(callId).update({ twiml });
-      if (call.conversationId) call.pastConversations.push(call.conversationId);
-      call.conversationId = undefined;
-      call.mode = 'ai';
-      follower.schedule(call, pollIntervalMs);
-    },
+    handBack: async (callId, reason) => takeover.handBack(liveCall(callId), reason),
+
+    receiveWebhook: (hook, firstDelivery) => webhooks.receive(hook, firstDelivery),
 
     subscribe(listener) {
       listeners.add(listener);
@@ -267,6 +302,7 @@ export function createElevenLabsTwilioProvider(
       for (const call of calls.values()) {
         // A poll still in flight sees `ended` and schedules nothing more.
         call.ended = true;
+        call.priceWaitUntil = undefined;
         if (call.timer) clock.clearTimeout(call.timer);
       }
       calls.clear();

@@ -1,6 +1,6 @@
 import type { ElevenLabsClient } from '@elevenlabs/elevenlabs-js';
 import { elevenlabsCall, type TwilioClient } from './api-clients';
-import { idempotencyVariable } from './call-follower';
+import { idempotencyVariable } from './conversation-start';
 
 export interface PlacedCall {
   callSid: string;
@@ -18,15 +18,15 @@ const clockSkewMs = 60_000;
  * exactly. Before the customer answers (own-twilio mode) there is no conversation yet; then the only
  * trace is Twilio's call list, matched by the customer's number, one of our caller numbers and the
  * time — safe because the engine never has two live attempts for one number in a campaign, and calls
- * already known to this process are excluded.
+ * already known to this process are excluded. Conversations are searched across agents (a campaign may
+ * have its own); native calls are not in Navaia's Twilio account, so there is no `twilio` to ask.
  */
 export async function findPlacedCall(
-  apis: { twilio: TwilioClient; elevenlabs: ElevenLabsClient; agentId: string; callerNumbers: string[] },
+  apis: { twilio?: TwilioClient; elevenlabs: ElevenLabsClient; callerNumbers: string[] },
   query: { idempotencyKey: string; to: string; since: number; taken: ReadonlySet<string> },
 ): Promise<PlacedCall | undefined> {
   const page = await elevenlabsCall(() =>
     apis.elevenlabs.conversationalAi.conversations.list({
-      agentId: apis.agentId,
       dynamicVariableParams: [`${idempotencyVariable}:eq:${query.idempotencyKey}`],
       callStartAfterUnix: Math.floor((query.since - clockSkewMs) / 1000),
       pageSize: 5,
@@ -40,6 +40,7 @@ export async function findPlacedCall(
     if (phoneCall?.type === 'twilio' && phoneCall.callSid)
       return { callSid: phoneCall.callSid, placedAt: conversation.metadata.startTimeUnixSecs * 1000 };
   }
+  if (!apis.twilio) return undefined;
   // Newest first; not filtered by StartTime, which a call still queued or ringing does not have yet.
   const recent = await apis.twilio.calls.list({ to: query.to, limit: 20 });
   const candidates = recent

@@ -9,10 +9,25 @@ export interface SoftphoneToken {
   expiresAt: number;
 }
 
-/** Twilio client identities: letters, digits and underscores keep them safe inside TwiML and URLs. */
-export function softphoneIdentityOf(agent: Pick<TakeoverAgent, 'clientId'>): string {
+const identityPart = (text: string) =>
+  text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40);
+
+/**
+ * The Twilio client identity an agent's softphone registers as, and the takeover dials: this
+ * installation and the agent's name, so two installs sharing a Twilio account never ring each other's
+ * agents. Letters, digits and underscores keep it safe inside TwiML and URLs.
+ */
+export function softphoneIdentityOf(agent: Pick<TakeoverAgent, 'name' | 'installId' | 'clientId'>): string {
+  const name = identityPart(agent.name);
+  if (agent.installId && name) return `navaia_${identityPart(agent.installId)}_${name}`;
+  // Without an install id (a host that keeps none) the client's own id keeps identities apart.
   const safe = agent.clientId.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 100);
-  if (!/[A-Za-z0-9]/.test(safe)) throw new Error('The agent has no usable client id for the softphone');
+  if (!/[A-Za-z0-9]/.test(safe)) throw new Error('The agent has no usable name for the softphone');
   return `navaia_${safe}`;
 }
 

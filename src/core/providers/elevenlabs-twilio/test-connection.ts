@@ -1,12 +1,19 @@
 import { ElevenLabsTimeoutError } from '@elevenlabs/elevenlabs-js';
 import { TransientProviderError } from '../provider';
+import { checkAgentSetup, setUpAgent } from './agent-setup';
 import {
   classifyElevenLabsError,
   createElevenLabsClient,
   createTwilioClient,
   httpStatusOf,
 } from './api-clients';
-import type { ConnectionCheck, ConnectionReport, ElevenLabsTwilioConfig, ProviderEndpoints } from './config';
+import type {
+  ConnectionCheck,
+  ConnectionReport,
+  ElevenLabsTwilioConfig,
+  ProviderEndpoints,
+  SetupCheck,
+} from './config';
 
 /** Connection checks answer quickly: a settings screen should not hang on an unreachable host. */
 const checkTimeoutMs = 8_000;
@@ -33,17 +40,23 @@ async function checkTwilio(
 ): Promise<ConnectionCheck> {
   const { accountSid, callerNumbers } = config.twilio;
   if (!accountSid) return { ok: false, message: 'Twilio: the Account SID is missing' };
-  if (!config.twilio.authToken && !(config.twilio.apiKeySid && config.twilio.apiKeySecret))
+  const apiKey = Boolean(config.twilio.apiKeySid && config.twilio.apiKeySecret);
+  if (!config.twilio.authToken && !apiKey)
     return { ok: false, message: 'Twilio: add the auth token or an API key SID and secret' };
   const client = createTwilioClient(config.twilio, endpoints, checkTimeoutMs);
-  let account: Awaited<ReturnType<ReturnType<typeof client.api.v2010.accounts>['fetch']>>;
-  try {
-    account = await client.api.v2010.accounts(accountSid).fetch();
-  } catch (err) {
-    return { ok: false, message: explain('Twilio', `account ${accountSid}`, err) };
+  // Standard API keys may not read the Accounts resource: with one, the caller numbers are the check.
+  let who = 'The Twilio API key works and the account';
+  if (!apiKey) {
+    let account: Awaited<ReturnType<ReturnType<typeof client.api.v2010.accounts>['fetch']>>;
+    try {
+      account = await client.api.v2010.accounts(accountSid).fetch();
+    } catch (err) {
+      return { ok: false, message: explain('Twilio', `account ${accountSid}`, err) };
+    }
+    if (account.status !== 'active')
+      return { ok: false, message: `Twilio account "${account.friendlyName}" is ${account.status}` };
+    who = `Twilio account "${account.friendlyName}" is active and`;
   }
-  if (account.status !== 'active')
-    return { ok: false, message: `Twilio account "${account.friendlyName}" is ${account.status}` };
   const missing: string[] = [];
   for (const phoneNumber of callerNumbers) {
     try {
@@ -53,49 +66,67 @@ async function checkTwilio(
       return { ok: false, message: explain('Twilio', `number ${phoneNumber}`, err) };
     }
   }
-  if (missing.length > 0)
-    return {
-      ok: false,
-      message: `Twilio account "${account.friendlyName}" does not own ${missing.join(', ')}`,
-    };
-  if (callerNumbers.length === 0)
-    return {
-      ok: false,
-      message: `Twilio account "${account.friendlyName}" works, but no caller number is set`,
-    };
+  if (missing.length > 0) return { ok: false, message: `${who} does not own ${missing.join(', ')}` };
+  if (callerNumbers.length === 0) return { ok: false, message: `${who} works, but no caller number is set` };
   return {
     ok: true,
-    message: `Twilio account "${account.friendlyName}" is active and owns ${callerNumbers.length} caller number${callerNumbers.length === 1 ? '' : 's'}`,
+    message: `${who} owns ${callerNumbers.length} caller number${callerNumbers.length === 1 ? '' : 's'}`,
   };
 }
+
+/** The agent setup items without which calls go wrong (not merely less live). */
+const blocking: ReadonlySet<SetupCheck['item']> = new Set(['overrides', 'audio']);
 
 async function checkElevenLabs(
   config: ElevenLabsTwilioConfig,
   endpoints: ProviderEndpoints,
-): Promise<ConnectionCheck> {
+): Promise<{ check: ConnectionCheck; agentSetup: SetupCheck[] }> {
   const { apiKey, agentId, phoneNumberId } = config.elevenlabs;
-  if (!apiKey) return { ok: false, message: 'ElevenLabs: the API key is missing' };
-  if (!agentId) return { ok: false, message: 'ElevenLabs: choose the agent that speaks' };
+  const only = (check: ConnectionCheck) => ({ check, agentSetup: [] });
+  if (!apiKey) return only({ ok: false, message: 'ElevenLabs: the API key is missing' });
+  if (!agentId) return only({ ok: false, message: 'ElevenLabs: choose the agent that speaks' });
   const client = createElevenLabsClient(config.elevenlabs, endpoints, checkTimeoutMs);
+  let agentSetup: SetupCheck[];
   let agentName: string;
   try {
-    agentName = (await client.conversationalAi.agents.get(agentId)).name;
+    const agent = await client.conversationalAi.agents.get(agentId);
+    agentName = agent.name;
+    agentSetup = await checkAgentSetup(client, config, agent);
   } catch (err) {
-    return { ok: false, message: explain('ElevenLabs', `agent ${agentId}`, err) };
+    return only({ ok: false, message: explain('ElevenLabs', `agent ${agentId}`, err) });
   }
+  const wrong = agentSetup.filter((c) => !c.ok && blocking.has(c.item));
+  if (wrong.length > 0)
+    return {
+      check: {
+        ok: false,
+        message: `ElevenLabs agent "${agentName}" is not set up: ${wrong.map((c) => c.message).join('; ')}`,
+      },
+      agentSetup,
+    };
   if (!phoneNumberId) {
-    return config.dialMode === 'native'
-      ? {
-          ok: false,
-          message: `ElevenLabs agent "${agentName}" found, but native dialling needs its phone number id`,
-        }
-      : { ok: true, message: `ElevenLabs agent "${agentName}" is ready` };
+    return {
+      check:
+        config.dialMode === 'native'
+          ? {
+              ok: false,
+              message: `ElevenLabs agent "${agentName}" found, but native dialling needs its phone number id`,
+            }
+          : { ok: true, message: `ElevenLabs agent "${agentName}" is ready` },
+      agentSetup,
+    };
   }
   try {
     const number = await client.conversationalAi.phoneNumbers.get(phoneNumberId);
-    return { ok: true, message: `ElevenLabs agent "${agentName}" is ready on ${number.phoneNumber}` };
+    return {
+      check: { ok: true, message: `ElevenLabs agent "${agentName}" is ready on ${number.phoneNumber}` },
+      agentSetup,
+    };
   } catch (err) {
-    return { ok: false, message: explain('ElevenLabs', `phone number ${phoneNumberId}`, err) };
+    return {
+      check: { ok: false, message: explain('ElevenLabs', `phone number ${phoneNumberId}`, err) },
+      agentSetup,
+    };
   }
 }
 
@@ -108,5 +139,20 @@ export async function testConnection(
     checkTwilio(config, endpoints),
     checkElevenLabs(config, endpoints),
   ]);
-  return { twilio, elevenlabs };
+  return { twilio, elevenlabs: elevenlabs.check, agentSetup: elevenlabs.agentSetup };
+}
+
+/** Sets the configured agent up for Navaia's calls, then reads it back through the checklist. */
+export async function setUpAndCheckAgent(
+  config: ElevenLabsTwilioConfig,
+  endpoints: ProviderEndpoints = {},
+): Promise<SetupCheck[]> {
+  const client = createElevenLabsClient(config.elevenlabs, endpoints, checkTimeoutMs);
+  const agentId = config.elevenlabs.agentId;
+  try {
+    await setUpAgent(client, config, agentId);
+    return await checkAgentSetup(client, config, await client.conversationalAi.agents.get(agentId));
+  } catch (err) {
+    throw new Error(explain('ElevenLabs', `agent ${agentId}`, err));
+  }
 }

@@ -3,10 +3,12 @@ import type { ProviderStatus, providerMethods } from '../../../shared/contract/p
 import { AppError } from '../../../shared/errors';
 import type { AppContext } from '../../app-context';
 import type { SecretStore } from '../../secrets/secret-store';
+import { installIdOf } from '../../settings/install-id';
 import {
   type ElevenLabsTwilioConfig,
   type ProviderEndpoints,
   providerEndpointsFromEnv,
+  publicUrlOf,
 } from '../elevenlabs-twilio/config';
 import type { VoiceAgentProvider } from '../provider';
 import type { RealProviderAdapter } from './real-provider-adapter';
@@ -20,12 +22,16 @@ export interface ProviderSettingsOptions {
   secrets?: SecretStore;
   adapter: RealProviderAdapter;
   endpoints?: ProviderEndpoints;
+  /** Told of every change of the active credentials (the desktop's webhook listener follows them). */
+  onChange?(config: ElevenLabsTwilioConfig | undefined): void;
 }
 
 export interface ProviderSettings {
   provider: SwappableProvider;
   /** Reads the stored credentials and puts the real provider in place (on start, before the engine). */
   load(): Promise<void>;
+  /** The public URL the real provider gave the vendors, if any. */
+  publicUrl(): string | undefined;
   handlers: HandlersOf<typeof providerMethods>;
 }
 
@@ -36,6 +42,7 @@ function secretValues(config: ElevenLabsTwilioConfig): string[] {
     config.twilio.apiKeySecret,
     config.elevenlabs.apiKey,
     config.elevenlabs.webhookSecret,
+    config.webhooks?.toolSecret,
   ].filter((s): s is string => Boolean(s));
 }
 
@@ -83,6 +90,7 @@ export function createProviderSettings(
   const activate = async (config: ElevenLabsTwilioConfig | undefined, built?: VoiceAgentProvider) => {
     await provider.replace(config ? (built ?? (await build(config))) : undefined);
     current = config;
+    options.onChange?.(config);
   };
 
   const status = (): ProviderStatus => ({
@@ -121,6 +129,7 @@ export function createProviderSettings(
 
   return {
     provider,
+    publicUrl: () => (current ? publicUrlOf(current) : undefined),
 
     async load() {
       try {
@@ -175,10 +184,24 @@ export function createProviderSettings(
         return {
           twilio: { ok: report.twilio.ok, message: scrub(report.twilio.message, config) },
           elevenlabs: { ok: report.elevenlabs.ok, message: scrub(report.elevenlabs.message, config) },
+          agentSetup: report.agentSetup.map((c) => ({ ...c, message: scrub(c.message, config) })),
         };
       },
 
-      async 'softphone.token'({ attemptId }, caller) {
+      async 'providers.setUpAgent'() {
+        if (!current)
+          throw new AppError('invalid_state', 'Save the credentials first: the agent is set up with them');
+        const config = current;
+        try {
+          const agentSetup = await adapter.setUpAgent(config, endpoints);
+          context.logger.info({ agentId: config.elevenlabs.agentId }, 'ElevenLabs agent set up for Navaia');
+          return { agentSetup: agentSetup.map((c) => ({ ...c, message: scrub(c.message, config) })) };
+        } catch (err) {
+          throw new AppError('unavailable', scrub(err instanceof Error ? err.message : String(err), config));
+        }
+      },
+
+      async 'softphone.token'({ attemptId, agentName }, caller) {
         const attempt = context.db.$client
           .prepare('select provider from call_attempts where id = ?')
           .get(attemptId) as { provider: string } | undefined;
@@ -194,7 +217,7 @@ export function createProviderSettings(
         try {
           return await adapter.mintSoftphoneToken(
             current,
-            { clientId: caller.clientId },
+            { clientId: caller.clientId, name: agentName, installId: installIdOf(context.db) },
             softphoneTokenSeconds,
             context.clock.now(),
           );

@@ -5,6 +5,7 @@ import type {
   ConnectionReport,
   ElevenLabsTwilioConfig,
   ProviderEndpoints,
+  SetupCheck,
 } from '../elevenlabs-twilio/config';
 import type { VoiceAgentProvider } from '../provider';
 
@@ -15,10 +16,12 @@ export interface RealProviderAdapter {
     options: { db: Db; clock: Clock; logger: Logger; endpoints: ProviderEndpoints },
   ): Promise<VoiceAgentProvider>;
   testConnection(config: ElevenLabsTwilioConfig, endpoints: ProviderEndpoints): Promise<ConnectionReport>;
+  /** Sets the agent up for Navaia's calls (overrides, μ-law audio, tools) and checks it again. */
+  setUpAgent(config: ElevenLabsTwilioConfig, endpoints: ProviderEndpoints): Promise<SetupCheck[]>;
   /** A Voice access token for the softphone identity the provider's takeOver dials for this agent. */
   mintSoftphoneToken(
     config: ElevenLabsTwilioConfig,
-    agent: { clientId: string },
+    agent: { clientId: string; name: string; installId?: string },
     ttlSeconds: number,
     now: number,
   ): Promise<{ token: string; identity: string; expiresAt: number }>;
@@ -32,6 +35,7 @@ export const elevenLabsTwilioAdapter: RealProviderAdapter = {
     return (await adapterModule()).createElevenLabsTwilioProvider(config, { clock, logger, endpoints });
   },
   testConnection: async (config, endpoints) => (await adapterModule()).testConnection(config, endpoints),
+  setUpAgent: async (config, endpoints) => (await adapterModule()).setUpAndCheckAgent(config, endpoints),
   async mintSoftphoneToken(config, agent, ttlSeconds, now) {
     const adapter = await adapterModule();
     return adapter.mintSoftphoneToken(config, adapter.softphoneIdentityOf(agent), ttlSeconds, now);

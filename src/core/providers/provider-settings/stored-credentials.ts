@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import {
+  defaultWebhookPort,
   dialModes,
   e164Number,
   type ProviderStatus,
@@ -25,6 +27,13 @@ export const storedCredentialsSchema = z.object({
     webhookSecret: z.string().min(1).optional(),
   }),
   dialMode: z.enum(dialModes),
+  webhooks: z
+    .object({
+      publicUrl: z.string(),
+      toolSecret: z.string().min(16),
+      localPort: z.number().int().optional(),
+    })
+    .optional(),
 });
 
 type CredentialsInput = z.output<typeof providerCredentialsInputSchema>;
@@ -32,8 +41,9 @@ type CredentialsInput = z.output<typeof providerCredentialsInputSchema>;
 const blankToUndefined = (value: string) => (value === '' ? undefined : value);
 
 /**
- * The form's values over what is stored: an empty secret field keeps the stored secret, and the
- * Twilio credential pair not chosen is dropped. Fails with the list of what is still missing.
+ * The form's values over what is stored: an empty secret field keeps the stored secret, and the API
+ * key not chosen is dropped (the auth token stays: with an API key it checks Twilio's callbacks). Fails
+ * with the list of what is still missing.
  */
 export function mergeCredentials(
   input: CredentialsInput,
@@ -47,9 +57,8 @@ export function mergeCredentials(
     twilio: {
       accountSid: twilio.accountSid,
       // Another account's token or key would only fail later, at dial time: keep secrets per account.
-      authToken: apiKeyMode
-        ? undefined
-        : (blankToUndefined(twilio.authToken) ?? (sameAccount ? stored?.twilio.authToken : undefined)),
+      // With an API key the auth token is optional: Twilio signs its callbacks with it, nothing else.
+      authToken: blankToUndefined(twilio.authToken) ?? (sameAccount ? stored?.twilio.authToken : undefined),
       apiKeySid: apiKeyMode ? apiKeySid : undefined,
       apiKeySecret: apiKeyMode
         ? (blankToUndefined(twilio.apiKeySecret) ??
@@ -67,6 +76,12 @@ export function mergeCredentials(
         : (blankToUndefined(elevenlabs.webhookSecret) ?? stored?.elevenlabs.webhookSecret),
     },
     dialMode: input.dialMode,
+    webhooks: {
+      publicUrl: input.webhooks.publicUrl.replace(/\/+$/, ''),
+      localPort: input.webhooks.localPort,
+      // Made once and kept: tools already set up on the agent go on working across saves.
+      toolSecret: stored?.webhooks?.toolSecret ?? randomBytes(32).toString('base64url'),
+    },
   };
   const missing = [
     ...(apiKeyMode
@@ -94,8 +109,16 @@ export function mergeCredentials(
 /** Everything the renderer may see: identifiers, and for each secret only whether it is set. */
 export function publicCredentials(
   config: ElevenLabsTwilioConfig | undefined,
-): Pick<ProviderStatus, 'twilio' | 'elevenlabs' | 'dialMode'> {
-  if (!config) return { twilio: null, elevenlabs: null, dialMode: 'own-twilio' };
+): Pick<ProviderStatus, 'twilio' | 'elevenlabs' | 'dialMode' | 'webhooks' | 'takeover'> {
+  const webhooks = webhookStatusOf(config);
+  if (!config)
+    return {
+      twilio: null,
+      elevenlabs: null,
+      dialMode: 'own-twilio',
+      webhooks,
+      takeover: { available: true },
+    };
   return {
     twilio: {
       accountSid: config.twilio.accountSid,
@@ -113,5 +136,28 @@ export function publicCredentials(
       webhookSecretSet: Boolean(config.elevenlabs.webhookSecret),
     },
     dialMode: config.dialMode,
+    webhooks,
+    takeover:
+      config.dialMode === 'native'
+        ? {
+            available: false,
+            reason: 'ElevenLabs places the calls (How calls are placed): they cannot be moved to a softphone',
+          }
+        : { available: true },
   };
+}
+
+/** What the supervisor is told about live events: with a public URL they come during the call. */
+export function webhookStatusOf(config: ElevenLabsTwilioConfig | undefined): ProviderStatus['webhooks'] {
+  const publicUrl = config?.webhooks?.publicUrl ?? '';
+  const localPort = config?.webhooks?.localPort ?? defaultWebhookPort;
+  return publicUrl
+    ? { publicUrl, localPort, live: true }
+    : {
+        publicUrl,
+        localPort,
+        live: false,
+        notice:
+          'No public URL for webhooks: Navaia follows real calls by polling, so a customer’s request for a person shows only after the call.',
+      };
 }

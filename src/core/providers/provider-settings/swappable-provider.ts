@@ -59,7 +59,13 @@ export function createSwappableProvider(): SwappableProvider {
     hangUp: async (callId) => active().hangUp(callId),
     takeOver: async (callId, agent) => active().takeOver(callId, agent),
     sendAgentMessage: async (callId, text) => active().sendAgentMessage(callId, text),
-    handBack: async (callId) => active().handBack(callId),
+    handBack: async (callId, reason) => active().handBack(callId, reason),
+    takeoverUnavailableReason: () => current?.takeoverUnavailableReason?.(),
+    // Vendor requests for a provider that is not configured (or was replaced) get a clear refusal.
+    receiveWebhook: async (hook, firstDelivery) =>
+      current?.receiveWebhook
+        ? current.receiveWebhook(hook, firstDelivery)
+        : { status: 503, contentType: 'text/plain', body: notConfigured },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

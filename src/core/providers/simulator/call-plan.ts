@@ -7,6 +7,7 @@ export type PlannedStep =
   | { at: number; kind: 'status'; status: ProviderCallStatus }
   | { at: number; kind: 'line'; speaker: Speaker; text: string }
   | { at: number; kind: 'escalation'; reason: string }
+  | { at: number; kind: 'voicemail_left'; message: string }
   | { at: number; kind: 'analysis' };
 
 export interface CallPlan {
@@ -144,6 +145,9 @@ export function planCall(
   if (roll >= failedRate + busyRate + answered) {
     if (random.chance(0.45)) {
       const end = ringMs + scale(20_000);
+      // The campaign's message is left after the beep, as on a real call; the call ends when it is said.
+      if (request.voicemailMessage?.trim())
+        steps.push({ at: end, kind: 'voicemail_left', message: request.voicemailMessage });
       steps.push({ at: end, kind: 'status', status: 'voicemail' });
       return {
         mood,

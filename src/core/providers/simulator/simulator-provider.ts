@@ -148,6 +148,14 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
     const base = { callId: call.callId, attemptId: call.request.attemptId, at: clock.now() };
     if (step.kind === 'line') emit({ ...base, type: 'transcript', speaker: step.speaker, text: step.text });
     else if (step.kind === 'escalation') emit({ ...base, type: 'escalation', reason: step.reason });
+    else if (step.kind === 'voicemail_left')
+      emit({
+        ...base,
+        type: 'note',
+        kind: 'voicemail_left',
+        data: { message: step.message },
+        line: `Voicemail left: ${step.message}`,
+      });
     else if (step.kind === 'analysis') analysis(call, call.plan.disposition);
     else if (step.status === 'ringing' || step.status === 'in_progress') {
       if (step.status === 'in_progress') call.answered = true;

@@ -7,6 +7,7 @@ interface Script {
   agentId: string;
   firstMessage: string;
   prompt: string;
+  voicemailMessage: string;
 }
 
 /** The agent's words, with chips to insert customer variables and a preview for a real customer. */
@@ -68,6 +69,19 @@ export function ScriptEditor({
           onChange={(e) => onChange({ ...script, prompt: e.target.value })}
         />
       </label>
+      <label className="field">
+        <span>Voicemail message</span>
+        <textarea
+          aria-label="Voicemail message"
+          rows={3}
+          placeholder="Left when an answering machine picks up; empty leaves nothing"
+          value={script.voicemailMessage}
+          onChange={(e) => onChange({ ...script, voicemailMessage: e.target.value })}
+        />
+        <small className="muted">
+          Heard without the conversation: say who is calling and how to call back or stop the calls.
+        </small>
+      </label>
       <label className="field narrow">
         <span>ElevenLabs agent id (real calls only)</span>
         <input value={script.agentId} onChange={(e) => onChange({ ...script, agentId: e.target.value })} />
@@ -77,6 +91,11 @@ export function ScriptEditor({
         <div className="preview" aria-label="Script preview">
           <div className="muted">Preview for customer #{preview.customerId ?? '—'}</div>
           <p data-testid="script-preview">{preview.firstMessage}</p>
+          {preview.voicemailMessage && (
+            <p className="muted" data-testid="voicemail-preview">
+              Voicemail: {preview.voicemailMessage}
+            </p>
+          )}
           {preview.unknownVariables.length > 0 && (
             <p className="error">
               Unknown variables: {preview.unknownVariables.map((v) => `{{${v}}}`).join(', ')}

@@ -11,6 +11,8 @@ export const blankCampaign: CampaignSettings = {
     firstMessage:
       'Hi {{customer.first_name}}, this is {{agent_name}} from {{company_name}}. If you would rather not get these calls, just say so.',
     prompt: '',
+    voicemailMessage:
+      'Hi {{customer.first_name}}, this is {{agent_name}} from {{company_name}}. Please call us back when it suits you. If you would rather not get these calls, call us back and say so.',
   },
   callerNumber: null,
   schedule: {

@@ -16,6 +16,7 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
   const [reply, setReply] = useState('');
   const [disposition, setDisposition] = useState<string>('booked_viewing');
   const [notes, setNotes] = useState('');
+  const [handBackReason, setHandBackReason] = useState('');
   const live = useMonitor((s) => s.calls.get(attemptId) ?? s.ended.get(attemptId));
   const lines = useMonitor((s) => s.lines.get(attemptId)) ?? detail?.transcript ?? [];
   const watchTranscript = useMonitor((s) => s.watchTranscript);
@@ -44,6 +45,17 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
   }, [lines.length]);
 
   const call = live ?? detail?.call;
+  // Once this agent's hold is seen, a move back to the AI means the softphone never answered (or
+  // dropped): this agent holds nothing any more.
+  const heldHere = useRef(false);
+  if (holdingClient && call?.mode === 'human') heldHere.current = true;
+  const backWithAi = heldHere.current && call?.mode === 'ai';
+  useEffect(() => {
+    if (!backWithAi) return;
+    heldHere.current = false;
+    if (phone.attemptId === attemptId) phone.release();
+    setHolding(false);
+  }, [backWithAi, phone, attemptId]);
   const act = async (action: () => Promise<unknown>) => {
     setError(undefined);
     try {
@@ -102,7 +114,17 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
         ))}
         <div ref={transcriptEnd} />
       </div>
-      {connected && !mine && (
+      {detail && detail.provider !== 'simulator' && connected && lines.length === 0 && (
+        <p className="muted" data-testid="transcript-later">
+          ElevenLabs writes the transcript of a real call when its conversation ends.
+        </p>
+      )}
+      {connected && !mine && detail?.takeover.available === false && (
+        <p className="muted" role="note" data-testid="takeover-unavailable">
+          Take over is not available: {detail.takeover.reason}
+        </p>
+      )}
+      {connected && !mine && detail?.takeover.available !== false && (
         <form
           className="takeover"
           onSubmit={(e) => {
@@ -110,7 +132,7 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
             localStorage.setItem(agentKey, agentName);
             void act(async () => {
               // A real call's softphone must be listening before the call is redirected to it.
-              const talk = await phone.prepare(attemptId);
+              const talk = await phone.prepare(attemptId, agentName);
               await client.invoke('calls.takeOver', { attemptId, agentName }).catch((err: unknown) => {
                 if (talk === 'softphone') phone.release();
                 throw err;
@@ -175,11 +197,18 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
             <button type="button" className="danger" onClick={endCall}>
               End call
             </button>
+            <input
+              aria-label="Why you hand back"
+              placeholder="For the AI: why you hand back (optional)"
+              value={handBackReason}
+              onChange={(e) => setHandBackReason(e.target.value)}
+            />
             <button
               type="button"
               onClick={() =>
                 act(async () => {
-                  await client.invoke('calls.handBack', { attemptId });
+                  const reason = handBackReason.trim();
+                  await client.invoke('calls.handBack', { attemptId, ...(reason ? { reason } : {}) });
                   if (onSoftphone) phone.release();
                   setHolding(false);
                 })

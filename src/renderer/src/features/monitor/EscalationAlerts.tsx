@@ -23,7 +23,7 @@ export function EscalationAlerts() {
       notified.current.add(e.attemptId);
       const show = () => {
         const n = new Notification(`${e.customerName} wants to talk to a person`, {
-          body: e.campaignName,
+          body: `${e.campaignName}: ${e.reason}`,
           tag: `call-${e.attemptId}`,
         });
         n.onclick = () => {
@@ -45,6 +45,8 @@ export function EscalationAlerts() {
         <div key={e.attemptId} className="escalation">
           <span>
             ⚑ <strong>{e.customerName}</strong> wants a human ({e.campaignName})
+            {e.urgency === 'high' && <strong className="urgent"> · urgent</strong>}
+            <span className="muted"> — {e.reason}</span>
           </span>
           <button
             type="button"

@@ -4,6 +4,7 @@ import { client } from '../../client';
 import { WaitingReason } from '../campaigns/WaitingReason';
 import { CallPanel } from './CallPanel';
 import { CallTable } from './CallTable';
+import { LiveEventsNotice } from './LiveEventsNotice';
 import { connectMonitor, useMonitor } from './monitor-store';
 import './monitor.css';
 
@@ -14,7 +15,9 @@ export function MonitorPage({ detail }: { detail?: string }) {
   const progress = useMonitor((s) => s.progress);
   const [campaignFilter, setCampaignFilter] = useState<number>();
   const [escalatedOnly, setEscalatedOnly] = useState(false);
-  const [campaigns, setCampaigns] = useState<{ id: number; name: string; status: string }[]>([]);
+  const [campaigns, setCampaigns] = useState<
+    { id: number; name: string; status: string; provider: string }[]
+  >([]);
   const selected = detail ? Number(detail) : undefined;
 
   useEffect(() => {
@@ -77,6 +80,7 @@ export function MonitorPage({ detail }: { detail?: string }) {
           Escalated only
         </label>
       </header>
+      <LiveEventsNotice realCalls={campaigns.some((c) => c.provider !== 'simulator')} />
       <div className="campaign-strip">
         {campaigns.map((c) => {
           const p = progress.get(c.id);

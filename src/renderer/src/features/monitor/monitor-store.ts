@@ -11,7 +11,14 @@ interface MonitorState {
   progress: Map<number, CampaignProgress>;
   /** Transcript lines as they stream, for the calls someone has open. */
   lines: Map<number, TranscriptLine[]>;
-  escalations: { attemptId: number; customerName: string; campaignName: string; at: number }[];
+  escalations: {
+    attemptId: number;
+    customerName: string;
+    campaignName: string;
+    reason: string;
+    urgency?: 'low' | 'normal' | 'high';
+    at: number;
+  }[];
   loaded: boolean;
   /** The app's clock minus this page's: durations are measured on the app's clock. */
   clockSkew: number;
@@ -79,10 +86,14 @@ export const useMonitor = create<MonitorState>((set, get) => ({
         const watched = get().lines.get(event.payload.attemptId);
         if (watched && !watched.some((l) => l.seq === event.payload.seq)) {
           lines ??= new Map(get().lines);
-          lines.set(event.payload.attemptId, [
-            ...(lines.get(event.payload.attemptId) ?? watched),
-            event.payload,
-          ]);
+          // In the order said: a real call's transcript arrives when its conversation ends, after the
+          // lines Navaia added meanwhile (takeover, voicemail).
+          lines.set(
+            event.payload.attemptId,
+            [...(lines.get(event.payload.attemptId) ?? watched), event.payload].sort(
+              (a, b) => a.at - b.at || a.seq - b.seq,
+            ),
+          );
         }
       } else if (event.name === 'campaign.progress') {
         progress ??= new Map(get().progress);

@@ -3,7 +3,9 @@ import type { ProviderConnectionReport, ProviderStatus } from '../../../../share
 import type { Settings } from '../../../../shared/contract/settings';
 import type { ValidationIssue } from '../../../../shared/errors';
 import { client, RpcError } from '../../client';
+import { ConnectionReport } from './ConnectionReport';
 import { formFromStatus, inputFromForm, type ProvidersForm, secretPlaceholder } from './providers-form';
+import { WebhookFields } from './WebhookFields';
 import './providers-settings.css';
 
 /**
@@ -58,6 +60,7 @@ function ProviderCredentials() {
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
   const [report, setReport] = useState<ProviderConnectionReport | 'testing'>();
   const [loadError, setLoadError] = useState<string>();
+  const [settingUp, setSettingUp] = useState(false);
 
   const show = (next: ProviderStatus) => {
     setStatus(next);
@@ -115,6 +118,22 @@ function ProviderCredentials() {
     } catch (err) {
       setReport(undefined);
       failed(err);
+    }
+  };
+  const setUpAgent = async () => {
+    if (report === undefined || report === 'testing') return;
+    setSettingUp(true);
+    try {
+      const { agentSetup } = await client.invoke('providers.setUpAgent', {});
+      setReport({ ...report, agentSetup });
+      setMessage({
+        text: 'The agent is set up for Navaia’s calls; what is left is listed below.',
+        error: false,
+      });
+    } catch (err) {
+      failed(err);
+    } finally {
+      setSettingUp(false);
     }
   };
   const clear = async () => {
@@ -205,6 +224,10 @@ function ProviderCredentials() {
                 secret: true,
                 isSet: status.twilio?.apiKeySecretSet,
               })}
+              {field('Auth token for Twilio’s callbacks (optional)', 'twilio.authToken', 'authToken', {
+                secret: true,
+                isSet: status.twilio?.authTokenSet,
+              })}
             </>
           )}
           <label className="field">
@@ -259,6 +282,7 @@ function ProviderCredentials() {
           </label>
         </fieldset>
       </div>
+      <WebhookFields form={form} status={status} onChange={set} issueFor={issueFor} />
       <div className="row">
         <button type="button" className="primary" onClick={save}>
           Save credentials
@@ -278,21 +302,12 @@ function ProviderCredentials() {
         </p>
       )}
       {report && report !== 'testing' && (
-        <ul className="connection-report" aria-label="Connection test">
-          {(['twilio', 'elevenlabs'] as const).map((service) => (
-            <li
-              key={service}
-              className={report[service].ok ? 'ok' : 'failed'}
-              data-testid={`connection-${service}`}
-            >
-              <strong>
-                {service === 'twilio' ? 'Twilio' : 'ElevenLabs'}:{' '}
-                {report[service].ok ? 'connected' : 'failed'}
-              </strong>{' '}
-              — {report[service].message}
-            </li>
-          ))}
-        </ul>
+        <ConnectionReport
+          report={report}
+          canSetUp={status.configured}
+          settingUp={settingUp}
+          onSetUp={setUpAgent}
+        />
       )}
     </section>
   );

@@ -16,6 +16,10 @@ export interface ProvidersForm {
   webhookSecret: string;
   removeWebhookSecret: boolean;
   dialMode: 'own-twilio' | 'native';
+  /** Where Twilio and ElevenLabs reach Navaia during calls ('' for none). */
+  publicUrl: string;
+  /** The desktop app's own webhook listener port, as typed. */
+  localPort: string;
 }
 
 export function formFromStatus(status: ProviderStatus): ProvidersForm {
@@ -33,6 +37,8 @@ export function formFromStatus(status: ProviderStatus): ProvidersForm {
     webhookSecret: '',
     removeWebhookSecret: false,
     dialMode: status.dialMode,
+    publicUrl: status.webhooks.publicUrl,
+    localPort: String(status.webhooks.localPort),
   };
 }
 
@@ -41,7 +47,7 @@ export function inputFromForm(form: ProvidersForm): ProviderCredentialsInput {
     twilio: {
       accountSid: form.accountSid.trim(),
       authMode: form.authMode,
-      authToken: form.authMode === 'auth-token' ? form.authToken : '',
+      authToken: form.authToken,
       apiKeySid: form.authMode === 'api-key' ? form.apiKeySid.trim() : '',
       apiKeySecret: form.authMode === 'api-key' ? form.apiKeySecret : '',
       callerNumbers: form.callerNumbers
@@ -58,6 +64,7 @@ export function inputFromForm(form: ProvidersForm): ProviderCredentialsInput {
       removeWebhookSecret: form.removeWebhookSecret,
     },
     dialMode: form.dialMode,
+    webhooks: { publicUrl: form.publicUrl.trim(), localPort: Number(form.localPort) || 0 },
   };
 }
 

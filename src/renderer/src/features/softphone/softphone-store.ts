@@ -15,7 +15,7 @@ export interface Softphone {
    * listening, 'text' for calls that are not on a phone line (the simulator). Throws when a real call's
    * softphone cannot start — taking the call over then would leave the customer talking to nobody.
    */
-  prepare(attemptId: number): Promise<'softphone' | 'text'>;
+  prepare(attemptId: number, agentName: string): Promise<'softphone' | 'text'>;
   toggleMute(): void;
   /** Drops the agent's audio and unregisters; the call itself is ended through calls.end. */
   release(): void;
@@ -34,14 +34,14 @@ export const useSoftphone = create<Softphone>((set, get) => ({
   status: 'off',
   muted: false,
 
-  async prepare(attemptId) {
+  async prepare(attemptId, agentName) {
     const { status, attemptId: busyWith } = get();
     if (busyWith !== undefined && busyWith !== attemptId && ['listening', 'connected'].includes(status)) {
       throw new Error('You are on another call: end it before taking this one');
     }
     let token: string;
     try {
-      ({ token } = await client.invoke('softphone.token', { attemptId }));
+      ({ token } = await client.invoke('softphone.token', { attemptId, agentName }));
     } catch (err) {
       if (err instanceof RpcError && err.code === 'invalid_state') return 'text';
       throw err;
@@ -71,7 +71,7 @@ export const useSoftphone = create<Softphone>((set, get) => ({
     next.on('error', failed);
     next.on('tokenWillExpire', () => {
       // A refused refresh (the call ended, credentials changed) is shown, not left as an unhandled rejection.
-      client.invoke('softphone.token', { attemptId }).then(
+      client.invoke('softphone.token', { attemptId, agentName }).then(
         (fresh) => next.updateToken(fresh.token),
         (err: unknown) => {
           if (device === next) failed({ message: err instanceof Error ? err.message : String(err) });
