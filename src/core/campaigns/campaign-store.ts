@@ -1,4 +1,5 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { finalAttemptStates, liveAttemptStates } from '../../shared/calls/attempt-states';
 import { isEditable } from '../../shared/campaigns/lifecycle';
 import {
   type Campaign,
@@ -92,33 +93,29 @@ export function archiveCampaign(db: Db, id: number, archived: boolean, now: numb
   return getCampaign(db, id);
 }
 
-/** Campaigns with their progress, newest first. */
+/** SQL lists of attempt states; constants from the state table, never user input. */
+const stateList = (states: readonly string[]) => states.map((s) => `'${s}'`).join(', ');
+
+/**
+ * Campaigns with their progress, newest first. Each figure is counted over that campaign's own
+ * attempts (the subqueries name the outer campaign by its alias: an unqualified `id` inside them is the
+ * attempt's own id, which once made every campaign show 1).
+ */
 export function listCampaigns(db: Db, includeArchived: boolean): CampaignListItem[] {
-  return db
-    .select({
-      id: campaigns.id,
-      name: campaigns.name,
-      objective: campaigns.objective,
-      status: campaigns.status,
-      provider: campaigns.provider,
-      archived: campaigns.archived,
-      updatedAt: campaigns.updatedAt,
-      attempts: sql<number>`(select count(*) from call_attempts a where a.campaign_id = ${campaigns.id})`,
-      finishedAttempts: sql<number>`(select count(*) from call_attempts a where a.campaign_id = ${campaigns.id}
-        and a.state in ('completed', 'no_answer', 'busy', 'voicemail', 'failed', 'cancelled'))`,
-      customersCalled: sql<number>`(select count(distinct customer_id) from call_attempts a where a.campaign_id = ${campaigns.id}
-        and a.dialed_at is not null)`,
-      liveCalls: sql<number>`(select count(*) from call_attempts a where a.campaign_id = ${campaigns.id}
-        and a.state in ('dialing', 'ringing', 'in_progress', 'escalated'))`,
-    })
-    .from(campaigns)
-    .where(includeArchived ? undefined : eq(campaigns.archived, false))
-    .orderBy(desc(campaigns.updatedAt), desc(campaigns.id))
-    .all()
-    .map((r) => ({
-      ...r,
-      objective: r.objective as CampaignListItem['objective'],
-      status: r.status as CampaignStatus,
-      updatedAt: r.updatedAt.getTime(),
-    }));
+  const rows = db.$client
+    .prepare(
+      `select c.id, c.name, c.objective, c.status, c.provider, c.archived, c.updated_at as updatedAt,
+        (select count(*) from call_attempts a where a.campaign_id = c.id) as attempts,
+        (select count(*) from call_attempts a where a.campaign_id = c.id
+          and a.state in (${stateList(finalAttemptStates)})) as finishedAttempts,
+        (select count(distinct a.customer_id) from call_attempts a where a.campaign_id = c.id
+          and a.dialed_at is not null) as customersCalled,
+        (select count(*) from call_attempts a where a.campaign_id = c.id
+          and a.state in (${stateList(liveAttemptStates)})) as liveCalls
+      from campaigns c
+      where ? = 1 or c.archived = 0
+      order by c.updated_at desc, c.id desc`,
+    )
+    .all(includeArchived ? 1 : 0) as (Omit<CampaignListItem, 'archived'> & { archived: number })[];
+  return rows.map((r) => ({ ...r, archived: r.archived === 1 }));
 }
