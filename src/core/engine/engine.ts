@@ -376,6 +376,10 @@ export function createEngine(deps: EngineDependencies) {
           variables,
           objective: runner.campaign.objective,
           customerTimeZone: attempt.timeZone,
+          rates: {
+            telephonyPerMinute: runner.campaign.costs.telephonyPerMinute,
+            aiPerMinute: runner.campaign.costs.aiPerMinute,
+          },
         })
         .then(
           ({ callId }) => {

@@ -1,12 +1,13 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import {
   type CampaignMetrics,
+  type CostFigures,
   engagedMinSeconds,
   type MetricsSeriesPoint,
 } from '../../shared/contract/metrics';
 import type { Db } from '../db/open';
 import { campaigns } from '../db/schema';
-import { type ConversionGoal, readConversionGoal } from './conversion-goal';
+import { type ConversionGoal, type ExtraCosts, readConversionGoal, readExtraCosts } from './conversion-goal';
 
 /** How many customers a campaign's audience holds now; supplied by the audience module. */
 export type AudienceFigures = (campaignId: number) => { matched: number; eligible: number };
@@ -63,13 +64,37 @@ function breakdown(db: Db, campaignId: number | null, column: 'state' | 'disposi
     where ${where} and ${key} is not null group by ${key} order by count desc, key`);
 }
 
-function campaignGoal(db: Db, campaignId: number): ConversionGoal {
+/** What a campaign's settings say about money, and whether it has run (a draft has cost nothing). */
+interface CampaignTerms {
+  goal: ConversionGoal;
+  extraCosts: ExtraCosts;
+  hasRun: boolean;
+}
+
+function campaignTerms(db: Db, campaignId: number): CampaignTerms {
   const campaign = db
-    .select({ goal: campaigns.goal })
+    .select({ goal: campaigns.goal, costs: campaigns.costs, startedAt: campaigns.startedAt })
     .from(campaigns)
     .where(eq(campaigns.id, campaignId))
     .get();
-  return readConversionGoal(campaign?.goal);
+  return {
+    goal: readConversionGoal(campaign?.goal),
+    extraCosts: readExtraCosts(campaign?.costs),
+    hasRun: campaign?.startedAt != null,
+  };
+}
+
+/** Every cost of a campaign: billed minutes, a charge per call placed, and its fixed costs once it ran. */
+function costFigures(totals: AttemptTotals, terms: CampaignTerms): CostFigures {
+  const perCall = terms.extraCosts.perCall * totals.dialled;
+  const fixed = terms.hasRun ? terms.extraCosts.fixed : 0;
+  return {
+    telephony: totals.telephony,
+    ai: totals.ai,
+    perCall,
+    fixed,
+    total: totals.telephony + totals.ai + perCall + fixed,
+  };
 }
 
 function ratio(numerator: number, denominator: number): number | null {
@@ -77,10 +102,11 @@ function ratio(numerator: number, denominator: number): number | null {
 }
 
 export function campaignMetrics(db: Db, campaignId: number, audience: AudienceFigures): CampaignMetrics {
-  const goal = campaignGoal(db, campaignId);
+  const terms = campaignTerms(db, campaignId);
+  const { goal } = terms;
   const totals = attemptTotals(db, campaignId, goal);
   const { matched, eligible } = audience(campaignId);
-  const cost = { telephony: totals.telephony, ai: totals.ai, total: totals.telephony + totals.ai };
+  const cost = costFigures(totals, terms);
   const revenue = totals.convertedCustomers * goal.valuePerConversion;
   return {
     campaignId,
@@ -107,19 +133,29 @@ export function campaignMetrics(db: Db, campaignId: number, audience: AudienceFi
   };
 }
 
+const targetedNobody: AudienceFigures = () => ({ matched: 0, eligible: 0 });
+
 /**
  * Every campaign added up. Funnel stages are sums of each campaign's distinct customers, so a customer
- * called by two campaigns counts in both — as their two calls both cost money.
+ * called by two campaigns counts in both — as their two calls both cost money. Only campaigns that have
+ * run count as targeting anyone: a draft's audience is a plan, not a reach.
  */
 export function overallMetrics(db: Db, audience: AudienceFigures): CampaignMetrics {
-  const ids = db.select({ id: campaigns.id }).from(campaigns).all();
-  const each = ids.map(({ id }) => campaignMetrics(db, id, audience));
+  const ids = db.select({ id: campaigns.id, startedAt: campaigns.startedAt }).from(campaigns).all();
+  const each = ids.map(({ id, startedAt }) =>
+    campaignMetrics(db, id, startedAt === null ? targetedNobody : audience),
+  );
   const sum = (pick: (m: CampaignMetrics) => number) => each.reduce((acc, m) => acc + pick(m), 0);
   const talk = db.get<{ avg: number | null }>(
     sql`select avg(duration_seconds) as avg from call_attempts where ${answered}`,
   );
-  const cost = { telephony: sum((m) => m.cost.telephony), ai: sum((m) => m.cost.ai), total: 0 };
-  cost.total = cost.telephony + cost.ai;
+  const cost: CostFigures = {
+    telephony: sum((m) => m.cost.telephony),
+    ai: sum((m) => m.cost.ai),
+    perCall: sum((m) => m.cost.perCall),
+    fixed: sum((m) => m.cost.fixed),
+    total: sum((m) => m.cost.total),
+  };
   const revenue = sum((m) => m.revenue);
   const attempts = {
     total: sum((m) => m.attempts.total),
@@ -176,7 +212,7 @@ export function metricsSeries(
   };
   const range = sql`${options.from ?? 0} <= dialed_at and dialed_at < ${options.to ?? Number.MAX_SAFE_INTEGER}`;
   for (const campaignId of ids) {
-    const goal = campaignGoal(db, campaignId);
+    const { goal, extraCosts } = campaignTerms(db, campaignId);
     const rows = db.all<{
       bucket: number;
       dialled: number;
@@ -188,7 +224,7 @@ export function metricsSeries(
         count(*) as dialled,
         coalesce(sum(${answered}), 0) as answered,
         coalesce(sum(${isConversion(goal)}), 0) as conversions,
-        coalesce(sum(cost_telephony + cost_ai), 0) as cost
+        coalesce(sum(cost_telephony + cost_ai), 0) + count(*) * ${extraCosts.perCall} as cost
       from call_attempts
       where campaign_id = ${campaignId} and dialed_at is not null and ${range}
       group by bucket`);

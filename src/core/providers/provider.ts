@@ -43,6 +43,8 @@ export interface PlaceCallRequest {
   objective?: string;
   /** The customer's IANA time zone; answer rates depend on their local time of day. */
   customerTimeZone?: string;
+  /** The campaign's expected per-minute prices; the simulator bills by them (a real provider reports its own). */
+  rates?: { telephonyPerMinute: number; aiPerMinute: number };
 }
 
 export interface CallSnapshot {

@@ -3,7 +3,7 @@ import { method } from './define';
 
 /**
  * Funnel stages count distinct customers. `targeted`/`eligible` come from the campaign's audience as it
- * is now; the rest from call attempts:
+ * is now (overall: only campaigns that have run; a draft has targeted nobody); the rest from call attempts:
  * dialled = an attempt was placed; answered = a person (not voicemail) picked up;
  * engaged = answered and the conversation lasted at least `engagedMinSeconds`;
  * converted = an attempt ended with one of the campaign's conversion dispositions.
@@ -17,9 +17,14 @@ export interface Funnel {
   converted: number;
 }
 
+/** Everything a campaign cost: what providers billed per call, the per-call charge and the fixed costs. */
 export interface CostFigures {
   telephony: number;
   ai: number;
+  /** The campaign's per-call charge × calls placed. */
+  perCall: number;
+  /** The campaign's fixed costs, counted once it has run. */
+  fixed: number;
   total: number;
 }
 
@@ -34,8 +39,9 @@ export interface CampaignMetrics {
   dispositions: { disposition: string; count: number }[];
   averageTalkSeconds: number | null;
   cost: CostFigures;
+  /** Conversions × the campaign's value per conversion. */
   revenue: number;
-  /** (revenue − cost) / cost; null while nothing has cost anything. */
+  /** (revenue − cost.total) / cost.total, every cost included; null while nothing has cost anything. */
   roi: number | null;
   costPerConversion: number | null;
 }
@@ -46,6 +52,7 @@ export interface MetricsSeriesPoint {
   dialled: number;
   answered: number;
   conversions: number;
+  /** Billed minutes and per-call charges of the calls placed in the bucket (fixed costs are not spread). */
   cost: number;
 }
 

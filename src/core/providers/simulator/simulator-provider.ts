@@ -106,7 +106,7 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
       answeredAt,
       endedAt: endedAt,
       durationSeconds: Math.round(connectedMs / 100) / 10,
-      ...callCost(connectedMs, talkMs, rates),
+      ...callCost(connectedMs, talkMs, call.request.rates ?? rates),
     };
   };
 

@@ -22,7 +22,7 @@ export const blankCampaign: CampaignSettings = {
   pacing: { maxConcurrent: 10, maxPerMinute: 30 },
   retryPolicy: { retryOn: ['no_answer', 'busy', 'voicemail', 'failed'], delayMinutes: 120, maxAttempts: 3 },
   goal: { conversionDispositions: ['booked_viewing'], valuePerConversion: 0 },
-  costs: { telephonyPerMinute: 0.014, aiPerMinute: 0.08 },
+  costs: { telephonyPerMinute: 0.014, aiPerMinute: 0.08, perCall: 0, fixed: 0 },
 };
 
 export function fromTemplate(template: CampaignTemplate): CampaignSettings {
