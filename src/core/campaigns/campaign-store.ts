@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { finalAttemptStates, liveAttemptStates } from '../../shared/calls/attempt-states';
+import { defaultConversions } from '../../shared/campaigns/dispositions';
 import { isEditable } from '../../shared/campaigns/lifecycle';
 import {
   type Campaign,
@@ -10,6 +11,7 @@ import {
   campaignInputSchema,
 } from '../../shared/contract/campaigns';
 import { AppError } from '../../shared/errors';
+import { plainIssueMessage } from '../../shared/validation/plain-issues';
 import type { Db } from '../db/open';
 import { campaigns } from '../db/schema';
 
@@ -49,7 +51,10 @@ export function getCampaign(db: Db, id: number): Campaign {
 }
 
 export function createCampaign(db: Db, input: CampaignInput, now: number): Campaign {
-  const settings = campaignInputSchema.parse(input);
+  const settings = campaignInputSchema.parse(input, { error: plainIssueMessage });
+  // Without a goal, a campaign converts on its objective's own success (an upsell on an accepted offer).
+  if (!input.goal?.conversionDispositions)
+    settings.goal.conversionDispositions = [...defaultConversions[settings.objective]];
   const row = db
     .insert(campaigns)
     .values({ ...settings, status: 'draft', createdAt: new Date(now), updatedAt: new Date(now) })
@@ -68,7 +73,7 @@ export function updateCampaign(
   if (!isEditable(current.status)) {
     throw new AppError('invalid_state', `A ${current.status} campaign cannot be edited; pause it first`);
   }
-  const next = campaignInputSchema.parse({ ...current, ...changes });
+  const next = campaignInputSchema.parse({ ...current, ...changes }, { error: plainIssueMessage });
   db.update(campaigns)
     .set({ ...next, updatedAt: new Date(now) })
     .where(eq(campaigns.id, id))

@@ -10,6 +10,7 @@ export const campaignObjectives = [
   'upsell',
   'custom',
 ] as const;
+export type CampaignObjective = (typeof campaignObjectives)[number];
 export const campaignStatuses = [
   'draft',
   'scheduled',
