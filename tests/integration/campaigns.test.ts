@@ -55,6 +55,34 @@ describe('campaigns', () => {
     );
   });
 
+  it('read the caller number like every other phone field, and say so next to it when it is not one', async () => {
+    const created = await t.call('campaigns.create', {
+      name: 'Caller',
+      objective: 'renewal',
+      script: { firstMessage: 'Hi' },
+      callerNumber: '(305) 555-0142',
+    });
+    expect(created).toMatchObject({ ok: true, result: { callerNumber: '+13055550142' } });
+    const bad = await t.call('campaigns.create', {
+      name: 'Caller',
+      objective: 'renewal',
+      script: { firstMessage: 'Hi' },
+      callerNumber: '555-12',
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        issues: [
+          {
+            path: 'callerNumber',
+            message: '“555-12” is not a phone number: write it like +1 305 555 0142, or (305) 555-0142 in US',
+          },
+        ],
+      },
+    });
+  });
+
   it('can be edited in draft, duplicated and archived', async () => {
     const created = await t.call('campaigns.create', {
       name: 'Spring',

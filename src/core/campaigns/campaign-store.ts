@@ -12,8 +12,10 @@ import {
 } from '../../shared/contract/campaigns';
 import { AppError } from '../../shared/errors';
 import { plainIssueMessage } from '../../shared/validation/plain-issues';
+import { readPhone } from '../customers/import/customer-place';
 import type { Db } from '../db/open';
 import { campaigns } from '../db/schema';
+import { getSettings } from '../settings/settings-store';
 
 type CampaignRow = typeof campaigns.$inferSelect;
 
@@ -50,11 +52,24 @@ export function getCampaign(db: Db, id: number): Campaign {
   return toCampaign(row);
 }
 
+/** The caller number read like every other phone field (the default region for a national number), in E.164. */
+function withCallerNumberInE164(db: Db, settings: CampaignSettings): CampaignSettings {
+  if (!settings.callerNumber) return { ...settings, callerNumber: null };
+  const region = getSettings(db).defaultRegion;
+  const phone = readPhone(settings.callerNumber, region);
+  if (phone.ok) return { ...settings, callerNumber: phone.e164 };
+  const message = `“${settings.callerNumber}” is not a phone number: write it like +1 305 555 0142, or (305) 555-0142 in ${region}`;
+  throw new AppError('invalid_input', `Caller number: ${message}`, [{ path: 'callerNumber', message }]);
+}
+
 export function createCampaign(db: Db, input: CampaignInput, now: number): Campaign {
-  const settings = campaignInputSchema.parse(input, { error: plainIssueMessage });
+  const settings: CampaignSettings = withCallerNumberInE164(
+    db,
+    campaignInputSchema.parse(input, { error: plainIssueMessage }),
+  );
   // Without a goal, a campaign converts on its objective's own success (an upsell on an accepted offer).
   if (!input.goal?.conversionDispositions)
-    settings.goal.conversionDispositions = [...defaultConversions[settings.objective]];
+    settings.goal = { ...settings.goal, conversionDispositions: [...defaultConversions[settings.objective]] };
   const row = db
     .insert(campaigns)
     .values({ ...settings, status: 'draft', createdAt: new Date(now), updatedAt: new Date(now) })
@@ -73,7 +88,10 @@ export function updateCampaign(
   if (!isEditable(current.status)) {
     throw new AppError('invalid_state', `A ${current.status} campaign cannot be edited; pause it first`);
   }
-  const next = campaignInputSchema.parse({ ...current, ...changes }, { error: plainIssueMessage });
+  const next = withCallerNumberInE164(
+    db,
+    campaignInputSchema.parse({ ...current, ...changes }, { error: plainIssueMessage }),
+  );
   db.update(campaigns)
     .set({ ...next, updatedAt: new Date(now) })
     .where(eq(campaigns.id, id))
