@@ -109,6 +109,33 @@ describe('campaigns', () => {
     expect(list.ok && list.result.map((c) => c.name)).toEqual(['Spring (copy)']);
   });
 
+  it('delete a draft for good, and refuse to delete one that ran (it is archived instead)', async () => {
+    const create = async (name: string) => {
+      const created = await t.call('campaigns.create', {
+        name,
+        objective: 'custom',
+        script: { firstMessage: 'Hi' },
+      });
+      if (!created.ok) throw new Error(created.error.message);
+      return created.result.id;
+    };
+    const draft = await create('Draft');
+    const ran = await create('Ran');
+    transitionCampaign(t.app.context.db, ran, 'running', now);
+    transitionCampaign(t.app.context.db, ran, 'completed', now);
+    expect(await t.call('campaigns.delete', { id: draft })).toEqual({ ok: true, result: { deleted: true } });
+    expect(await t.call('campaigns.get', { id: draft })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await t.call('campaigns.delete', { id: ran })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_state', message: expect.stringMatching(/archive it/) },
+    });
+    const list = await t.call('campaigns.list', { includeArchived: true });
+    expect(list.ok && list.result.map((c) => c.name)).toEqual(['Ran']);
+  });
+
   it('refuse edits while running', async () => {
     const created = await t.call('campaigns.create', {
       name: 'Live',

@@ -116,6 +116,18 @@ export function archiveCampaign(db: Db, id: number, archived: boolean, now: numb
   return getCampaign(db, id);
 }
 
+/** A draft that was never used goes for good; anything that ran keeps its history and can be archived. */
+export function deleteCampaign(db: Db, id: number): void {
+  const current = getCampaign(db, id);
+  if (current.status !== 'draft') {
+    throw new AppError(
+      'invalid_state',
+      `Only a draft can be deleted; this campaign is ${current.status} — archive it to hide it from the list`,
+    );
+  }
+  db.delete(campaigns).where(eq(campaigns.id, id)).run();
+}
+
 /** SQL lists of attempt states; constants from the state table, never user input. */
 const stateList = (states: readonly string[]) => states.map((s) => `'${s}'`).join(', ');
 

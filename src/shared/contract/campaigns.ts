@@ -158,6 +158,8 @@ export const campaignMethods = {
   'campaigns.archive': method<Campaign>()(
     z.object({ id: z.number().int().positive(), archived: z.boolean().default(true) }).strict(),
   ),
+  /** Drafts only: a campaign that ran is archived instead, keeping its calls. */
+  'campaigns.delete': method<{ deleted: true }>()(id),
   'campaigns.templates': method<CampaignTemplate[]>()(z.object({}).strict()),
   'campaigns.previewScript': method<ScriptPreview>()(
     z

@@ -46,10 +46,7 @@ export const providerCredentialsInputSchema = z
         apiKeySid: optionalSid('SK', 'The API key SID'),
         apiKeySecret: keptSecret,
         /** As typed (national or international); core reads them into E.164 with the default region. */
-        callerNumbers: z
-          .array(phoneAsTyped)
-          .min(1, 'add at least one caller number')
-          .max(50),
+        callerNumbers: z.array(phoneAsTyped).min(1, 'add at least one caller number').max(50),
         twimlAppSid: optionalSid('AP', 'The TwiML app SID'),
       })
       .strict(),
