@@ -354,7 +354,9 @@ export function createEngine(deps: EngineDependencies) {
   const placeCalls = (runner: Runner, dials: DueAttempt[], now: number, settings: Settings) => {
     if (dials.length === 0) return;
     groupCommit.flush();
-    const { agentName, companyName, recordingDisclosure } = settings;
+    const { agentName, companyName } = settings;
+    // Nothing to disclose while calls are not recorded: the template's disclosure reads as nothing.
+    const recordingDisclosure = settings.recordCalls ? settings.recordingDisclosure : '';
     const provider = providerOf(runner.campaign.provider);
     for (const attempt of dials) {
       const variables = buildCustomerVariables(db, attempt.customerId, {

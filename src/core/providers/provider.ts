@@ -83,6 +83,8 @@ export type ProviderEvent =
       turn?: number;
     }
   | { type: 'escalation'; callId: string; attemptId: number; reason: string; at: number }
+  /** The customer no longer waits for a person (nobody took the call in time): the AI has it again. */
+  | { type: 'escalation_ended'; callId: string; attemptId: number; reason: string; at: number }
   | {
       type: 'analysis';
       callId: string;

@@ -1,5 +1,13 @@
 import type { Campaign, CampaignSettings, CampaignTemplate } from '../../../../shared/contract/campaigns';
 
+export const objectiveLabels: Record<CampaignSettings['objective'], string> = {
+  neighborhood_interest: 'Neighborhood interest',
+  booking_reminder: 'Booking reminder',
+  renewal: 'Renewal',
+  upsell: 'Upsell',
+  custom: 'Custom',
+};
+
 /** A complete set of campaign settings for a new blank campaign; templates override parts of it. */
 export const blankCampaign: CampaignSettings = {
   name: 'New campaign',
@@ -9,7 +17,7 @@ export const blankCampaign: CampaignSettings = {
   script: {
     agentId: '',
     firstMessage:
-      'Hi {{customer.first_name}}, this is {{agent_name}} from {{company_name}}. If you would rather not get these calls, just say so.',
+      'Hi {{customer.first_name}}, this is {{agent_name}} from {{company_name}}. {{recording_disclosure}} If you would rather not get these calls, just say so.',
     prompt: '',
   },
   callerNumber: null,
@@ -51,4 +59,11 @@ export function settingsOf(campaign: Campaign): CampaignSettings {
     ...settings
   } = campaign;
   return settings;
+}
+
+/** What each card of the editor gets: the form, a way to change part of it, and the host's problems by field. */
+export interface EditorSectionProps {
+  form: CampaignSettings;
+  update: (patch: Partial<CampaignSettings>) => void;
+  errorAt: (path: string) => string | undefined;
 }

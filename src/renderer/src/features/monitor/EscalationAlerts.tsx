@@ -1,16 +1,25 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigation } from '../../app/navigation-store';
 import { connectMonitor, useMonitor } from './monitor-store';
 
 /**
- * Calls that want a human, wherever the user is in the app: a banner in the window and, in the browser
- * host, a system notification (the desktop app raises its own from the main process).
+ * Calls that want a human right now, wherever the user is in the app: a banner in the window and, in the
+ * browser host, a system notification (the desktop app raises its own from the main process). The banner
+ * follows the live calls: an escalation leaves it when an agent takes the call, the AI takes it back
+ * (nobody came in time), or the call ends.
  */
 export function EscalationAlerts() {
-  const escalations = useMonitor((s) => s.escalations);
-  const dismiss = useMonitor((s) => s.dismissEscalation);
+  const calls = useMonitor((s) => s.calls);
+  const [dismissed, setDismissed] = useState<ReadonlySet<number>>(new Set());
   const { navigate } = useNavigation();
   const notified = useRef(new Set<number>());
+  const waiting = useMemo(
+    () =>
+      [...calls.values()]
+        .filter((c) => c.state === 'escalated' && !dismissed.has(c.attemptId))
+        .sort((a, b) => a.attemptId - b.attemptId),
+    [calls, dismissed],
+  );
 
   useEffect(() => {
     connectMonitor();
@@ -18,7 +27,7 @@ export function EscalationAlerts() {
 
   useEffect(() => {
     if (window.navaia || typeof Notification === 'undefined') return;
-    for (const e of escalations) {
+    for (const e of waiting) {
       if (notified.current.has(e.attemptId)) continue;
       notified.current.add(e.attemptId);
       const show = () => {
@@ -35,13 +44,13 @@ export function EscalationAlerts() {
       else if (Notification.permission === 'default')
         void Notification.requestPermission().then((p) => p === 'granted' && show());
     }
-  }, [escalations, navigate]);
+  }, [waiting, navigate]);
 
-  const latest = escalations.slice(-3);
-  if (latest.length === 0) return null;
+  if (waiting.length === 0) return null;
+  const dismiss = (attemptId: number) => setDismissed((d) => new Set([...d, attemptId]));
   return (
-    <div className="escalation-alerts" role="alert">
-      {latest.map((e) => (
+    <div className="escalation-alerts" role="alert" aria-label="Calls that want a person">
+      {waiting.slice(-3).map((e) => (
         <div key={e.attemptId} className="escalation">
           <span>
             ⚑ <strong>{e.customerName}</strong> wants a human ({e.campaignName})
@@ -61,6 +70,7 @@ export function EscalationAlerts() {
           </button>
         </div>
       ))}
+      {waiting.length > 3 && <div className="muted">and {waiting.length - 3} more waiting</div>}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigation } from '../../app/navigation-store';
 import { client } from '../../client';
+import { StopCampaignDialog, type StopRequest } from '../campaigns/StopCampaignDialog';
 import { WaitingReason } from '../campaigns/WaitingReason';
 import { CallPanel } from './CallPanel';
 import { CallTable } from './CallTable';
@@ -15,6 +16,7 @@ export function MonitorPage({ detail }: { detail?: string }) {
   const [campaignFilter, setCampaignFilter] = useState<number>();
   const [escalatedOnly, setEscalatedOnly] = useState(false);
   const [campaigns, setCampaigns] = useState<{ id: number; name: string; status: string }[]>([]);
+  const [stopping, setStopping] = useState<StopRequest>();
   const selected = detail ? Number(detail) : undefined;
 
   useEffect(() => {
@@ -77,6 +79,7 @@ export function MonitorPage({ detail }: { detail?: string }) {
           Escalated only
         </label>
       </header>
+      {stopping && <StopCampaignDialog request={stopping} onClose={() => setStopping(undefined)} />}
       <div className="campaign-strip">
         {campaigns.map((c) => {
           const p = progress.get(c.id);
@@ -108,7 +111,7 @@ export function MonitorPage({ detail }: { detail?: string }) {
               <button
                 type="button"
                 className="danger"
-                onClick={() => client.invoke('campaigns.stop', { id: c.id, hangUpLiveCalls: true })}
+                onClick={() => setStopping({ id: c.id, name: c.name, liveCalls: p?.live })}
               >
                 Stop
               </button>

@@ -11,14 +11,12 @@ interface MonitorState {
   progress: Map<number, CampaignProgress>;
   /** Transcript lines as they stream, for the calls someone has open. */
   lines: Map<number, TranscriptLine[]>;
-  escalations: { attemptId: number; customerName: string; campaignName: string; at: number }[];
   loaded: boolean;
   /** The app's clock minus this page's: durations are measured on the app's clock. */
   clockSkew: number;
   load(): Promise<void>;
   apply(batch: EventBatch): void;
   watchTranscript(attemptId: number, lines: TranscriptLine[]): void;
-  dismissEscalation(attemptId: number): void;
 }
 
 /**
@@ -32,7 +30,6 @@ export const useMonitor = create<MonitorState>((set, get) => ({
   ended: new Map(),
   progress: new Map(),
   lines: new Map(),
-  escalations: [],
   loaded: false,
   clockSkew: 0,
   async load() {
@@ -61,7 +58,6 @@ export const useMonitor = create<MonitorState>((set, get) => ({
     let ended: Map<number, CallSummary> | undefined;
     let progress: Map<number, CampaignProgress> | undefined;
     let lines: Map<number, TranscriptLine[]> | undefined;
-    const escalations = [...get().escalations];
     for (const event of batch) {
       if (event.name === 'call.changed') {
         calls ??= new Map(get().calls);
@@ -87,8 +83,6 @@ export const useMonitor = create<MonitorState>((set, get) => ({
       } else if (event.name === 'campaign.progress') {
         progress ??= new Map(get().progress);
         progress.set(event.payload.campaignId, event.payload);
-      } else if (event.name === 'call.escalated') {
-        escalations.push({ ...event.payload, at: Date.now() });
       }
     }
     set({
@@ -96,16 +90,12 @@ export const useMonitor = create<MonitorState>((set, get) => ({
       ...(ended ? { ended } : {}),
       ...(progress ? { progress } : {}),
       ...(lines ? { lines } : {}),
-      ...(escalations.length !== get().escalations.length ? { escalations } : {}),
     });
   },
   watchTranscript(attemptId, lines) {
     const next = new Map(get().lines);
     next.set(attemptId, lines);
     set({ lines: next });
-  },
-  dismissEscalation(attemptId) {
-    set({ escalations: get().escalations.filter((e) => e.attemptId !== attemptId) });
   },
 }));
 

@@ -3,6 +3,7 @@ import type { DncEntry, Settings } from '../../../../shared/contract/settings';
 import type { ValidationIssue } from '../../../../shared/errors';
 import { client, RpcError } from '../../client';
 import { DataTable } from '../../ui/DataTable';
+import { FieldError, issueAt, NumberField } from '../../ui/form-fields';
 import '../campaigns/campaigns.css';
 import { BackupSettings } from './BackupSettings';
 import { DncImportButton } from './DncImportButton';
@@ -25,7 +26,7 @@ export function SettingsPage() {
   }, [settings]);
 
   if (!settings) return <section className="page muted">Loading…</section>;
-  const issueFor = (path: string) => issues.find((i) => i.path.startsWith(path))?.message;
+  const errorAt = (path: string) => issueAt(issues, path);
   const save = async () => {
     try {
       setSettings(await client.invoke('settings.update', settings));
@@ -33,7 +34,8 @@ export function SettingsPage() {
       setMessage('Saved');
     } catch (err) {
       setIssues(err instanceof RpcError ? (err.issues ?? []) : []);
-      setMessage(err instanceof Error ? err.message : String(err));
+      const text = err instanceof Error ? err.message : String(err);
+      setMessage(err instanceof RpcError && err.issues?.length ? `Not saved. ${text}` : text);
     }
   };
 
@@ -58,16 +60,20 @@ export function SettingsPage() {
             <input
               aria-label="Company name"
               value={settings.companyName}
+              aria-invalid={errorAt('companyName') ? true : undefined}
               onChange={(e) => setSettings({ ...settings, companyName: e.target.value })}
             />
+            <FieldError message={errorAt('companyName')} />
           </label>
           <label className="field">
             <span>AI agent name</span>
             <input
               aria-label="Agent name"
               value={settings.agentName}
+              aria-invalid={errorAt('agentName') ? true : undefined}
               onChange={(e) => setSettings({ ...settings, agentName: e.target.value })}
             />
+            <FieldError message={errorAt('agentName')} />
           </label>
           <label className="field">
             <span>Default country for numbers without a code</span>
@@ -75,8 +81,10 @@ export function SettingsPage() {
               aria-label="Default region"
               maxLength={2}
               value={settings.defaultRegion}
+              aria-invalid={errorAt('defaultRegion') ? true : undefined}
               onChange={(e) => setSettings({ ...settings, defaultRegion: e.target.value })}
             />
+            <FieldError message={errorAt('defaultRegion')} />
           </label>
         </section>
         <section className="card">
@@ -111,17 +119,25 @@ export function SettingsPage() {
               />
             </label>
           </div>
-          {issueFor('callingHours') && <small className="error">{issueFor('callingHours')}</small>}
-          <label className="field">
-            <span>Call a customer at most once every (days, across campaigns)</span>
-            <input
-              aria-label="Frequency cap days"
-              type="number"
-              min={0}
-              value={settings.frequencyCapDays}
-              onChange={(e) => setSettings({ ...settings, frequencyCapDays: Number(e.target.value) })}
-            />
-          </label>
+          <FieldError message={errorAt('callingHours')} />
+          <NumberField
+            label="Call a customer at most once every (days, across campaigns)"
+            min={0}
+            value={settings.frequencyCapDays}
+            error={errorAt('frequencyCapDays')}
+            onChange={(frequencyCapDays) => setSettings({ ...settings, frequencyCapDays })}
+          />
+          <NumberField
+            label="Wait for an agent before offering a callback (seconds)"
+            min={10}
+            value={settings.escalationWaitSeconds}
+            error={errorAt('escalationWaitSeconds')}
+            onChange={(escalationWaitSeconds) => setSettings({ ...settings, escalationWaitSeconds })}
+          />
+          <p className="muted">
+            When a customer asks for a person, the AI keeps them company this long while an agent can take the
+            call, then offers a callback.
+          </p>
         </section>
         <section className="card">
           <h2>Appearance</h2>

@@ -1,0 +1,77 @@
+import { useId } from 'react';
+import { defaultConversions, dispositionAllowed } from '../../../../../shared/campaigns/dispositions';
+import type { CampaignSettings } from '../../../../../shared/contract/campaigns';
+import { FieldError } from '../../../ui/form-fields';
+import { RealProviderNotice } from '../../settings/RealProviderNotice';
+import { type EditorSectionProps, objectiveLabels } from '../campaign-form';
+
+/** Name, objective, how calls are placed, and the number they come from. */
+export function ObjectiveCard({ form, update, errorAt }: EditorSectionProps) {
+  const nameError = useId();
+  const callerError = useId();
+  // The outcomes that count as a conversion follow the objective: an upsell never books a viewing.
+  const setObjective = (objective: CampaignSettings['objective']) => {
+    const kept = form.goal.conversionDispositions.filter((d) => dispositionAllowed(objective, d));
+    update({
+      objective,
+      goal: {
+        ...form.goal,
+        conversionDispositions: kept.length > 0 ? kept : [...defaultConversions[objective]],
+      },
+    });
+  };
+  return (
+    <section className="card">
+      <h2>Objective</h2>
+      <label className="field">
+        <span>Name</span>
+        <input
+          aria-label="Campaign name"
+          value={form.name}
+          aria-invalid={errorAt('name') ? true : undefined}
+          aria-describedby={nameError}
+          onChange={(e) => update({ name: e.target.value })}
+        />
+        <FieldError id={nameError} message={errorAt('name')} />
+      </label>
+      <label className="field">
+        <span>Objective</span>
+        <select
+          aria-label="Objective"
+          value={form.objective}
+          onChange={(e) => setObjective(e.target.value as CampaignSettings['objective'])}
+        >
+          {Object.entries(objectiveLabels).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Calls placed through</span>
+        <select
+          aria-label="Calls placed through"
+          value={form.provider}
+          onChange={(e) => update({ provider: e.target.value as CampaignSettings['provider'] })}
+        >
+          <option value="simulator">Simulator (no real calls)</option>
+          <option value="elevenlabs-twilio">ElevenLabs + Twilio</option>
+        </select>
+        <RealProviderNotice provider={form.provider} />
+      </label>
+      <label className="field">
+        <span>Caller number</span>
+        <input
+          aria-label="Caller number"
+          value={form.callerNumber ?? ''}
+          placeholder="+1 305 555 0142 or (305) 555-0142"
+          aria-invalid={errorAt('callerNumber') ? true : undefined}
+          aria-describedby={callerError}
+          onChange={(e) => update({ callerNumber: e.target.value || null })}
+        />
+        <FieldError id={callerError} message={errorAt('callerNumber')} />
+      </label>
+    </section>
+  );
+}
