@@ -327,6 +327,8 @@ describe('every figure shown about a campaign', () => {
     await runVirtualUntil(h.clock, h.clock.now() + 10 * 60_000);
     expect(h.campaignStatus(brickell)).toBe('completed');
     expect(h.db.$client.prepare(`select count(*) from call_attempts where ${live}`).pluck().get()).toBe(0);
+    // The stopped campaign let its calls finish, and the engine let go of it after the last one.
+    expect(h.app.engine.isRunning(tenants)).toBe(false);
     await checkEveryFigure();
     // A campaign of this size exercises every kind of outcome the figures count.
     const states = h.db.$client.prepare('select distinct state from call_attempts').pluck().all();

@@ -485,9 +485,12 @@ export function createEngine(deps: EngineDependencies) {
       if (runner) schedule(runner, now + delay);
     }
     publishCall(attempt.id);
+    // A stopped campaign whose live calls were left to finish is done with the last of them.
+    const over = campaign.status === 'completed' || campaign.status === 'cancelled';
+    if (runner && over && runner.live.size === 0) closeRunner(runner);
     // A freed line matters only when the lines were all busy (or this was the last call): otherwise the
     // pump is already waiting for its next token. Calls ending in the same instant share one pump.
-    if (runner && (wasFull || runner.live.size === 0)) schedule(runner, now);
+    else if (runner && (wasFull || runner.live.size === 0)) schedule(runner, now);
   };
 
   const { onProviderEvent, recordDisposition } = createCallFollower({
