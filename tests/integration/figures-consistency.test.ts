@@ -321,8 +321,13 @@ describe('every figure shown about a campaign', () => {
     }
     expect(takenOver, 'a customer asked for a person').toBeDefined();
 
-    // The renewals are stopped with their live calls left to finish; the listings run to the end.
+    // The renewals are stopped while calls are live, leaving them to finish; the listings run to the end.
+    while ((await ask('campaigns.progress', { id: tenants })).live === 0) {
+      await runVirtualUntil(h.clock, h.clock.now() + 5_000);
+    }
     await ask('campaigns.stop', { id: tenants, hangUpLiveCalls: false });
+    expect((await ask('campaigns.progress', { id: tenants })).live).toBeGreaterThan(0);
+    await checkEveryFigure();
     await h.runUntilFinished(brickell);
     await runVirtualUntil(h.clock, h.clock.now() + 10 * 60_000);
     expect(h.campaignStatus(brickell)).toBe('completed');
