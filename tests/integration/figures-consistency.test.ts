@@ -235,7 +235,7 @@ describe('every figure shown about a campaign', () => {
           ).toEqual(counted.perDisposition);
         }
         // The activity chart adds up to the same calls, answers and conversions.
-        const series = await ask('metrics.series', { campaignId: id, bucket: 'minute' });
+        const { points: series } = await ask('metrics.series', { campaignId: id });
         const sum = (pick: (p: (typeof series)[number]) => number) => series.reduce((s, p) => s + pick(p), 0);
         expect(
           sum((p) => p.dialled),

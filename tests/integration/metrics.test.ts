@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/core/db/open';
-import { campaignMetrics, metricsSeries, overallMetrics } from '../../src/core/metrics/campaign-metrics';
+import { campaignMetrics, overallMetrics } from '../../src/core/metrics/campaign-metrics';
+import { metricsSeries } from '../../src/core/metrics/metrics-series';
 import { createTempDb } from '../helpers/temp-db';
 
 const hour = 3_600_000;
@@ -226,7 +227,7 @@ describe('campaign metrics computed from call attempts', () => {
     const overall = overallMetrics(db, audience);
     expect(overall.cost.total).toBeCloseTo(total + 1, 10);
     expect(overall.cost.fixed).toBe(250);
-    const series = metricsSeries(db, { campaignId: 1, bucket: 'hour' });
+    const series = metricsSeries(db, { campaignId: 1, bucket: 'hour' }).points;
     expect(series.reduce((sum, p) => sum + p.cost, 0)).toBeCloseTo(billed + 7 * 0.05, 10);
   });
 
@@ -250,9 +251,12 @@ describe('campaign metrics computed from call attempts', () => {
     expect(m.answerRate).toBeNull();
   });
 
-  it('buckets activity by hour of dial time', () => {
-    const points = metricsSeries(db, { campaignId: 1, bucket: 'hour' });
+  it('buckets activity by hour of dial time, with an empty bucket on each side of the calls', () => {
+    const { bucket, points } = metricsSeries(db, { campaignId: 1, bucket: 'hour' });
+    expect(bucket).toBe('hour');
+    const empty = { dialled: 0, answered: 0, conversions: 0, cost: 0 };
     expect(points).toEqual([
+      { at: t0 - hour, ...empty },
       {
         at: t0,
         dialled: 6,
@@ -261,6 +265,20 @@ describe('campaign metrics computed from call attempts', () => {
         cost: expect.closeTo(0.02 + 0.1 + 0.15 + 0.5 + 0.01 + 0.02, 10),
       },
       { at: t0 + hour, dialled: 1, answered: 1, conversions: 1, cost: expect.closeTo(1.0, 10) },
+      { at: t0 + 2 * hour, ...empty },
     ]);
+  });
+
+  it('chooses the bucket for the span of the calls and fills the quiet buckets between them', () => {
+    // Campaign 1's calls span an hour: minutes.
+    const minutes = metricsSeries(db, { campaignId: 1, bucket: 'auto' });
+    expect(minutes.bucket).toBe('minute');
+    expect(minutes.points).toHaveLength(61 + 2);
+    expect(minutes.points.reduce((sum, p) => sum + p.dialled, 0)).toBe(7);
+    insertAttempt(db, { campaign: 2, customer: 10, state: 'busy', dialedAt: t0 + 30 * hour });
+    expect(metricsSeries(db, { bucket: 'auto' }).bucket).toBe('hour');
+    insertAttempt(db, { campaign: 2, customer: 10, n: 2, state: 'busy', dialedAt: t0 + 10 * 24 * hour });
+    expect(metricsSeries(db, { bucket: 'auto' }).bucket).toBe('day');
+    expect(metricsSeries(db, { campaignId: 3, bucket: 'auto' }).points).toEqual([]);
   });
 });

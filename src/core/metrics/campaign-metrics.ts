@@ -1,10 +1,5 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
-import {
-  type CampaignMetrics,
-  type CostFigures,
-  engagedMinSeconds,
-  type MetricsSeriesPoint,
-} from '../../shared/contract/metrics';
+import { type CampaignMetrics, type CostFigures, engagedMinSeconds } from '../../shared/contract/metrics';
 import type { Db } from '../db/open';
 import { campaigns } from '../db/schema';
 import { type ConversionGoal, type ExtraCosts, readConversionGoal, readExtraCosts } from './conversion-goal';
@@ -13,9 +8,10 @@ import { type ConversionGoal, type ExtraCosts, readConversionGoal, readExtraCost
 export type AudienceFigures = (campaignId: number) => { matched: number; eligible: number };
 
 const liveStates = sql`('dialing', 'ringing', 'in_progress', 'escalated')`;
-const answered = sql`(answered_at is not null and state <> 'voicemail')`;
+/** A person (not a voicemail box) picked up. */
+export const answered = sql`(answered_at is not null and state <> 'voicemail')`;
 
-function isConversion(goal: ConversionGoal): SQL {
+export function isConversion(goal: ConversionGoal): SQL {
   return sql`disposition in (${sql.join(
     goal.conversionDispositions.map((d) => sql`${d}`),
     sql`, `,
@@ -71,7 +67,7 @@ interface CampaignTerms {
   hasRun: boolean;
 }
 
-function campaignTerms(db: Db, campaignId: number): CampaignTerms {
+export function campaignTerms(db: Db, campaignId: number): CampaignTerms {
   const campaign = db
     .select({ goal: campaigns.goal, costs: campaigns.costs, startedAt: campaigns.startedAt })
     .from(campaigns)
@@ -184,57 +180,4 @@ export function overallMetrics(db: Db, audience: AudienceFigures): CampaignMetri
     roi: ratio(revenue - cost.total, cost.total),
     costPerConversion: ratio(cost.total, converted),
   };
-}
-
-const bucketMs = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
-
-/** Activity per time bucket of dial time (UTC boundaries; the renderer shows them in local time). */
-export function metricsSeries(
-  db: Db,
-  options: { campaignId?: number; bucket: keyof typeof bucketMs; from?: number; to?: number },
-): MetricsSeriesPoint[] {
-  const size = bucketMs[options.bucket];
-  const ids = options.campaignId
-    ? [options.campaignId]
-    : db
-        .select({ id: campaigns.id })
-        .from(campaigns)
-        .all()
-        .map((c) => c.id);
-  const points = new Map<number, MetricsSeriesPoint>();
-  const point = (at: number) => {
-    let p = points.get(at);
-    if (!p) {
-      p = { at, dialled: 0, answered: 0, conversions: 0, cost: 0 };
-      points.set(at, p);
-    }
-    return p;
-  };
-  const range = sql`${options.from ?? 0} <= dialed_at and dialed_at < ${options.to ?? Number.MAX_SAFE_INTEGER}`;
-  for (const campaignId of ids) {
-    const { goal, extraCosts } = campaignTerms(db, campaignId);
-    const rows = db.all<{
-      bucket: number;
-      dialled: number;
-      answered: number;
-      conversions: number;
-      cost: number;
-    }>(sql`
-      select cast(dialed_at / ${size} as integer) * ${size} as bucket,
-        count(*) as dialled,
-        coalesce(sum(${answered}), 0) as answered,
-        coalesce(sum(${isConversion(goal)}), 0) as conversions,
-        coalesce(sum(cost_telephony + cost_ai), 0) + count(*) * ${extraCosts.perCall} as cost
-      from call_attempts
-      where campaign_id = ${campaignId} and dialed_at is not null and ${range}
-      group by bucket`);
-    for (const row of rows) {
-      const p = point(row.bucket);
-      p.dialled += row.dialled;
-      p.answered += row.answered;
-      p.conversions += row.conversions;
-      p.cost += row.cost;
-    }
-  }
-  return [...points.values()].sort((a, b) => a.at - b.at);
 }

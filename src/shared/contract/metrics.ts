@@ -56,6 +56,15 @@ export interface MetricsSeriesPoint {
   cost: number;
 }
 
+export const seriesBuckets = ['minute', 'hour', 'day'] as const;
+export type SeriesBucket = (typeof seriesBuckets)[number];
+
+/** Activity over time, in the bucket asked for (or the one `auto` chose for the span of the calls). */
+export interface MetricsSeries {
+  bucket: SeriesBucket;
+  points: MetricsSeriesPoint[];
+}
+
 export const engagedMinSeconds = 20;
 
 export const metricsSummaryInput = z.object({ campaignId: z.number().int().positive().optional() }).strict();
@@ -63,7 +72,7 @@ export const metricsSummaryInput = z.object({ campaignId: z.number().int().posit
 export const metricsSeriesInput = z
   .object({
     campaignId: z.number().int().positive().optional(),
-    bucket: z.enum(['minute', 'hour', 'day']).default('hour'),
+    bucket: z.enum([...seriesBuckets, 'auto']).default('auto'),
     from: z.number().int().optional(),
     to: z.number().int().optional(),
   })
@@ -75,7 +84,7 @@ export const metricsMethods = {
   'metrics.byCampaign': method<(CampaignMetrics & { name: string; status: string })[]>()(
     z.object({}).strict(),
   ),
-  'metrics.series': method<MetricsSeriesPoint[]>()(metricsSeriesInput),
+  'metrics.series': method<MetricsSeries>()(metricsSeriesInput),
 };
 
 export const metricsEvents = {};
