@@ -30,3 +30,16 @@ test('a reload keeps the session: the token survives in the tab', async ({ page 
   await page.reload();
   await expect(page.getByTestId('customer-total')).toHaveText(/10,000 customers/);
 });
+
+test('a wrong or missing access token is said so in the page, not "cannot reach the host"', async ({
+  browser,
+}) => {
+  const wrong = await (await browser.newContext()).newPage();
+  await wrong.goto('/?token=not-the-token#/customers');
+  await expect(wrong.locator('.connection-problem')).toHaveText(
+    'The Navaia host refused this page’s access token: it is wrong or out of date. Open the address `navaia serve` printed (it ends in ?token=…).',
+  );
+  const missing = await (await browser.newContext()).newPage();
+  await missing.goto('/#/customers');
+  await expect(missing.locator('.connection-problem')).toContainText('opened without its access token');
+});
