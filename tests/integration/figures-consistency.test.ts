@@ -132,10 +132,30 @@ describe('every figure shown about a campaign', () => {
       perCall: 0,
       fixed: 0,
     };
+    // Like the templates: customers not contacted in the last 14 days — whom a call then excludes.
     const criteria = (tag: string) => ({
       combinator: 'and' as const,
-      rules: [{ field: 'interests', operator: 'includesAny', value: [tag] }],
+      rules: [
+        { field: 'interests', operator: 'includesAny', value: [tag] },
+        { field: 'lastContacted', operator: 'notWithinLastDays', value: 14 },
+      ],
     });
+    const tagOf = (id: number) => (id === brickell ? 'brickell' : 'tenant');
+    /** Whom a campaign reached for, plus whom its audience still holds (and of those, who is callable). */
+    const audienceOf = (id: number, now: number) => {
+      const day = 86_400_000;
+      const holds = `exists (select 1 from customer_tags t where t.customer_id = c.id and t.tag = '${tagOf(id)}')
+        and (c.last_contacted_at is null or c.last_contacted_at < ${now - 14 * day})`;
+      const callable = `c.consent <> 'none' and c.phone_valid = 1 and (c.last_contacted_at is null or c.last_contacted_at < ${now - 7 * day})
+        and not exists (select 1 from dnc_numbers d where d.phone = c.phone)`;
+      const reached = `c.id in (select customer_id from call_attempts where campaign_id = ${id})`;
+      const count = (where: string) =>
+        h.db.$client.prepare(`select count(*) from customers c where ${where}`).pluck().get() as number;
+      return {
+        targeted: count(`(${holds}) or ${reached}`),
+        eligible: count(`(${holds} and ${callable}) or ${reached}`),
+      };
+    };
     const brickell = h.createCampaign({
       name: 'Brickell listings',
       criteria: criteria('brickell'),
@@ -208,6 +228,14 @@ describe('every figure shown about a campaign', () => {
             answered: counted.answeredAttempts,
             live: counted.live,
           });
+          const f = m!.funnel;
+          // A funnel narrows: never more dialled than targeted.
+          expect(
+            [f.targeted, f.eligible, f.dialled, f.answered].every((n, i, all) => i === 0 || n <= all[i - 1]),
+            label,
+          ).toBe(true);
+          if (id !== draft)
+            expect({ targeted: f.targeted, eligible: f.eligible }, label).toEqual(audienceOf(id, now));
           expect(m?.funnel, label).toMatchObject({
             dialled: counted.customersDialled,
             answered: counted.customersAnswered,
@@ -277,11 +305,7 @@ describe('every figure shown about a campaign', () => {
           .prepare('select started_at is not null from campaigns where id = ?')
           .pluck()
           .get(id);
-        const audience = h.db.$client
-          .prepare('select count(*) from customer_tags where tag = ?')
-          .pluck()
-          .get(id === brickell ? 'brickell' : 'tenant') as number;
-        totals.targeted += ran ? audience : 0;
+        totals.targeted += ran ? audienceOf(id, now).targeted : 0;
       }
       // The dashboard with "All campaigns".
       const overall = await ask('metrics.summary', {});

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { method } from './define';
 
 /**
- * Funnel stages count distinct customers. `targeted`/`eligible` come from the campaign's audience as it
- * is now (overall: only campaigns that have run; a draft has targeted nobody); the rest from call attempts:
+ * Funnel stages count distinct customers. `targeted`/`eligible`: the customers the campaign has queued a
+ * call for, plus those its audience still holds (matching / callable now) that it has not (overall: only
+ * campaigns that have run; a draft has targeted nobody). The rest come from call attempts:
  * dialled = an attempt was placed; answered = a person (not voicemail) picked up;
  * engaged = answered and the conversation lasted at least `engagedMinSeconds`;
  * converted = an attempt ended with one of the campaign's conversion dispositions.

@@ -122,7 +122,8 @@ export function ActivityChart({ series }: { series: MetricsSeries }) {
           dataKey="Answer rate"
           unit="%"
           stroke={accent}
-          dot={false}
+          // A lone bucket is a point, not an invisible line.
+          dot={{ r: 3 }}
           connectNulls
           isAnimationActive={false}
         />

@@ -17,7 +17,12 @@ function roiExplained(m: CampaignMetrics): string {
     'ROI = (revenue − cost) ÷ cost.',
     `Revenue: ${formatCount(m.funnel.converted)} conversions × the value per conversion set in each campaign = ${formatMoney(m.revenue)}.`,
     `Cost: telephony ${formatMoney(cost.telephony)} + AI ${formatMoney(cost.ai)} + per-call charges ${formatMoney(cost.perCall)} + fixed costs ${formatMoney(cost.fixed)} = ${formatMoney(cost.total)}.`,
-  ].join('\n');
+    cost.perCall === 0 && cost.fixed === 0
+      ? 'No per-call charge or fixed costs are set: add them under the campaign’s Goal and costs.'
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** Results per campaign and overall; figures refresh while campaigns run. */
