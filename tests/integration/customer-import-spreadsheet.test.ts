@@ -1,18 +1,12 @@
 import { existsSync } from 'node:fs';
-import { Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countAudience } from '../../src/core/audience/count-audience';
 import { buildCustomerVariables } from '../../src/core/campaigns/customer-variables';
 import { campaignTemplates } from '../../src/core/campaigns/templates';
 import { guessMapping } from '../../src/core/customers/import/column-mapping';
-import {
-  type CsvImportOptions,
-  importCustomersCsv,
-} from '../../src/core/customers/import/import-customers-csv';
+import type { CsvImportOptions } from '../../src/core/customers/import/import-customers-csv';
 import { previewCustomerCsv } from '../../src/core/customers/import/preview-csv';
-import { createRejectsFile } from '../../src/core/customers/import/rejects-file';
-import type { Db } from '../../src/core/db/open';
-import { createTempDb } from '../helpers/temp-db';
+import { csvImportPerTest } from '../helpers/csv-import';
 
 const now = Date.UTC(2026, 10, 24, 15);
 
@@ -33,27 +27,11 @@ const spreadsheet = [
 ].join('\n');
 
 describe('importing a spreadsheet as offices keep them', () => {
-  let db: Db;
-  let cleanup: () => void;
-  let dir: string;
-  beforeEach(() => {
-    const temp = createTempDb();
-    db = temp.db;
-    cleanup = temp.cleanup;
-    dir = temp.file.replace(/navaia\.db$/, '');
-  });
-  afterEach(() => cleanup());
-
-  const importText = (text: string, options: Partial<CsvImportOptions> = {}) =>
-    importCustomersCsv(db, Readable.from([text]), {
-      mapping: guessMapping(previewCustomerCsv(text).headers),
-      now,
-      rejects: createRejectsFile(`${dir}rejects.csv`),
-      ...options,
-    });
+  const t = csvImportPerTest(now);
+  const importText = (text: string, options: Partial<CsvImportOptions> = {}) => t.importText(text, options);
   const consentOf = () =>
     Object.fromEntries(
-      db.$client
+      t.db.$client
         .prepare('select first_name as name, consent from customers')
         .all()
         .map((r) => {
@@ -109,7 +87,7 @@ describe('importing a spreadsheet as offices keep them', () => {
       },
     ]);
     expect(
-      db.$client.prepare("select email from customers where first_name = 'Ben'").pluck().get(),
+      t.db.$client.prepare("select email from customers where first_name = 'Ben'").pluck().get(),
     ).toBeNull();
   });
 
@@ -117,22 +95,22 @@ describe('importing a spreadsheet as offices keep them', () => {
     await importText(spreadsheet);
     const template = (id: string) => campaignTemplates.find((t) => t.id === id)!.campaign.criteria;
     // Ana's lease ends in 47 days, Dee's in 26: both within the Renewal template's 60.
-    const renewal = countAudience(db, template('renewal'), { now, frequencyCapDays: 7 });
+    const renewal = countAudience(t.db, template('renewal'), { now, frequencyCapDays: 7 });
     expect(renewal.matched).toBe(2);
     // Ben's viewing is tomorrow, within the Reminder template's two days.
-    expect(countAudience(db, template('booking-reminder'), { now, frequencyCapDays: 7 }).matched).toBe(1);
+    expect(countAudience(t.db, template('booking-reminder'), { now, frequencyCapDays: 7 }).matched).toBe(1);
     // Dates are the customer's own: Ana (Miami) reads her lease end on the day the file says.
-    const ana = db.$client
+    const ana = t.db.$client
       .prepare("select id from customers where first_name = 'Ana'")
       .pluck()
       .get() as number;
-    const ben = db.$client
+    const ben = t.db.$client
       .prepare("select id from customers where first_name = 'Ben'")
       .pluck()
       .get() as number;
     const context = { now, agentName: 'Ava', companyName: 'Harbor Homes' };
-    expect(buildCustomerVariables(db, ana, context)['contract.end_date']).toBe('10 January 2027');
-    expect(buildCustomerVariables(db, ben, context)).toMatchObject({
+    expect(buildCustomerVariables(t.db, ana, context)['contract.end_date']).toBe('10 January 2027');
+    expect(buildCustomerVariables(t.db, ben, context)).toMatchObject({
       'booking.date': 'Wednesday 25 November',
       'booking.time': '2:30 PM',
     });
@@ -157,7 +135,7 @@ describe('importing a spreadsheet as offices keep them', () => {
     await expect(importText(wrongColumn)).rejects.toThrow(
       /the column “Phone” could not be read as phone in 3 of the first 3 rows \(it holds values like “A-1001”, “A-1002”, “A-1003”\)\. It should hold phone numbers/,
     );
-    expect(db.$client.prepare('select count(*) from customers').pluck().get()).toBe(0);
-    expect(existsSync(`${dir}rejects.csv`)).toBe(false);
+    expect(t.db.$client.prepare('select count(*) from customers').pluck().get()).toBe(0);
+    expect(existsSync(`${t.dir}rejects.csv`)).toBe(false);
   });
 });

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { guessMapping } from '../../src/core/customers/import/column-mapping';
 import { importCustomersCsv } from '../../src/core/customers/import/import-customers-csv';
 import { previewCustomerCsv } from '../../src/core/customers/import/preview-csv';
 import { createRejectsFile } from '../../src/core/customers/import/rejects-file';
-import type { Db } from '../../src/core/db/open';
-import { createTempDb } from '../helpers/temp-db';
+import { csvImportPerTest } from '../helpers/csv-import';
 
 const now = Date.UTC(2026, 10, 24, 15);
 
@@ -27,36 +26,16 @@ const messyFile = [
 ].join('\r\n');
 
 describe('importing customers from a CSV file', () => {
-  let db: Db;
-  let cleanup: () => void;
-  let dir: string;
-  beforeEach(() => {
-    const temp = createTempDb();
-    db = temp.db;
-    cleanup = temp.cleanup;
-    dir = temp.file.replace(/navaia\.db$/, '');
-  });
-  afterEach(() => cleanup());
-
-  const importText = (text: string, pieces = 3, region?: string) => {
-    const headers = previewCustomerCsv(text).headers;
-    const size = Math.ceil(text.length / pieces);
-    const chunks = Array.from({ length: pieces }, (_, i) => text.slice(i * size, (i + 1) * size));
-    return importCustomersCsv(db, Readable.from(chunks), {
-      mapping: guessMapping(headers),
-      region,
-      now,
-      rejects: createRejectsFile(`${dir}rejects.csv`),
-    });
-  };
+  const t = csvImportPerTest(now);
+  const importText = (text: string, pieces = 3, region?: string) => t.importText(text, { pieces, region });
   const customer = (externalId: string) =>
-    db.$client
+    t.db.$client
       .prepare(`select first_name as firstName, last_name as lastName, phone, email, time_zone as timeZone, region,
           city, lifecycle_stage as lifecycleStage, customer_since as customerSince,
           (select group_concat(tag, ' ') from (select tag from customer_tags where customer_id = c.id order by tag)) as tags
         from customers c where external_id = ?`)
       .get(externalId);
-  const count = (table: string) => db.$client.prepare(`select count(*) from ${table}`).pluck().get();
+  const count = (table: string) => t.db.$client.prepare(`select count(*) from ${table}`).pluck().get();
 
   it('guesses the mapping from the header names a CRM export uses', () => {
     expect(
@@ -167,7 +146,7 @@ describe('importing customers from a CSV file', () => {
 
   it('writes the rejects as a CSV: the original columns, then row, column and reason', async () => {
     await importText(messyFile);
-    const lines = readFileSync(`${dir}rejects.csv`, 'utf8').split('\r\n');
+    const lines = readFileSync(`${t.dir}rejects.csv`, 'utf8').split('\r\n');
     expect(lines[0]).toBe(
       '\uFEFFExternal ID,First Name,Last Name,Mobile,E-mail,City,Interests,Customer since,Lifecycle stage,row,column,reason',
     );
@@ -214,7 +193,7 @@ describe('importing customers from a CSV file', () => {
   it('gives the same database when the same file is imported twice', async () => {
     await importText(messyFile);
     const snapshot = () =>
-      db.$client
+      t.db.$client
         .prepare(`select c.*, (select group_concat(tag) from customer_tags t where t.customer_id = c.id) as tags
           from customers c order by id`)
         .all();
@@ -230,17 +209,22 @@ describe('importing customers from a CSV file', () => {
     expect(result.rejects).toEqual([
       { row: 3, column: 'Phone', reason: 'phone: not a valid number for region GB', value: '12345' },
     ]);
-    expect(db.$client.prepare('select first_name, last_name, phone, time_zone from customers').get()).toEqual(
-      { first_name: 'Ola', last_name: 'Nordmann', phone: '+442079460958', time_zone: 'Europe/London' },
-    );
+    expect(
+      t.db.$client.prepare('select first_name, last_name, phone, time_zone from customers').get(),
+    ).toEqual({
+      first_name: 'Ola',
+      last_name: 'Nordmann',
+      phone: '+442079460958',
+      time_zone: 'Europe/London',
+    });
   });
 
   it('writes nothing of a batch that fails, and nothing after the header when the mapping does not fit', async () => {
     await expect(
-      importCustomersCsv(db, Readable.from(['Given,Phone\nAnn,(305) 555-0100\n']), {
+      importCustomersCsv(t.db, Readable.from(['Given,Phone\nAnn,(305) 555-0100\n']), {
         mapping: { firstName: 'First Name', phone: 'Phone' },
         now,
-        rejects: createRejectsFile(`${dir}r.csv`),
+        rejects: createRejectsFile(`${t.dir}r.csv`),
       }),
     ).rejects.toThrow(
       'The file does not fit the mapping: column “First Name” (for firstName) is not in the file',
@@ -250,17 +234,17 @@ describe('importing customers from a CSV file', () => {
 
   it('builds the indexes once at the end of a first load, with the same outcome row for row', async () => {
     const indexes = () =>
-      db.$client
+      t.db.$client
         .prepare(
           "select name, sql from sqlite_master where type = 'index' and tbl_name like 'customer%' order by name",
         )
         .all();
     const before = indexes();
     const headers = previewCustomerCsv(messyFile).headers;
-    const result = await importCustomersCsv(db, Readable.from([messyFile]), {
+    const result = await importCustomersCsv(t.db, Readable.from([messyFile]), {
       mapping: guessMapping(headers),
       now,
-      rejects: createRejectsFile(`${dir}bulk.csv`),
+      rejects: createRejectsFile(`${t.dir}bulk.csv`),
       bulkFirstLoad: true,
     });
     expect(result).toMatchObject({ imported: 6, updated: 0, rejected: 4 });
@@ -270,11 +254,11 @@ describe('importing customers from a CSV file', () => {
 
   it('puts back indexes a killed first load left out, at the next import', async () => {
     const cityIndex = () =>
-      db.$client
+      t.db.$client
         .prepare("select count(*) from sqlite_master where name = 'customers_city_idx'")
         .pluck()
         .get();
-    db.$client.exec('drop index customers_city_idx');
+    t.db.$client.exec('drop index customers_city_idx');
     expect(cityIndex()).toBe(0);
     await importText('Name,Phone\nAnn Lee,(305) 555-0100\n');
     expect(cityIndex()).toBe(1);

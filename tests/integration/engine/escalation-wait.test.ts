@@ -12,15 +12,7 @@ describe('a customer who asks for a person, on the simulator', () => {
     expect(await call('settings.update', { escalationWaitSeconds: 90 })).toMatchObject({ ok: true });
     h.startCampaignFor(200, { pacing: { maxConcurrent: 30, maxPerMinute: 200 } });
 
-    let attemptId: number | undefined;
-    for (let i = 0; i < 3600 && attemptId === undefined; i++) {
-      await runVirtualUntil(h.clock, h.clock.now() + 1000);
-      attemptId = h.db.$client
-        .prepare("select id from call_attempts where state = 'escalated' limit 1")
-        .pluck()
-        .get() as number | undefined;
-    }
-    if (attemptId === undefined) throw new Error('no customer asked for a person');
+    const attemptId = await h.untilEscalated();
     // Nobody takes it. While it waits, it is shown as wanting a person.
     await runVirtualUntil(h.clock, h.clock.now() + 60_000);
     expect(await call('calls.active', { escalatedOnly: true })).toMatchObject({

@@ -12,16 +12,8 @@ describe('manual takeover of an AI call', () => {
     const bob = invoker(h.app, 'client-bob');
     h.startCampaignFor(200, { pacing: { maxConcurrent: 30, maxPerMinute: 200 } });
 
-    let escalated: number | undefined;
-    for (let i = 0; i < 3600 && escalated === undefined; i++) {
-      await runVirtualUntil(h.clock, h.clock.now() + 1000);
-      escalated = h.db.$client
-        .prepare("select id from call_attempts where state = 'escalated' limit 1")
-        .pluck()
-        .get() as number | undefined;
-    }
-    expect(escalated).toBeDefined();
-    const attemptId = escalated!;
+    const escalated = await h.untilEscalated();
+    const attemptId = escalated;
 
     // Someone who does not hold the call cannot speak on it.
     expect(await bob('calls.say', { attemptId, text: 'Hello?' })).toMatchObject({
@@ -102,15 +94,7 @@ describe('manual takeover of an AI call', () => {
       .get(campaignId) as string;
     expect(JSON.parse(goal).conversionDispositions).toEqual(['upsell_accepted']);
 
-    let attemptId: number | undefined;
-    for (let i = 0; i < 3600 && attemptId === undefined; i++) {
-      await runVirtualUntil(h.clock, h.clock.now() + 1000);
-      attemptId = h.db.$client
-        .prepare("select id from call_attempts where state = 'escalated' limit 1")
-        .pluck()
-        .get() as number | undefined;
-    }
-    if (attemptId === undefined) throw new Error('no customer asked for a person');
+    const attemptId = await h.untilEscalated();
     expect(await alice('calls.takeOver', { attemptId, agentName: 'Alice' })).toMatchObject({ ok: true });
     const wrong = await alice('calls.end', { attemptId, disposition: 'booked_viewing', notes: 'oops' });
     expect(wrong).toMatchObject({

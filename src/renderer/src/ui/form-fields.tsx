@@ -53,3 +53,52 @@ export function NumberField({
     </label>
   );
 }
+
+/** A labelled text input with its problem, if any, beneath it. `name` is its accessible name when the label says more. */
+export function TextField({
+  label,
+  name,
+  value,
+  onChange,
+  error,
+  placeholder,
+  maxLength,
+  disabled,
+}: {
+  label: string;
+  name?: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  placeholder?: string;
+  maxLength?: number;
+  disabled?: boolean;
+}) {
+  const errorId = useId();
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        aria-label={name ?? label}
+        value={value}
+        placeholder={placeholder}
+        maxLength={maxLength}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <FieldError id={errorId} message={error} />
+    </label>
+  );
+}
+
+/** Something that went wrong, in words, announced to screen readers; nothing when all is well. */
+export function ErrorAlert({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="error">
+      {message}
+    </p>
+  );
+}

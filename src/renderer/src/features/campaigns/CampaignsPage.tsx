@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CampaignListItem, CampaignTemplate } from '../../../../shared/contract/campaigns';
 import { useNavigation } from '../../app/navigation-store';
 import { client } from '../../client';
+import { ErrorAlert } from '../../ui/form-fields';
 import { CampaignEditor } from './CampaignEditor';
 import { CampaignRowActions } from './CampaignRowActions';
 import { objectiveLabels } from './campaign-form';
@@ -92,11 +93,7 @@ function CampaignList() {
           </button>
         ))}
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <label className="checkbox">
         <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />{' '}
         Show archived campaigns

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { client } from '../../client';
+import { ErrorAlert } from '../../ui/form-fields';
 
 export interface StopRequest {
   id: number;
@@ -75,11 +76,7 @@ export function StopCampaignDialog({
           Keep running
         </button>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </dialog>
   );
 }

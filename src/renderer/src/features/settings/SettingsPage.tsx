@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import type { DncEntry, Settings } from '../../../../shared/contract/settings';
 import type { ValidationIssue } from '../../../../shared/errors';
 import { client, RpcError } from '../../client';
+import { ClockWindowFields } from '../../ui/ClockWindowFields';
 import { DataTable } from '../../ui/DataTable';
-import { FieldError, issueAt, NumberField } from '../../ui/form-fields';
+import { FieldError, issueAt, NumberField, TextField } from '../../ui/form-fields';
 import '../campaigns/campaigns.css';
 import { BackupSettings } from './BackupSettings';
 import { DncImportButton } from './DncImportButton';
@@ -55,70 +56,37 @@ export function SettingsPage() {
       <div className="editor-grid">
         <section className="card">
           <h2>Company</h2>
-          <label className="field">
-            <span>Company name (said in every first message)</span>
-            <input
-              aria-label="Company name"
-              value={settings.companyName}
-              aria-invalid={errorAt('companyName') ? true : undefined}
-              onChange={(e) => setSettings({ ...settings, companyName: e.target.value })}
-            />
-            <FieldError message={errorAt('companyName')} />
-          </label>
-          <label className="field">
-            <span>AI agent name</span>
-            <input
-              aria-label="Agent name"
-              value={settings.agentName}
-              aria-invalid={errorAt('agentName') ? true : undefined}
-              onChange={(e) => setSettings({ ...settings, agentName: e.target.value })}
-            />
-            <FieldError message={errorAt('agentName')} />
-          </label>
-          <label className="field">
-            <span>Default country for numbers without a code</span>
-            <input
-              aria-label="Default region"
-              maxLength={2}
-              value={settings.defaultRegion}
-              aria-invalid={errorAt('defaultRegion') ? true : undefined}
-              onChange={(e) => setSettings({ ...settings, defaultRegion: e.target.value })}
-            />
-            <FieldError message={errorAt('defaultRegion')} />
-          </label>
+          <TextField
+            label="Company name (said in every first message)"
+            name="Company name"
+            value={settings.companyName}
+            error={errorAt('companyName')}
+            onChange={(companyName) => setSettings({ ...settings, companyName })}
+          />
+          <TextField
+            label="AI agent name"
+            name="Agent name"
+            value={settings.agentName}
+            error={errorAt('agentName')}
+            onChange={(agentName) => setSettings({ ...settings, agentName })}
+          />
+          <TextField
+            label="Default country for numbers without a code"
+            name="Default region"
+            value={settings.defaultRegion}
+            maxLength={2}
+            error={errorAt('defaultRegion')}
+            onChange={(defaultRegion) => setSettings({ ...settings, defaultRegion })}
+          />
         </section>
         <section className="card">
           <h2>Calling rules</h2>
-          <div className="row">
-            <label className="field">
-              <span>Calls from (customer’s local time)</span>
-              <input
-                aria-label="Calling hours from"
-                type="time"
-                value={settings.callingHours.start}
-                onChange={(e) =>
-                  setSettings({
-                    ...settings,
-                    callingHours: { ...settings.callingHours, start: e.target.value },
-                  })
-                }
-              />
-            </label>
-            <label className="field">
-              <span>Until</span>
-              <input
-                aria-label="Calling hours until"
-                type="time"
-                value={settings.callingHours.end}
-                onChange={(e) =>
-                  setSettings({
-                    ...settings,
-                    callingHours: { ...settings.callingHours, end: e.target.value },
-                  })
-                }
-              />
-            </label>
-          </div>
+          <ClockWindowFields
+            value={settings.callingHours}
+            onChange={(callingHours) => setSettings({ ...settings, callingHours })}
+            labels={['Calls from (customer’s local time)', 'Until']}
+            names={['Calling hours from', 'Calling hours until']}
+          />
           <FieldError message={errorAt('callingHours')} />
           <NumberField
             label="Call a customer at most once every (days, across campaigns)"

@@ -1,14 +1,11 @@
-import { useId } from 'react';
 import { defaultConversions, dispositionAllowed } from '../../../../../shared/campaigns/dispositions';
 import type { CampaignSettings } from '../../../../../shared/contract/campaigns';
-import { FieldError } from '../../../ui/form-fields';
+import { TextField } from '../../../ui/form-fields';
 import { RealProviderNotice } from '../../settings/RealProviderNotice';
 import { type EditorSectionProps, objectiveLabels } from '../campaign-form';
 
 /** Name, objective, how calls are placed, and the number they come from. */
 export function ObjectiveCard({ form, update, errorAt }: EditorSectionProps) {
-  const nameError = useId();
-  const callerError = useId();
   // The outcomes that count as a conversion follow the objective: an upsell never books a viewing.
   const setObjective = (objective: CampaignSettings['objective']) => {
     const kept = form.goal.conversionDispositions.filter((d) => dispositionAllowed(objective, d));
@@ -23,17 +20,13 @@ export function ObjectiveCard({ form, update, errorAt }: EditorSectionProps) {
   return (
     <section className="card">
       <h2>Objective</h2>
-      <label className="field">
-        <span>Name</span>
-        <input
-          aria-label="Campaign name"
-          value={form.name}
-          aria-invalid={errorAt('name') ? true : undefined}
-          aria-describedby={nameError}
-          onChange={(e) => update({ name: e.target.value })}
-        />
-        <FieldError id={nameError} message={errorAt('name')} />
-      </label>
+      <TextField
+        label="Name"
+        name="Campaign name"
+        value={form.name}
+        error={errorAt('name')}
+        onChange={(name) => update({ name })}
+      />
       <label className="field">
         <span>Objective</span>
         <select
@@ -60,18 +53,13 @@ export function ObjectiveCard({ form, update, errorAt }: EditorSectionProps) {
         </select>
         <RealProviderNotice provider={form.provider} />
       </label>
-      <label className="field">
-        <span>Caller number</span>
-        <input
-          aria-label="Caller number"
-          value={form.callerNumber ?? ''}
-          placeholder="+1 305 555 0142 or (305) 555-0142"
-          aria-invalid={errorAt('callerNumber') ? true : undefined}
-          aria-describedby={callerError}
-          onChange={(e) => update({ callerNumber: e.target.value || null })}
-        />
-        <FieldError id={callerError} message={errorAt('callerNumber')} />
-      </label>
+      <TextField
+        label="Caller number"
+        value={form.callerNumber ?? ''}
+        placeholder="+1 305 555 0142 or (305) 555-0142"
+        error={errorAt('callerNumber')}
+        onChange={(v) => update({ callerNumber: v || null })}
+      />
     </section>
   );
 }

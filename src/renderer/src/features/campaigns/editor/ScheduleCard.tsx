@@ -1,5 +1,6 @@
 import { type ClockWindow, effectiveCallingWindow } from '../../../../../shared/campaigns/effective-window';
 import { legalCallingWindow } from '../../../../../shared/contract/settings';
+import { ClockWindowFields } from '../../../ui/ClockWindowFields';
 import { FieldError } from '../../../ui/form-fields';
 import type { EditorSectionProps } from '../campaign-form';
 
@@ -14,8 +15,6 @@ export function ScheduleCard({
   callingHours,
 }: EditorSectionProps & { callingHours?: ClockWindow }) {
   const { schedule } = form;
-  const setWindow = (patch: Partial<ClockWindow>) =>
-    update({ schedule: { ...schedule, dailyWindow: { ...schedule.dailyWindow, ...patch } } });
   return (
     <section className="card">
       <h2>Schedule</h2>
@@ -41,26 +40,12 @@ export function ScheduleCard({
         ))}
       </div>
       <FieldError message={errorAt('schedule.daysOfWeek')} />
-      <div className="row">
-        <label className="field">
-          <span>From (customer’s local time)</span>
-          <input
-            aria-label="Campaign calls from"
-            type="time"
-            value={schedule.dailyWindow.start}
-            onChange={(e) => setWindow({ start: e.target.value })}
-          />
-        </label>
-        <label className="field">
-          <span>To</span>
-          <input
-            aria-label="Campaign calls until"
-            type="time"
-            value={schedule.dailyWindow.end}
-            onChange={(e) => setWindow({ end: e.target.value })}
-          />
-        </label>
-      </div>
+      <ClockWindowFields
+        value={schedule.dailyWindow}
+        onChange={(dailyWindow) => update({ schedule: { ...schedule, dailyWindow } })}
+        labels={['From (customer’s local time)', 'To']}
+        names={['Campaign calls from', 'Campaign calls until']}
+      />
       <FieldError message={errorAt('schedule.dailyWindow')} />
       {callingHours && <EffectiveWindow campaign={schedule.dailyWindow} settings={callingHours} />}
     </section>
