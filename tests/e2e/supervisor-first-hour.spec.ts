@@ -199,6 +199,12 @@ test('the first hour: import a spreadsheet, reach its customers, take a call ove
     `${figures.finished.toLocaleString('en-US')} / ${figures.attempts.toLocaleString('en-US')}`,
   );
   await page.screenshot({ path: 'docs/screenshots/first-hour-campaigns.png' });
+  // The campaign's pace strip (the monitor's figures, from the same progress) agrees.
+  await row.getByRole('link', { name: 'Seagrape Cove launch' }).click();
+  const pace = page.getByLabel('Live pace');
+  await expect(pace).toContainText(`${figures.finished} done`);
+  await expect(pace).toContainText('0 live');
+  await expect(pace).toContainText('0 queued');
 
   // --- The dashboard: cards and comparison row against the same counts.
   await nav(page, 'Dashboard');
