@@ -8,6 +8,14 @@ import { registerImportCommands } from './commands/import';
 import { registerSeedCommands } from './commands/seed';
 import { registerServeCommands } from './commands/serve';
 
+// Output piped into `head` (or any reader that stops early) is not an error: stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 const program = new Command('navaia')
   .description('Navaia call-center: the desktop app’s core, headless')
   .showHelpAfterError('(run `navaia --help` for usage)')

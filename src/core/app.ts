@@ -1,7 +1,6 @@
 import type { Handlers } from '../shared/contract';
 import type { AppInfo } from '../shared/contract/system';
 import type { AppContext } from './app-context';
-import { countAudience } from './audience/count-audience';
 import { audienceHandlers } from './audience/handlers';
 import { getCampaign } from './campaigns/campaign-store';
 import { campaignHandlers } from './campaigns/handlers';
@@ -13,6 +12,7 @@ import { createEngine, type Engine } from './engine/engine';
 import { callHandlers } from './engine/handlers';
 import { createEventBus, type EventBus } from './events/event-bus';
 import type { Logger } from './logging/logger';
+import { campaignAudience } from './metrics/campaign-audience';
 import { metricsHandlers } from './metrics/handlers';
 import type { VoiceAgentProvider } from './providers/provider';
 import { createProviderSettings } from './providers/provider-settings/provider-settings';
@@ -118,7 +118,10 @@ export function createApp(deps: AppDependencies): NavaiaApp {
     ...metricsHandlers(context, (campaignId) => {
       const { criteria } = getCampaign(context.db, campaignId);
       const { frequencyCapDays } = getSettings(context.db);
-      return countAudience(context.db, criteria, { now: context.clock.now(), frequencyCapDays });
+      return campaignAudience(context.db, campaignId, criteria, {
+        now: context.clock.now(),
+        frequencyCapDays,
+      });
     }),
   };
   return {

@@ -12,6 +12,8 @@ export interface BrowserHostOptions {
   dbFile: string;
   logger: Logger;
   port?: number;
+  /** The port is the last start's: another free one is taken if something else holds it now. */
+  portIsPreference?: boolean;
   token?: string;
   staticDir?: string;
 }
@@ -56,6 +58,7 @@ export async function startBrowserHost(
   const host = await startWsHost({
     app,
     port: options.port,
+    portIsPreference: options.portIsPreference,
     token: options.token,
     staticDir: options.staticDir ?? defaultRendererDir(),
     // Twilio and ElevenLabs reach /webhooks/… here, through a tunnel to this port (Settings → Providers).

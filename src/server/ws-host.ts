@@ -12,6 +12,8 @@ export interface WsHostOptions {
   /** The built renderer (out/renderer); without it only the WebSocket is served. */
   staticDir?: string;
   port?: number;
+  /** The port is a wish (the last start's): when something else holds it, any free port will do. */
+  portIsPreference?: boolean;
   /** Fixed token for tests; a random one is made per start otherwise. */
   token?: string;
   /** Answers the requests it knows before the static files do (the vendors' webhooks); true if it did. */
@@ -75,7 +77,20 @@ export async function startWsHost(options: WsHostOptions): Promise<WsHost> {
     ws.on('error', unsubscribe);
   });
 
-  await new Promise<void>((resolve) => http.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(port, '127.0.0.1', () => {
+        http.off('error', reject);
+        resolve();
+      });
+    });
+  try {
+    await listen(options.port ?? 0);
+  } catch (err) {
+    if (!options.portIsPreference || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    await listen(0);
+  }
   const port = (http.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,

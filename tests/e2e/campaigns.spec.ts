@@ -38,3 +38,24 @@ test('build an audience, watch the count change, and save a campaign from the Bo
   await expect(page.getByRole('table', { name: 'Campaign list' })).toContainText('Viewing reminders');
   await expect(page.getByRole('table', { name: 'Campaign list' })).toContainText('draft');
 });
+
+test('a campaign is duplicated, a draft deleted, and one archived and brought back, from the list', async ({
+  page,
+}) => {
+  await page.goto(appUrl('campaigns'));
+  const list = page.getByRole('table', { name: 'Campaign list' });
+  await page.getByRole('button', { name: 'Duplicate Viewing reminders' }).click();
+  // The copy opens in the editor, as a draft.
+  await expect(page.getByRole('heading', { name: 'Viewing reminders (copy)' })).toBeVisible();
+  await page.getByRole('button', { name: '← Campaigns' }).click();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete Viewing reminders (copy)' }).click();
+  await expect(list).not.toContainText('Viewing reminders (copy)');
+  await page.getByRole('button', { name: 'Archive Viewing reminders' }).click();
+  await expect(list.getByRole('row', { name: /Viewing reminders/ })).toHaveCount(0);
+  await page.getByLabel('Show archived campaigns').check();
+  await expect(list.getByRole('row', { name: /Viewing reminders/ })).toContainText('archived');
+  await page.getByRole('button', { name: 'Unarchive Viewing reminders' }).click();
+  await page.getByLabel('Show archived campaigns').uncheck();
+  await expect(list.getByRole('row', { name: /Viewing reminders/ })).toHaveCount(1);
+});

@@ -89,13 +89,16 @@ test('run a campaign, take over an escalated call from one of two pages, end it,
   await winner.getByLabel('Notes').fill('Viewing booked for Saturday 10:00');
   await winner.getByRole('button', { name: 'End call' }).click();
   await expect(winner.getByTestId('call-state')).toHaveText('completed', { timeout: 15_000 });
-  await expect(winner.getByTestId('call-disposition')).toHaveText('booked viewing');
+  await expect(winner.getByTestId('call-disposition')).toHaveText('Booked a viewing');
   await other.close();
 
   // Stop the campaign so the figures hold still, then compare the dashboard with the database.
   await page.goto(appUrl(`campaigns/${campaignId}`));
-  page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Stop' }).click();
+  await page
+    .getByRole('dialog', { name: /Stop/ })
+    .getByRole('button', { name: 'Stop and hang up live calls now' })
+    .click();
   await expect(page.locator('.page-header .status')).toHaveText('cancelled');
 
   const db = new Database(process.env.NAVAIA_E2E_DB!, { readonly: true });
@@ -139,7 +142,7 @@ test('run a campaign, take over an escalated call from one of two pages, end it,
   await page.getByLabel('Disposition').selectOption('booked_viewing');
   await expect(page.getByTestId('history-total')).toHaveText(`${conversions} calls`);
   await page.goto(appUrl(`history/${attemptId}`));
-  await expect(page.getByTestId('call-disposition')).toHaveText('booked viewing');
+  await expect(page.getByTestId('call-disposition')).toHaveText('Booked a viewing');
   await expect(page.getByLabel('Outcome and costs')).toContainText(
     'Notes: Viewing booked for Saturday 10:00',
   );

@@ -82,6 +82,13 @@ test('a campaign on the real provider does not start until its first message com
   await page.getByRole('button', { name: /Booking reminder/ }).click();
   await page.getByLabel('Campaign name').fill('Real reminders');
   await page.getByLabel('Calls placed through').selectOption('elevenlabs-twilio');
+  // The template is compliant as shipped; this message leaves out the recording disclosure.
+  await page
+    .getByLabel('First message')
+    .fill(
+      'Hello {{customer.first_name}}, this is {{agent_name}} from {{company_name}} about your viewing. ' +
+        'If you would rather not get these calls, just say so and we will not call again.',
+    );
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page).toHaveURL(/#\/campaigns\/\d+/);
   await page.getByRole('button', { name: 'Start' }).click();
@@ -116,7 +123,7 @@ test('a compliant marketing campaign on the real provider starts and says which 
   await expect(page.getByRole('status').filter({ hasText: 'customers skipped' })).toContainText(
     'marketing calls need written consent',
   );
-  page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'Stop dialling, let live calls finish' }).click();
   await expect(page.locator('.page-header .status')).toHaveText('cancelled');
 });

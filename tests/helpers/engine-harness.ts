@@ -65,6 +65,8 @@ export interface EngineHarness {
   campaignStatus(campaignId: number): string;
   /** Advances virtual time until the campaign is completed or cancelled (or `limitMs` passes). */
   runUntilFinished(campaignId: number, limitMs?: number): Promise<void>;
+  /** Advances virtual time a second at a time until a call wants a person; returns its attempt id. */
+  untilEscalated(limitMs?: number): Promise<number>;
   attempts(campaignId?: number): {
     customerId: number;
     attemptNumber: number;
@@ -129,6 +131,17 @@ export async function createEngineHarness(
       while (clock.now() < until && !['completed', 'cancelled'].includes(status(campaignId))) {
         await runVirtualUntil(clock, Math.min(until, clock.nextTimerAt() ?? clock.now() + 60_000));
       }
+    },
+    async untilEscalated(limitMs = 3_600_000) {
+      const escalated = temp.db.$client
+        .prepare("select id from call_attempts where state = 'escalated' limit 1")
+        .pluck();
+      for (const until = clock.now() + limitMs; clock.now() < until; ) {
+        await runVirtualUntil(clock, clock.now() + 1000);
+        const id = escalated.get() as number | undefined;
+        if (id !== undefined) return id;
+      }
+      throw new Error('no customer asked for a person');
     },
     attempts(campaignId) {
       return temp.db.$client

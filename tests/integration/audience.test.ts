@@ -238,7 +238,9 @@ describe('audience criteria', () => {
   });
 
   it('rejects unknown fields, wrong operators and bad values with a clear message', () => {
-    expect(() => ids(rule('password', '=', 'x'))).toThrow(/Unknown audience field: password/);
+    expect(() => ids(rule('password', '=', 'x'))).toThrow(
+      /Unknown audience field “password”: use one of interests, city, neighborhood, timeZone, lifecycleStage, /,
+    );
     expect(() => ids(rule('city', 'includesAll', ['x']))).toThrow(
       /City cannot be filtered with “includesAll”/,
     );

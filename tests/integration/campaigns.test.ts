@@ -55,6 +55,34 @@ describe('campaigns', () => {
     );
   });
 
+  it('read the caller number like every other phone field, and say so next to it when it is not one', async () => {
+    const created = await t.call('campaigns.create', {
+      name: 'Caller',
+      objective: 'renewal',
+      script: { firstMessage: 'Hi' },
+      callerNumber: '(305) 555-0142',
+    });
+    expect(created).toMatchObject({ ok: true, result: { callerNumber: '+13055550142' } });
+    const bad = await t.call('campaigns.create', {
+      name: 'Caller',
+      objective: 'renewal',
+      script: { firstMessage: 'Hi' },
+      callerNumber: '555-12',
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        issues: [
+          {
+            path: 'callerNumber',
+            message: '“555-12” is not a phone number: write it like +1 305 555 0142, or (305) 555-0142 in US',
+          },
+        ],
+      },
+    });
+  });
+
   it('can be edited in draft, duplicated and archived', async () => {
     const created = await t.call('campaigns.create', {
       name: 'Spring',
@@ -79,6 +107,33 @@ describe('campaigns', () => {
     await t.call('campaigns.archive', { id });
     const list = await t.call('campaigns.list', {});
     expect(list.ok && list.result.map((c) => c.name)).toEqual(['Spring (copy)']);
+  });
+
+  it('delete a draft for good, and refuse to delete one that ran (it is archived instead)', async () => {
+    const create = async (name: string) => {
+      const created = await t.call('campaigns.create', {
+        name,
+        objective: 'custom',
+        script: { firstMessage: 'Hi' },
+      });
+      if (!created.ok) throw new Error(created.error.message);
+      return created.result.id;
+    };
+    const draft = await create('Draft');
+    const ran = await create('Ran');
+    transitionCampaign(t.app.context.db, ran, 'running', now);
+    transitionCampaign(t.app.context.db, ran, 'completed', now);
+    expect(await t.call('campaigns.delete', { id: draft })).toEqual({ ok: true, result: { deleted: true } });
+    expect(await t.call('campaigns.get', { id: draft })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await t.call('campaigns.delete', { id: ran })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_state', message: expect.stringMatching(/archive it/) },
+    });
+    const list = await t.call('campaigns.list', { includeArchived: true });
+    expect(list.ok && list.result.map((c) => c.name)).toEqual(['Ran']);
   });
 
   it('refuse edits while running', async () => {

@@ -51,7 +51,12 @@ describe('uploading a customer CSV from the app in pieces', () => {
     // Three customers; Bob's row number is his line in the file, after Ann's two-line note.
     expect(result).toMatchObject({ importId, rowsProcessed: 3, imported: 2, updated: 0, rejected: 1 });
     expect(result.rejects).toEqual([
-      { row: 4, column: 'phone_number', reason: 'phone: not a valid number for region US' },
+      {
+        row: 4,
+        column: 'phone_number',
+        reason: 'phone: not a valid number for region US',
+        value: 'not a phone',
+      },
     ]);
     t.app.context.bus.flush();
     const progress = batches.flat().filter((e) => e.name === 'customer.importProgress');
@@ -61,6 +66,7 @@ describe('uploading a customer CSV from the app in pieces', () => {
       imported: 2,
       updated: 0,
       rejected: 1,
+      warned: 0,
     });
 
     let csv = '';

@@ -31,9 +31,8 @@ const file = [
 ].join('\n');
 
 const expectedRejects = [
-  { row: 5, column: 'Mobile', reason: 'phone: not a valid number for region US' },
-  { row: 6, column: 'First Name', reason: 'first name: missing' },
-  { row: 7, column: 'Customer since', reason: 'customer since: not a date (use YYYY-MM-DD)' },
+  { row: 5, column: 'Mobile', reason: 'phone: not a valid number for region US', value: '555-01' },
+  { row: 6, column: 'First Name', reason: 'first name: missing', value: '' },
   { row: 8, column: '(row)', reason: 'row: has 5 columns, the header has 8' },
   { row: 9, column: 'Mobile', reason: 'phone: same number as row 2 of this file' },
   { row: 11, column: 'External ID', reason: 'external id: same id as row 3 of this file' },
@@ -86,10 +85,19 @@ describe('reading a customer CSV on a worker thread while this one writes', () =
 
     expect(onWorker).toEqual({
       rowsProcessed: 10,
-      imported: 3,
+      imported: 4,
       updated: 0,
-      rejected: 7,
+      rejected: 6,
+      warned: 1,
       rejects: expectedRejects,
+      warnings: [
+        {
+          row: 7,
+          column: 'Customer since',
+          reason: 'customer since: not a date (use YYYY-MM-DD) (imported without it)',
+          value: '2024-13-40',
+        },
+      ],
     });
     expect(onThisThread).toEqual(onWorker);
     expect(progress).toEqual([2, 4, 6, 8, 10]);
@@ -97,11 +105,12 @@ describe('reading a customer CSV on a worker thread while this one writes', () =
     expect(snapshot(two.db).map((c) => [c.external_id, c.phone, c.time_zone, c.tags])).toEqual([
       ['C-1', '+13055550100', 'America/New_York', 'luxury waterfront'],
       ['C-2', '+13125550101', 'America/Chicago', 'garden schools'],
+      ['C-5', '+12135550103', 'America/Los_Angeles', null],
       ['C-8', '+442079460958', 'Europe/London', 'investment new-build'],
     ]);
     const rejectsFile = readFileSync(`${two.dir}rejects.csv`, 'utf8');
     expect(rejectsFile).toBe(readFileSync(`${one.dir}rejects.csv`, 'utf8'));
-    expect(rejectsFile.split('\r\n')[5]).toBe(
+    expect(rejectsFile.split('\r\n')[4]).toBe(
       'C-7,Fay,Cole,305.555.0100,Miami,,,,9,Mobile,phone: same number as row 2 of this file',
     );
   });
@@ -118,7 +127,7 @@ describe('reading a customer CSV on a worker thread while this one writes', () =
       // Two rows a batch: Bob shares the first batch with Ann, so Ann is rolled back with it.
       expect(await namesAfterImport(readInWorker, 'Bob')).toEqual([]);
       // Gus (row 10) is in the fourth batch; the three before it stay written.
-      expect(await namesAfterImport(readInWorker, 'Gus')).toEqual(['Ann', 'Bob']);
+      expect(await namesAfterImport(readInWorker, 'Gus')).toEqual(['Ann', 'Bob', 'Dan']);
     }
   });
 

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { guessMapping } from '../../src/core/customers/import/column-mapping';
 import { importCustomersCsv } from '../../src/core/customers/import/import-customers-csv';
 import { previewCustomerCsv } from '../../src/core/customers/import/preview-csv';
 import { createRejectsFile } from '../../src/core/customers/import/rejects-file';
-import type { Db } from '../../src/core/db/open';
-import { createTempDb } from '../helpers/temp-db';
+import { csvImportPerTest } from '../helpers/csv-import';
 
 const now = Date.UTC(2026, 10, 24, 15);
 
@@ -27,36 +26,16 @@ const messyFile = [
 ].join('\r\n');
 
 describe('importing customers from a CSV file', () => {
-  let db: Db;
-  let cleanup: () => void;
-  let dir: string;
-  beforeEach(() => {
-    const temp = createTempDb();
-    db = temp.db;
-    cleanup = temp.cleanup;
-    dir = temp.file.replace(/navaia\.db$/, '');
-  });
-  afterEach(() => cleanup());
-
-  const importText = (text: string, pieces = 3, region?: string) => {
-    const headers = previewCustomerCsv(text).headers;
-    const size = Math.ceil(text.length / pieces);
-    const chunks = Array.from({ length: pieces }, (_, i) => text.slice(i * size, (i + 1) * size));
-    return importCustomersCsv(db, Readable.from(chunks), {
-      mapping: guessMapping(headers),
-      region,
-      now,
-      rejects: createRejectsFile(`${dir}rejects.csv`),
-    });
-  };
+  const t = csvImportPerTest(now);
+  const importText = (text: string, pieces = 3, region?: string) => t.importText(text, { pieces, region });
   const customer = (externalId: string) =>
-    db.$client
+    t.db.$client
       .prepare(`select first_name as firstName, last_name as lastName, phone, email, time_zone as timeZone, region,
           city, lifecycle_stage as lifecycleStage, customer_since as customerSince,
           (select group_concat(tag, ' ') from (select tag from customer_tags where customer_id = c.id order by tag)) as tags
         from customers c where external_id = ?`)
       .get(externalId);
-  const count = (table: string) => db.$client.prepare(`select count(*) from ${table}`).pluck().get();
+  const count = (table: string) => t.db.$client.prepare(`select count(*) from ${table}`).pluck().get();
 
   it('guesses the mapping from the header names a CRM export uses', () => {
     expect(
@@ -92,23 +71,40 @@ describe('importing customers from a CSV file', () => {
     expect(guessMapping(['Name', 'Mobile'])).toEqual({ fullName: 'Name', phone: 'Mobile' });
   });
 
-  it('imports the good rows and reports each bad one with its row, column and reason', async () => {
+  it('imports the good rows, keeps a callable customer without a field it cannot read, and reports each refused row', async () => {
     const result = await importText(messyFile);
-    expect(result).toMatchObject({ rowsProcessed: 10, imported: 4, updated: 0, rejected: 6 });
+    expect(result).toMatchObject({ rowsProcessed: 10, imported: 6, updated: 0, rejected: 4, warned: 2 });
     expect(result.rejects).toEqual([
-      { row: 4, column: 'Mobile', reason: 'phone: not a valid number for region US' },
-      { row: 5, column: 'First Name', reason: 'first name: missing' },
-      { row: 6, column: 'Customer since', reason: 'customer since: not a date (use YYYY-MM-DD)' },
+      { row: 4, column: 'Mobile', reason: 'phone: not a valid number for region US', value: '555-01' },
+      { row: 5, column: 'First Name', reason: 'first name: missing', value: '' },
       { row: 7, column: '(row)', reason: 'row: has 6 columns, the header has 9' },
       { row: 8, column: 'Mobile', reason: 'phone: same number as row 2 of this file' },
+    ]);
+    // A bad date, a malformed email, an unknown stage: the customer can still be called, so they are kept.
+    expect(result.warnings).toEqual([
+      {
+        row: 6,
+        column: 'Customer since',
+        reason: 'customer since: not a date (use YYYY-MM-DD) (imported without it)',
+        value: '2024-13-40',
+      },
       {
         row: 11,
-        column: 'E-mail, Lifecycle stage',
+        column: 'E-mail',
+        reason: 'email: not a valid email address (imported without it)',
+        value: 'not-an-email',
+      },
+      {
+        row: 11,
+        column: 'Lifecycle stage',
         reason:
-          'email: not a valid email address; lifecycle stage: must be one of lead, prospect, customer, past_customer',
+          'lifecycle stage: must be one of lead, prospect, customer, past_customer (imported without it)',
+        value: 'vip',
       },
     ]);
-    expect(count('customers')).toBe(4);
+    expect(customer('C-10')).toMatchObject({ firstName: 'Ida', email: null, lifecycleStage: 'lead' });
+    expect(customer('C-5')).toMatchObject({ firstName: 'Dan', customerSince: null });
+    expect(count('customers')).toBe(6);
     // The BOM did not stick to the first header: external ids were read.
     expect(customer('C-1')).toEqual({
       firstName: 'Ann',
@@ -150,15 +146,15 @@ describe('importing customers from a CSV file', () => {
 
   it('writes the rejects as a CSV: the original columns, then row, column and reason', async () => {
     await importText(messyFile);
-    const lines = readFileSync(`${dir}rejects.csv`, 'utf8').split('\r\n');
+    const lines = readFileSync(`${t.dir}rejects.csv`, 'utf8').split('\r\n');
     expect(lines[0]).toBe(
       '\uFEFFExternal ID,First Name,Last Name,Mobile,E-mail,City,Interests,Customer since,Lifecycle stage,row,column,reason',
     );
     expect(lines[1]).toBe('C-3,Cat,Ng,555-01,,Miami,,,,4,Mobile,phone: not a valid number for region US');
-    expect(lines[4]).toBe(
+    expect(lines[3]).toBe(
       'C-6,Eve,Kay,(646) 555-0104,,New York,,,,7,(row),"row: has 6 columns, the header has 9"',
     );
-    expect(lines).toHaveLength(8); // header, six rejects, and the final line break
+    expect(lines).toHaveLength(6); // header, four rejects, and the final line break
   });
 
   it('updates a customer already in the database instead of adding them again', async () => {
@@ -197,13 +193,13 @@ describe('importing customers from a CSV file', () => {
   it('gives the same database when the same file is imported twice', async () => {
     await importText(messyFile);
     const snapshot = () =>
-      db.$client
+      t.db.$client
         .prepare(`select c.*, (select group_concat(tag) from customer_tags t where t.customer_id = c.id) as tags
           from customers c order by id`)
         .all();
     const before = snapshot();
     const again = await importText(messyFile, 5);
-    expect(again).toMatchObject({ imported: 0, updated: 4, rejected: 6 });
+    expect(again).toMatchObject({ imported: 0, updated: 6, rejected: 4, warned: 2 });
     expect(snapshot()).toEqual(before);
     expect(count('customer_tags')).toBe(6);
   });
@@ -211,19 +207,24 @@ describe('importing customers from a CSV file', () => {
   it('reads numbers without a country code in the region asked for', async () => {
     const result = await importText('Name,Phone\nOla Nordmann,020 7946 0958\nJo Smith,12345\n', 1, 'GB');
     expect(result.rejects).toEqual([
-      { row: 3, column: 'Phone', reason: 'phone: not a valid number for region GB' },
+      { row: 3, column: 'Phone', reason: 'phone: not a valid number for region GB', value: '12345' },
     ]);
-    expect(db.$client.prepare('select first_name, last_name, phone, time_zone from customers').get()).toEqual(
-      { first_name: 'Ola', last_name: 'Nordmann', phone: '+442079460958', time_zone: 'Europe/London' },
-    );
+    expect(
+      t.db.$client.prepare('select first_name, last_name, phone, time_zone from customers').get(),
+    ).toEqual({
+      first_name: 'Ola',
+      last_name: 'Nordmann',
+      phone: '+442079460958',
+      time_zone: 'Europe/London',
+    });
   });
 
   it('writes nothing of a batch that fails, and nothing after the header when the mapping does not fit', async () => {
     await expect(
-      importCustomersCsv(db, Readable.from(['Given,Phone\nAnn,(305) 555-0100\n']), {
+      importCustomersCsv(t.db, Readable.from(['Given,Phone\nAnn,(305) 555-0100\n']), {
         mapping: { firstName: 'First Name', phone: 'Phone' },
         now,
-        rejects: createRejectsFile(`${dir}r.csv`),
+        rejects: createRejectsFile(`${t.dir}r.csv`),
       }),
     ).rejects.toThrow(
       'The file does not fit the mapping: column “First Name” (for firstName) is not in the file',
@@ -233,31 +234,31 @@ describe('importing customers from a CSV file', () => {
 
   it('builds the indexes once at the end of a first load, with the same outcome row for row', async () => {
     const indexes = () =>
-      db.$client
+      t.db.$client
         .prepare(
           "select name, sql from sqlite_master where type = 'index' and tbl_name like 'customer%' order by name",
         )
         .all();
     const before = indexes();
     const headers = previewCustomerCsv(messyFile).headers;
-    const result = await importCustomersCsv(db, Readable.from([messyFile]), {
+    const result = await importCustomersCsv(t.db, Readable.from([messyFile]), {
       mapping: guessMapping(headers),
       now,
-      rejects: createRejectsFile(`${dir}bulk.csv`),
+      rejects: createRejectsFile(`${t.dir}bulk.csv`),
       bulkFirstLoad: true,
     });
-    expect(result).toMatchObject({ imported: 4, updated: 0, rejected: 6 });
-    expect(result.rejects.map((r) => r.row)).toEqual([4, 5, 6, 7, 8, 11]);
+    expect(result).toMatchObject({ imported: 6, updated: 0, rejected: 4 });
+    expect(result.rejects.map((r) => r.row)).toEqual([4, 5, 7, 8]);
     expect(indexes()).toEqual(before);
   });
 
   it('puts back indexes a killed first load left out, at the next import', async () => {
     const placeIndex = () =>
-      db.$client
+      t.db.$client
         .prepare("select count(*) from sqlite_master where name = 'customers_audience_idx'")
         .pluck()
         .get();
-    db.$client.exec('drop index customers_audience_idx');
+    t.db.$client.exec('drop index customers_audience_idx');
     expect(placeIndex()).toBe(0);
     await importText('Name,Phone\nAnn Lee,(305) 555-0100\n');
     expect(placeIndex()).toBe(1);

@@ -1,18 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/core/db/open';
-import { campaignMetrics, metricsSeries, overallMetrics } from '../../src/core/metrics/campaign-metrics';
+import { campaignMetrics, overallMetrics } from '../../src/core/metrics/campaign-metrics';
+import { metricsSeries } from '../../src/core/metrics/metrics-series';
 import { createTempDb } from '../helpers/temp-db';
 
 const hour = 3_600_000;
 const t0 = Date.UTC(2026, 10, 2, 14, 0, 0);
 
-function insertCampaign(db: Db, id: number, goal: object) {
+/** A campaign that has run (it has a start time) unless `draft`. */
+function insertCampaign(db: Db, id: number, goal: object, options: { costs?: object; draft?: boolean } = {}) {
   db.$client
     .prepare(
-      `insert into campaigns (id, name, objective, criteria, script, schedule, pacing, retry_policy, goal, costs, created_at, updated_at)
-       values (?, ?, 'custom', '{}', '{}', '{}', '{}', '{}', ?, '{}', ?, ?)`,
+      `insert into campaigns (id, name, objective, status, criteria, script, schedule, pacing, retry_policy, goal, costs,
+         created_at, updated_at, started_at)
+       values (?, ?, 'custom', ?, '{}', '{}', '{}', '{}', '{}', ?, ?, ?, ?, ?)`,
     )
-    .run(id, `Campaign ${id}`, JSON.stringify(goal), t0, t0);
+    .run(
+      id,
+      `Campaign ${id}`,
+      options.draft ? 'draft' : 'running',
+      JSON.stringify(goal),
+      JSON.stringify(options.costs ?? {}),
+      t0,
+      t0,
+      options.draft ? null : t0,
+    );
 }
 
 function insertCustomers(db: Db, n: number) {
@@ -199,6 +211,38 @@ describe('campaign metrics computed from call attempts', () => {
     expect(m.roi).toBeCloseTo((600 - m.cost.total) / m.cost.total, 10);
   });
 
+  it('counts in ROI every cost: billed minutes, a charge per call placed and the fixed costs', () => {
+    db.$client
+      .prepare('update campaigns set costs = ? where id = 1')
+      .run(JSON.stringify({ telephonyPerMinute: 0.014, aiPerMinute: 0.08, perCall: 0.05, fixed: 250 }));
+    const m = campaignMetrics(db, 1, audience);
+    const billed = 0.02 + 0.3 + 0.1 + 0.05 + 0.2 + 0.01 + 0.02 + 0.7 + 0.1 + 0.3;
+    // 7 calls placed (the queued attempt is no call) at 5 cents each.
+    expect(m.cost.perCall).toBeCloseTo(7 * 0.05, 10);
+    expect(m.cost.fixed).toBe(250);
+    const total = billed + 7 * 0.05 + 250;
+    expect(m.cost.total).toBeCloseTo(total, 10);
+    expect(m.roi).toBeCloseTo((500 - total) / total, 10);
+    expect(m.costPerConversion).toBeCloseTo(total, 10);
+    const overall = overallMetrics(db, audience);
+    expect(overall.cost.total).toBeCloseTo(total + 1, 10);
+    expect(overall.cost.fixed).toBe(250);
+    const series = metricsSeries(db, { campaignId: 1, bucket: 'hour' }).points;
+    expect(series.reduce((sum, p) => sum + p.cost, 0)).toBeCloseTo(billed + 7 * 0.05, 10);
+  });
+
+  it('counts neither the audience nor the fixed costs of a campaign that never ran', () => {
+    insertCampaign(db, 3, {}, { draft: true, costs: { fixed: 1000 } });
+    const everyone = () => ({ matched: 10, eligible: 8 });
+    const overall = overallMetrics(db, everyone);
+    // Campaigns 1 and 2 ran: 10 + 10 targeted; the draft's 10 are a plan, not a reach.
+    expect(overall.funnel.targeted).toBe(20);
+    expect(overall.funnel.eligible).toBe(16);
+    expect(overall.cost.fixed).toBe(0);
+    // The draft on its own still previews its audience.
+    expect(campaignMetrics(db, 3, everyone).funnel.targeted).toBe(10);
+  });
+
   it('has no ROI or cost per conversion before anything cost money or converted', () => {
     insertCampaign(db, 3, {});
     const m = campaignMetrics(db, 3, () => ({ matched: 0, eligible: 0 }));
@@ -207,9 +251,12 @@ describe('campaign metrics computed from call attempts', () => {
     expect(m.answerRate).toBeNull();
   });
 
-  it('buckets activity by hour of dial time', () => {
-    const points = metricsSeries(db, { campaignId: 1, bucket: 'hour' });
+  it('buckets activity by hour of dial time, with an empty bucket on each side of the calls', () => {
+    const { bucket, points } = metricsSeries(db, { campaignId: 1, bucket: 'hour' });
+    expect(bucket).toBe('hour');
+    const empty = { dialled: 0, answered: 0, conversions: 0, cost: 0 };
     expect(points).toEqual([
+      { at: t0 - hour, ...empty },
       {
         at: t0,
         dialled: 6,
@@ -218,6 +265,20 @@ describe('campaign metrics computed from call attempts', () => {
         cost: expect.closeTo(0.02 + 0.1 + 0.15 + 0.5 + 0.01 + 0.02, 10),
       },
       { at: t0 + hour, dialled: 1, answered: 1, conversions: 1, cost: expect.closeTo(1.0, 10) },
+      { at: t0 + 2 * hour, ...empty },
     ]);
+  });
+
+  it('chooses the bucket for the span of the calls and fills the quiet buckets between them', () => {
+    // Campaign 1's calls span an hour: minutes.
+    const minutes = metricsSeries(db, { campaignId: 1, bucket: 'auto' });
+    expect(minutes.bucket).toBe('minute');
+    expect(minutes.points).toHaveLength(61 + 2);
+    expect(minutes.points.reduce((sum, p) => sum + p.dialled, 0)).toBe(7);
+    insertAttempt(db, { campaign: 2, customer: 10, state: 'busy', dialedAt: t0 + 30 * hour });
+    expect(metricsSeries(db, { bucket: 'auto' }).bucket).toBe('hour');
+    insertAttempt(db, { campaign: 2, customer: 10, n: 2, state: 'busy', dialedAt: t0 + 10 * 24 * hour });
+    expect(metricsSeries(db, { bucket: 'auto' }).bucket).toBe('day');
+    expect(metricsSeries(db, { campaignId: 3, bucket: 'auto' }).points).toEqual([]);
   });
 });

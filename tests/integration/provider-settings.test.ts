@@ -131,6 +131,31 @@ describe('provider settings', () => {
     expect(built).toHaveLength(1);
   });
 
+  it('reads caller numbers written the way every other phone field takes them', async () => {
+    const call = invoker(await openApp());
+    const saved = await call(
+      'providers.save',
+      formCredentials({ callerNumbers: ['(305) 555-0100', '305.555.0101', '+1 305 555 0102'] }),
+    );
+    expect(saved).toMatchObject({
+      ok: true,
+      result: { twilio: { callerNumbers: ['+13055550100', '+13055550101', '+13055550102'] } },
+    });
+    const wrong = await call(
+      'providers.save',
+      formCredentials({ callerNumbers: ['+1 305 555 0100', '(999) 555-0101'] }),
+    );
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message:
+          'Caller numbers: “(999) 555-0101” is not a phone number: write it like +1 305 555 0142, or (305) 555-0142 in US',
+        issues: [{ path: 'twilio.callerNumbers.1' }],
+      },
+    });
+  });
+
   it('rejects malformed identifiers with the field that is wrong', async () => {
     const call = invoker(await openApp());
     const bad = await call(

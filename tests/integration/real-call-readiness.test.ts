@@ -5,11 +5,13 @@ import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type NavaiaApp } from '../../src/core/app';
 import { createCampaign } from '../../src/core/campaigns/campaign-store';
+import { campaignTemplates } from '../../src/core/campaigns/templates';
 import { runVirtualUntil, VirtualClock } from '../../src/core/clock/virtual-clock';
 import {
   consentAllowsRealCall,
   offersOptOut,
   realCallConsentCondition,
+  realCallReadiness,
 } from '../../src/core/compliance/real-call-readiness';
 import { openDatabase } from '../../src/core/db/open';
 import { customers as customersTable } from '../../src/core/db/schema';
@@ -17,6 +19,7 @@ import { silentLogger } from '../../src/core/logging/logger';
 import { createEncryptedFileStore, secretFilesFor } from '../../src/core/secrets/encrypted-file-store';
 import { updateSettings } from '../../src/core/settings/settings-store';
 import type { CampaignInput } from '../../src/shared/contract/campaigns';
+import { settingsSchema } from '../../src/shared/contract/settings';
 import { createEngineHarness, type EngineHarness, insertCustomers } from '../helpers/engine-harness';
 import { invoker } from '../helpers/invoke';
 import { formCredentials, recordingAdapter } from './provider-settings.doubles';
@@ -94,6 +97,28 @@ describe('readiness of a campaign to call real customers', () => {
     ]);
     expect(reply.error.message).toMatch(/^This campaign cannot call real customers yet:\n• /);
     expect(status(id)).toBe('draft');
+  });
+
+  it('passes every shipped template as it is, recording on or off', async () => {
+    const templates = campaignTemplates;
+    const settings = settingsSchema.parse({});
+    for (const template of templates) {
+      const readiness = realCallReadiness(app.context.db, {
+        campaign: {
+          ...template.campaign,
+          provider: 'elevenlabs-twilio',
+          script: { agentId: '', prompt: '', voicemailMessage: '', ...template.campaign.script },
+        },
+        settings,
+        providerConfigured: true,
+        now: tuesdayMorning,
+      });
+      expect(readiness.problems, template.name).toEqual([]);
+    }
+    // While calls are not recorded, the disclosure reads as nothing — no "{{recording_disclosure}}", no gap.
+    await call('settings.update', { recordCalls: false });
+    const first = await call('campaigns.previewScript', { script: templates[0].campaign.script });
+    expect(first.ok && first.result.firstMessage).toMatch(/calling from Navaia Realty\. We have new homes/);
   });
 
   it('starts a reminder campaign once the provider is configured and the first message complies', async () => {

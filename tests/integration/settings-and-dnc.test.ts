@@ -26,6 +26,27 @@ describe('settings and the do-not-call list', () => {
     });
   });
 
+  it('say what is wrong in words, with the field named, for every problem at once', async () => {
+    const bad = await t.call('settings.update', {
+      frequencyCapDays: -1,
+      companyName: '',
+      theme: 'pink' as 'dark',
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (bad.ok) return;
+    expect(bad.error.message).toBe('Company name: fill this in (and 2 more problems)');
+    expect(bad.error.issues).toEqual([
+      { path: 'companyName', message: 'fill this in' },
+      { path: 'frequencyCapDays', message: 'must be 0 or more' },
+      { path: 'theme', message: 'choose one of system, light, dark' },
+    ]);
+    const one = await t.call('settings.update', { frequencyCapDays: 1.5 });
+    expect(one).toMatchObject({
+      ok: false,
+      error: { message: 'Call a customer at most once every (days): enter a whole number' },
+    });
+  });
+
   it('store numbers in E.164 whatever way they are typed, and reject what is not a number', async () => {
     expect(await t.call('dnc.add', { phone: '(305) 555-0142', reason: 'asked by email' })).toMatchObject({
       ok: true,

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { createApp, type NavaiaApp } from '../../core/app';
+import { createApp } from '../../core/app';
 import { getCampaign } from '../../core/campaigns/campaign-store';
 import { runVirtualUntil, VirtualClock } from '../../core/clock/virtual-clock';
 import { openDatabase } from '../../core/db/open';
 import { silentLogger } from '../../core/logging/logger';
-import { CliError, dbFileOf, openCliApp, positiveInt, printJson, withDbOption } from '../cli-context';
+import { CliError, dbFileOf, positiveInt, printJson, withDbOption } from '../cli-context';
 import { createProgress } from '../progress';
+import { campaignSummary, formatSummary } from './campaign-report';
 
 const speedOption = (value: string): number | 'max' => {
   if (value === 'max') return 'max';
@@ -15,55 +16,6 @@ const speedOption = (value: string): number | 'max' => {
     throw new InvalidArgumentError('--speed is a factor such as 60, or max.');
   return n;
 };
-
-/** Totals of a campaign's attempts, as the dry-run summary and `status` print them. */
-export function campaignSummary(app: NavaiaApp, campaignId: number) {
-  const c = app.context.db.$client;
-  const campaign = getCampaign(app.context.db, campaignId);
-  const totals = c
-    .prepare(`select count(*) as attempts, count(distinct case when dialed_at is not null then customer_id end) as dialedCustomers,
-        coalesce(sum(cost_telephony + cost_ai), 0) as cost, min(dialed_at) as firstDial, max(ended_at) as lastEnd
-      from call_attempts where campaign_id = ?`)
-    .get(campaignId) as {
-    attempts: number;
-    dialedCustomers: number;
-    cost: number;
-    firstDial: number | null;
-    lastEnd: number | null;
-  };
-  const byState = Object.fromEntries(
-    (
-      c
-        .prepare('select state, count(*) as n from call_attempts where campaign_id = ? group by state')
-        .all(campaignId) as { state: string; n: number }[]
-    ).map((r) => [r.state, r.n]),
-  );
-  const dispositions = Object.fromEntries(
-    (
-      c
-        .prepare(
-          'select disposition, count(*) as n from call_attempts where campaign_id = ? and disposition is not null group by disposition',
-        )
-        .all(campaignId) as { disposition: string; n: number }[]
-    ).map((r) => [r.disposition, r.n]),
-  );
-  const conversions = (campaign.goal.conversionDispositions as string[]).reduce(
-    (sum, d) => sum + (dispositions[d] ?? 0),
-    0,
-  );
-  return {
-    campaign_id: campaignId,
-    status: campaign.status,
-    attempts: totals.attempts,
-    dialed_customers: totals.dialedCustomers,
-    outcomes: byState,
-    dispositions,
-    conversions,
-    cost: Math.round(totals.cost * 100) / 100,
-    duration_simulated_s:
-      totals.firstDial && totals.lastEnd ? Math.round((totals.lastEnd - totals.firstDial) / 1000) : 0,
-  };
-}
 
 /**
  * Where virtual time stands for a campaign run before: the last thing that happened to it. A dry run
@@ -139,46 +91,9 @@ export function registerCampaignRunCommands(campaign: Command): void {
       progress.done();
       const summary = campaignSummary(app, id);
       if (options.json) printJson(summary);
-      else console.log(summary);
+      else console.log(formatSummary(summary));
     } finally {
       await app.close();
-    }
-  });
-
-  withDbOption(
-    campaign
-      .command('status')
-      .description('a campaign’s progress and totals')
-      .argument('<id>', 'campaign id', positiveInt('id'))
-      .option('--json', 'print JSON'),
-  ).action((id: number, options: { json?: boolean; db?: string }) => {
-    const app = openCliApp(options);
-    try {
-      const summary = { ...campaignSummary(app, id), progress: app.engine.progress(id) };
-      if (options.json) printJson(summary);
-      else console.log(summary);
-    } finally {
-      app.context.db.$client.close();
-    }
-  });
-
-  withDbOption(
-    campaign
-      .command('attempts')
-      .description('every call attempt of a campaign, for audits')
-      .argument('<id>', 'campaign id', positiveInt('id'))
-      .option('--json', 'print JSON'),
-  ).action((id: number, options: { json?: boolean; db?: string }) => {
-    const app = openCliApp(options);
-    try {
-      const rows = app.context.db.$client
-        .prepare(`select customer_id, attempt_number, state, disposition, dialed_at as started_at, ended_at,
-            provider_call_id, idempotency_key, error from call_attempts where campaign_id = ? order by id`)
-        .all(id);
-      if (options.json) printJson(rows);
-      else for (const r of rows) console.log(Object.values(r as object).join('\t'));
-    } finally {
-      app.context.db.$client.close();
     }
   });
 }

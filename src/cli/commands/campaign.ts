@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import { createCampaign, getCampaign, listCampaigns } from '../../core/campaigns/campaign-store';
 import { campaignInputSchema } from '../../shared/contract/campaigns';
+import { fieldLabel, plainIssueMessage } from '../../shared/validation/plain-issues';
 import { CliError, openCliApp, positiveInt, printJson, withDbOption } from '../cli-context';
+import { formatTable, localTime } from '../table';
 import { readJsonFile } from './audience';
+import { registerCampaignReportCommands } from './campaign-report';
 import { registerCampaignRunCommands } from './campaign-run';
 
 export function registerCampaignCommands(program: Command): void {
@@ -14,13 +17,14 @@ export function registerCampaignCommands(program: Command): void {
       .requiredOption('--file <file>', 'campaign JSON')
       .option('--json', 'print JSON'),
   ).action((options: { file: string; json?: boolean; db?: string }) => {
-    const parsed = campaignInputSchema.safeParse(readJsonFile(options.file));
+    const parsed = campaignInputSchema.safeParse(readJsonFile(options.file), { error: plainIssueMessage });
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new CliError(
-        `Invalid campaign in ${options.file}: ${issue?.path.join('.')}: ${issue?.message}`,
-        2,
-      );
+      // Every problem at once, each with the field it is about: one round of fixes, not one per run.
+      const problems = parsed.error.issues.map((issue) => {
+        const path = issue.path.join('.');
+        return `  • ${path ? `${fieldLabel(path) ?? path} (${path})` : 'the file'}: ${issue.message}`;
+      });
+      throw new CliError(`Invalid campaign in ${options.file}:\n${problems.join('\n')}`, 2);
     }
     const app = openCliApp(options);
     try {
@@ -39,10 +43,20 @@ export function registerCampaignCommands(program: Command): void {
       const rows = listCampaigns(app.context.db, true);
       if (options.json) printJson(rows);
       else
-        for (const c of rows)
-          console.log(
-            `${String(c.id).padStart(4)}  ${c.status.padEnd(10)} ${c.name}  (${c.customersCalled} called)`,
-          );
+        console.log(
+          formatTable(
+            ['Id', 'Name', 'Status', 'Customers called', 'Attempts done', 'Live calls', 'Updated'],
+            rows.map((c) => [
+              c.id,
+              c.name,
+              c.archived ? `${c.status} (archived)` : c.status,
+              c.customersCalled,
+              `${c.finishedAttempts}/${c.attempts}`,
+              c.liveCalls,
+              localTime(c.updatedAt),
+            ]),
+          ),
+        );
     } finally {
       app.context.db.$client.close();
     }
@@ -62,4 +76,5 @@ export function registerCampaignCommands(program: Command): void {
     }
   });
   registerCampaignRunCommands(campaign);
+  registerCampaignReportCommands(campaign);
 }

@@ -76,9 +76,16 @@ function compileInterests(op: string, tags: string[]): SQL {
 
 function compileRule(rule: AudienceRule, now: number): SQL {
   const field = audienceFields.find((f) => f.name === rule.field);
-  if (!field) throw new AppError('invalid_input', `Unknown audience field: ${rule.field}`);
+  if (!field)
+    throw new AppError(
+      'invalid_input',
+      `Unknown audience field “${rule.field}”: use one of ${audienceFields.map((f) => f.name).join(', ')}`,
+    );
   if (!field.operators.some((o) => o.name === rule.operator)) {
-    throw new AppError('invalid_input', `${field.label} cannot be filtered with “${rule.operator}”`);
+    throw new AppError(
+      'invalid_input',
+      `${field.label} cannot be filtered with “${rule.operator}”: use one of ${field.operators.map((o) => o.name).join(', ')}`,
+    );
   }
   const op = rule.operator;
 

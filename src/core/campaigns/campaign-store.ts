@@ -1,4 +1,6 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { finalAttemptStates, liveAttemptStates } from '../../shared/calls/attempt-states';
+import { defaultConversions } from '../../shared/campaigns/dispositions';
 import { isEditable } from '../../shared/campaigns/lifecycle';
 import {
   type Campaign,
@@ -9,8 +11,11 @@ import {
   campaignInputSchema,
 } from '../../shared/contract/campaigns';
 import { AppError } from '../../shared/errors';
+import { plainIssueMessage } from '../../shared/validation/plain-issues';
+import { readPhone } from '../customers/import/customer-place';
 import type { Db } from '../db/open';
 import { campaigns } from '../db/schema';
+import { getSettings } from '../settings/settings-store';
 
 type CampaignRow = typeof campaigns.$inferSelect;
 
@@ -47,8 +52,24 @@ export function getCampaign(db: Db, id: number): Campaign {
   return toCampaign(row);
 }
 
+/** The caller number read like every other phone field (the default region for a national number), in E.164. */
+function withCallerNumberInE164(db: Db, settings: CampaignSettings): CampaignSettings {
+  if (!settings.callerNumber) return { ...settings, callerNumber: null };
+  const region = getSettings(db).defaultRegion;
+  const phone = readPhone(settings.callerNumber, region);
+  if (phone.ok) return { ...settings, callerNumber: phone.e164 };
+  const message = `“${settings.callerNumber}” is not a phone number: write it like +1 305 555 0142, or (305) 555-0142 in ${region}`;
+  throw new AppError('invalid_input', `Caller number: ${message}`, [{ path: 'callerNumber', message }]);
+}
+
 export function createCampaign(db: Db, input: CampaignInput, now: number): Campaign {
-  const settings = campaignInputSchema.parse(input);
+  const settings: CampaignSettings = withCallerNumberInE164(
+    db,
+    campaignInputSchema.parse(input, { error: plainIssueMessage }),
+  );
+  // Without a goal, a campaign converts on its objective's own success (an upsell on an accepted offer).
+  if (!input.goal?.conversionDispositions)
+    settings.goal = { ...settings.goal, conversionDispositions: [...defaultConversions[settings.objective]] };
   const row = db
     .insert(campaigns)
     .values({ ...settings, status: 'draft', createdAt: new Date(now), updatedAt: new Date(now) })
@@ -67,7 +88,10 @@ export function updateCampaign(
   if (!isEditable(current.status)) {
     throw new AppError('invalid_state', `A ${current.status} campaign cannot be edited; pause it first`);
   }
-  const next = campaignInputSchema.parse({ ...current, ...changes });
+  const next = withCallerNumberInE164(
+    db,
+    campaignInputSchema.parse({ ...current, ...changes }, { error: plainIssueMessage }),
+  );
   db.update(campaigns)
     .set({ ...next, updatedAt: new Date(now) })
     .where(eq(campaigns.id, id))
@@ -92,33 +116,41 @@ export function archiveCampaign(db: Db, id: number, archived: boolean, now: numb
   return getCampaign(db, id);
 }
 
-/** Campaigns with their progress, newest first. */
+/** A draft that was never used goes for good; anything that ran keeps its history and can be archived. */
+export function deleteCampaign(db: Db, id: number): void {
+  const current = getCampaign(db, id);
+  if (current.status !== 'draft') {
+    throw new AppError(
+      'invalid_state',
+      `Only a draft can be deleted; this campaign is ${current.status} — archive it to hide it from the list`,
+    );
+  }
+  db.delete(campaigns).where(eq(campaigns.id, id)).run();
+}
+
+/** SQL lists of attempt states; constants from the state table, never user input. */
+const stateList = (states: readonly string[]) => states.map((s) => `'${s}'`).join(', ');
+
+/**
+ * Campaigns with their progress, newest first. Each figure is counted over that campaign's own
+ * attempts (the subqueries name the outer campaign by its alias: an unqualified `id` inside them is the
+ * attempt's own id, which once made every campaign show 1).
+ */
 export function listCampaigns(db: Db, includeArchived: boolean): CampaignListItem[] {
-  return db
-    .select({
-      id: campaigns.id,
-      name: campaigns.name,
-      objective: campaigns.objective,
-      status: campaigns.status,
-      provider: campaigns.provider,
-      archived: campaigns.archived,
-      updatedAt: campaigns.updatedAt,
-      attempts: sql<number>`(select count(*) from call_attempts a where a.campaign_id = ${campaigns.id})`,
-      finishedAttempts: sql<number>`(select count(*) from call_attempts a where a.campaign_id = ${campaigns.id}
-        and a.state in ('completed', 'no_answer', 'busy', 'voicemail', 'failed', 'cancelled'))`,
-      customersCalled: sql<number>`(select count(distinct customer_id) from call_attempts a where a.campaign_id = ${campaigns.id}
-        and a.dialed_at is not null)`,
-      liveCalls: sql<number>`(select count(*) from call_attempts a where a.campaign_id = ${campaigns.id}
-        and a.state in ('dialing', 'ringing', 'in_progress', 'escalated'))`,
-    })
-    .from(campaigns)
-    .where(includeArchived ? undefined : eq(campaigns.archived, false))
-    .orderBy(desc(campaigns.updatedAt), desc(campaigns.id))
-    .all()
-    .map((r) => ({
-      ...r,
-      objective: r.objective as CampaignListItem['objective'],
-      status: r.status as CampaignStatus,
-      updatedAt: r.updatedAt.getTime(),
-    }));
+  const rows = db.$client
+    .prepare(
+      `select c.id, c.name, c.objective, c.status, c.provider, c.archived, c.updated_at as updatedAt,
+        (select count(*) from call_attempts a where a.campaign_id = c.id) as attempts,
+        (select count(*) from call_attempts a where a.campaign_id = c.id
+          and a.state in (${stateList(finalAttemptStates)})) as finishedAttempts,
+        (select count(distinct a.customer_id) from call_attempts a where a.campaign_id = c.id
+          and a.dialed_at is not null) as customersCalled,
+        (select count(*) from call_attempts a where a.campaign_id = c.id
+          and a.state in (${stateList(liveAttemptStates)})) as liveCalls
+      from campaigns c
+      where ? = 1 or c.archived = 0
+      order by c.updated_at desc, c.id desc`,
+    )
+    .all(includeArchived ? 1 : 0) as (Omit<CampaignListItem, 'archived'> & { archived: number })[];
+  return rows.map((r) => ({ ...r, archived: r.archived === 1 }));
 }

@@ -10,9 +10,13 @@ export interface CompanyVariables {
   now: number;
   agentName: string;
   companyName: string;
-  /** Read from the settings when not given (the engine passes it, once per pump). */
+  /** Read from the settings when not given (the engine passes it, once per pump); '' while not recording. */
   recordingDisclosure?: string;
 }
+
+/** What the first message discloses: the sentence from Settings while calls are recorded, else nothing. */
+const disclosureOf = (s: { recordCalls: boolean; recordingDisclosure: string }) =>
+  s.recordCalls ? s.recordingDisclosure : '';
 
 const statementsByDb = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
 
@@ -58,7 +62,7 @@ export function buildCustomerVariables(
   const company = {
     agent_name: context.agentName,
     company_name: context.companyName,
-    recording_disclosure: context.recordingDisclosure ?? getSettings(db).recordingDisclosure,
+    recording_disclosure: context.recordingDisclosure ?? disclosureOf(getSettings(db)),
   };
   if (!customer) return company;
   const booking = statements.booking.get(customerId, context.now) as

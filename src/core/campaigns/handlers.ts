@@ -5,6 +5,7 @@ import { getSettings } from '../settings/settings-store';
 import {
   archiveCampaign,
   createCampaign,
+  deleteCampaign,
   duplicateCampaign,
   getCampaign,
   listCampaigns,
@@ -41,6 +42,11 @@ export function campaignHandlers(context: AppContext): HandlersOf<typeof campaig
       const campaign = archiveCampaign(db, id, archived, clock.now());
       publish(campaign);
       return campaign;
+    },
+    'campaigns.delete': ({ id }) => {
+      deleteCampaign(db, id);
+      context.bus.publish('campaign.changed', { campaignId: id, status: 'deleted' });
+      return { deleted: true as const };
     },
     'campaigns.templates': () => campaignTemplates,
     'campaigns.previewScript': ({ script, customerId }) => {

@@ -5,7 +5,11 @@ const optOut = 'If you would rather not get these calls, just say so and we will
 const voicemail = (about: string) =>
   `Hi {{customer.first_name}}, this is {{agent_name}} from {{company_name}} ${about}. Please call us back when it suits you; if you would rather not get these calls, call back and say so.`;
 
-/** Ready-made campaigns for the four real-estate use cases; each is a starting point to edit. */
+/**
+ * Ready-made campaigns for the four real-estate use cases; each is a starting point to edit. Every first
+ * message passes the real-call check as shipped: it names the company, discloses the recording (the
+ * disclosure from Settings, which reads as nothing while recording is off) and offers a way out.
+ */
 export const campaignTemplates: CampaignTemplate[] = [
   {
     id: 'neighborhood-interest',
@@ -24,7 +28,7 @@ export const campaignTemplates: CampaignTemplate[] = [
       },
       script: {
         firstMessage:
-          'Hi {{customer.first_name}}, this is {{agent_name}} calling from {{company_name}}. We have new homes in {{neighborhood}} that match what you told us you are looking for. Do you have a minute? ' +
+          'Hi {{customer.first_name}}, this is {{agent_name}} calling from {{company_name}}. {{recording_disclosure}} We have new homes in {{neighborhood}} that match what you told us you are looking for. Do you have a minute? ' +
           optOut,
         prompt:
           'You are a friendly real-estate assistant. Describe the new listings in {{neighborhood}} briefly, ask about budget and timing, and offer to book a viewing. If the customer asks for a person, say you will connect them.',
@@ -43,7 +47,7 @@ export const campaignTemplates: CampaignTemplate[] = [
       criteria: { combinator: 'and', rules: [{ field: 'booking', operator: 'inNextDays', value: 2 }] },
       script: {
         firstMessage:
-          'Hello {{customer.first_name}}, this is {{agent_name}} from {{company_name}} with a reminder of your viewing on {{booking.date}} at {{booking.time}}. Can you still make it? ' +
+          'Hello {{customer.first_name}}, this is {{agent_name}} from {{company_name}} with a reminder of your viewing on {{booking.date}} at {{booking.time}}. {{recording_disclosure}} Can you still make it? ' +
           optOut,
         prompt:
           'Confirm the viewing or offer to reschedule. Keep it short. Give the address on request: {{booking.property}}.',
@@ -70,7 +74,7 @@ export const campaignTemplates: CampaignTemplate[] = [
       },
       script: {
         firstMessage:
-          'Hi {{customer.first_name}}, this is {{agent_name}} from {{company_name}}. Your lease ends on {{contract.end_date}} and we would love to offer you a renewal. Is now a good time? ' +
+          'Hi {{customer.first_name}}, this is {{agent_name}} from {{company_name}}. {{recording_disclosure}} Your lease ends on {{contract.end_date}} and we would love to offer you a renewal. Is now a good time? ' +
           optOut,
         prompt: 'Offer the renewal terms, answer questions, and note whether the customer agrees to renew.',
         voicemailMessage: voicemail('about renewing your lease, which ends on {{contract.end_date}}'),
@@ -94,7 +98,7 @@ export const campaignTemplates: CampaignTemplate[] = [
       },
       script: {
         firstMessage:
-          'Hello {{customer.first_name}}, {{agent_name}} here from {{company_name}}. As one of our valued clients we would like to tell you about our premium management service. Do you have two minutes? ' +
+          'Hello {{customer.first_name}}, {{agent_name}} here from {{company_name}}. {{recording_disclosure}} As one of our valued clients we would like to tell you about our premium management service. Do you have two minutes? ' +
           optOut,
         prompt:
           'Explain the premium service in two sentences, handle objections politely, and offer a follow-up call.',

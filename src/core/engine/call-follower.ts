@@ -114,6 +114,15 @@ export function createCallFollower(deps: {
         }
         break;
       }
+      case 'escalation_ended':
+        // Nobody took it: the AI carries on (and offers a callback); the call no longer wants a human.
+        if (
+          attempt.state === 'escalated' &&
+          store.move(attempt.id, 'escalated', 'in_progress', now, {}, { reason: event.reason })
+        ) {
+          publishCall(attempt.id);
+        }
+        break;
       case 'analysis':
         recordAnalysis(attempt, event);
         break;

@@ -1,7 +1,7 @@
 import type { CallSummary } from '../../shared/contract/calls';
 import type { Db } from '../db/open';
 
-const select = `select a.id as attemptId, a.campaign_id as campaignId, c.name as campaignName, a.customer_id as customerId,
+const select = `select a.id as attemptId, a.campaign_id as campaignId, c.name as campaignName, c.objective as campaignObjective, a.customer_id as customerId,
     trim(cu.first_name || ' ' || cu.last_name) as customerName, a.to_number as toNumber, a.attempt_number as attemptNumber,
     a.state, a.mode, a.held_by as heldBy, a.escalated, a.disposition, a.dialed_at as dialedAt, a.answered_at as answeredAt,
     a.ended_at as endedAt, a.duration_seconds as durationSeconds, a.sentiment, a.cost_telephony + a.cost_ai as cost,

@@ -354,8 +354,10 @@ export function createEngine(deps: EngineDependencies) {
   const placeCalls = (runner: Runner, dials: DueAttempt[], now: number, settings: Settings) => {
     if (dials.length === 0) return;
     groupCommit.flush();
-    const { agentName, companyName, recordingDisclosure, recordCalls } = settings;
+    const { agentName, companyName, recordCalls } = settings;
     const { script } = runner.campaign;
+    // Nothing to disclose while calls are not recorded: the template's disclosure reads as nothing.
+    const recordingDisclosure = recordCalls ? settings.recordingDisclosure : '';
     const provider = providerOf(runner.campaign.provider);
     for (const attempt of dials) {
       const variables = buildCustomerVariables(db, attempt.customerId, {
@@ -380,6 +382,10 @@ export function createEngine(deps: EngineDependencies) {
           variables,
           objective: runner.campaign.objective,
           customerTimeZone: attempt.timeZone,
+          rates: {
+            telephonyPerMinute: runner.campaign.costs.telephonyPerMinute,
+            aiPerMinute: runner.campaign.costs.aiPerMinute,
+          },
         })
         .then(
           ({ callId }) => {
@@ -483,9 +489,12 @@ export function createEngine(deps: EngineDependencies) {
       if (runner) schedule(runner, now + delay);
     }
     publishCall(attempt.id);
+    // A stopped campaign whose live calls were left to finish is done with the last of them.
+    const over = campaign.status === 'completed' || campaign.status === 'cancelled';
+    if (runner && over && runner.live.size === 0) closeRunner(runner);
     // A freed line matters only when the lines were all busy (or this was the last call): otherwise the
     // pump is already waiting for its next token. Calls ending in the same instant share one pump.
-    if (runner && (wasFull || runner.live.size === 0)) schedule(runner, now);
+    else if (runner && (wasFull || runner.live.size === 0)) schedule(runner, now);
   };
 
   const { onProviderEvent, recordDisposition } = createCallFollower({

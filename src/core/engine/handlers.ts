@@ -1,7 +1,13 @@
+import {
+  dispositionAllowed,
+  dispositionLabel,
+  dispositionsByObjective,
+} from '../../shared/campaigns/dispositions';
 import type { callMethods } from '../../shared/contract/calls';
 import type { CallContext, HandlersOf } from '../../shared/contract/define';
 import { AppError } from '../../shared/errors';
 import type { AppContext } from '../app-context';
+import { getCampaign } from '../campaigns/campaign-store';
 import { assertReadyForRealCalls } from '../compliance/real-call-readiness';
 import type { TakeoverSession } from '../providers/provider';
 import { installIdOf } from '../settings/install-id';
@@ -131,6 +137,12 @@ export function callHandlers(context: AppContext, engine: Engine): HandlersOf<ty
 
     async 'calls.end'({ attemptId, disposition, notes }, caller) {
       const { attempt, callId } = heldByCaller(attemptId, caller);
+      const { objective } = getCampaign(context.db, attempt.campaignId);
+      if (!dispositionAllowed(objective, disposition)) {
+        const choices = dispositionsByObjective[objective].map((d) => dispositionLabel(d, objective));
+        const message = `“${dispositionLabel(disposition)}” is not an outcome of this campaign: choose one of ${choices.join(', ')}`;
+        throw new AppError('invalid_input', message, [{ path: 'disposition', message }]);
+      }
       const now = clock.now();
       store.recordOutcome(attemptId, now, { disposition }, 'agent_disposition');
       engine.recordDisposition(
@@ -142,7 +154,7 @@ export function callHandlers(context: AppContext, engine: Engine): HandlersOf<ty
       );
       systemLine(
         attemptId,
-        `${attempt.heldBy ?? 'The agent'} ended the call: ${disposition.replaceAll('_', ' ')}`,
+        `${attempt.heldBy ?? 'The agent'} ended the call: ${dispositionLabel(disposition, objective).toLowerCase()}`,
       );
       await engine.providerOf(attempt.provider).hangUp(callId);
       return summary(attemptId);

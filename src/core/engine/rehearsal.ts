@@ -9,6 +9,7 @@ import { runVirtualUntil, VirtualClock } from '../clock/virtual-clock';
 import { openDatabase } from '../db/open';
 import { bookings, contracts, customers, customerTags } from '../db/schema';
 import { createEventBus } from '../events/event-bus';
+import { campaignMetrics } from '../metrics/campaign-metrics';
 import { createSimulator } from '../providers/simulator/simulator-provider';
 import { getSettings, updateSettings } from '../settings/settings-store';
 import { createEngine } from './engine';
@@ -80,12 +81,11 @@ export async function rehearseCampaign(
     await engine.close();
     const totals = db.$client
       .prepare(`select count(*) as attempts, coalesce(sum(answered_at is not null and state <> 'voicemail'), 0) as answered,
-          coalesce(sum(cost_telephony + cost_ai), 0) as cost, min(dialed_at) as first, max(ended_at) as last
+          min(dialed_at) as first, max(ended_at) as last
         from call_attempts`)
       .get() as {
       attempts: number;
       answered: number;
-      cost: number;
       first: number | null;
       last: number | null;
     };
@@ -103,7 +103,9 @@ export async function rehearseCampaign(
       answered: totals.answered,
       conversions: conversionDispositions.reduce((sum, d) => sum + (outcomes[d] ?? 0), 0),
       outcomes,
-      cost: Math.round(totals.cost * 100) / 100,
+      // Every cost the dashboard would count (per-call charges and fixed costs too), not just the minutes.
+      cost:
+        Math.round(campaignMetrics(db, copy.id, () => ({ matched: 0, eligible: 0 })).cost.total * 100) / 100,
       durationSeconds:
         totals.first !== null && totals.last !== null ? Math.round((totals.last - totals.first) / 1000) : 0,
       computeSeconds: Math.round((performance.now() - started) / 10) / 100,

@@ -1,20 +1,17 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
-import {
-  type CampaignMetrics,
-  engagedMinSeconds,
-  type MetricsSeriesPoint,
-} from '../../shared/contract/metrics';
+import { type CampaignMetrics, type CostFigures, engagedMinSeconds } from '../../shared/contract/metrics';
 import type { Db } from '../db/open';
 import { campaigns } from '../db/schema';
-import { type ConversionGoal, readConversionGoal } from './conversion-goal';
+import { type ConversionGoal, type ExtraCosts, readConversionGoal, readExtraCosts } from './conversion-goal';
 
 /** How many customers a campaign's audience holds now; supplied by the audience module. */
 export type AudienceFigures = (campaignId: number) => { matched: number; eligible: number };
 
 const liveStates = sql`('dialing', 'ringing', 'in_progress', 'escalated')`;
-const answered = sql`(answered_at is not null and state <> 'voicemail')`;
+/** A person (not a voicemail box) picked up. */
+export const answered = sql`(answered_at is not null and state <> 'voicemail')`;
 
-function isConversion(goal: ConversionGoal): SQL {
+export function isConversion(goal: ConversionGoal): SQL {
   return sql`disposition in (${sql.join(
     goal.conversionDispositions.map((d) => sql`${d}`),
     sql`, `,
@@ -63,13 +60,37 @@ function breakdown(db: Db, campaignId: number | null, column: 'state' | 'disposi
     where ${where} and ${key} is not null group by ${key} order by count desc, key`);
 }
 
-function campaignGoal(db: Db, campaignId: number): ConversionGoal {
+/** What a campaign's settings say about money, and whether it has run (a draft has cost nothing). */
+interface CampaignTerms {
+  goal: ConversionGoal;
+  extraCosts: ExtraCosts;
+  hasRun: boolean;
+}
+
+export function campaignTerms(db: Db, campaignId: number): CampaignTerms {
   const campaign = db
-    .select({ goal: campaigns.goal })
+    .select({ goal: campaigns.goal, costs: campaigns.costs, startedAt: campaigns.startedAt })
     .from(campaigns)
     .where(eq(campaigns.id, campaignId))
     .get();
-  return readConversionGoal(campaign?.goal);
+  return {
+    goal: readConversionGoal(campaign?.goal),
+    extraCosts: readExtraCosts(campaign?.costs),
+    hasRun: campaign?.startedAt != null,
+  };
+}
+
+/** Every cost of a campaign: billed minutes, a charge per call placed, and its fixed costs once it ran. */
+function costFigures(totals: AttemptTotals, terms: CampaignTerms): CostFigures {
+  const perCall = terms.extraCosts.perCall * totals.dialled;
+  const fixed = terms.hasRun ? terms.extraCosts.fixed : 0;
+  return {
+    telephony: totals.telephony,
+    ai: totals.ai,
+    perCall,
+    fixed,
+    total: totals.telephony + totals.ai + perCall + fixed,
+  };
 }
 
 function ratio(numerator: number, denominator: number): number | null {
@@ -77,10 +98,11 @@ function ratio(numerator: number, denominator: number): number | null {
 }
 
 export function campaignMetrics(db: Db, campaignId: number, audience: AudienceFigures): CampaignMetrics {
-  const goal = campaignGoal(db, campaignId);
+  const terms = campaignTerms(db, campaignId);
+  const { goal } = terms;
   const totals = attemptTotals(db, campaignId, goal);
   const { matched, eligible } = audience(campaignId);
-  const cost = { telephony: totals.telephony, ai: totals.ai, total: totals.telephony + totals.ai };
+  const cost = costFigures(totals, terms);
   const revenue = totals.convertedCustomers * goal.valuePerConversion;
   return {
     campaignId,
@@ -107,19 +129,29 @@ export function campaignMetrics(db: Db, campaignId: number, audience: AudienceFi
   };
 }
 
+const targetedNobody: AudienceFigures = () => ({ matched: 0, eligible: 0 });
+
 /**
  * Every campaign added up. Funnel stages are sums of each campaign's distinct customers, so a customer
- * called by two campaigns counts in both — as their two calls both cost money.
+ * called by two campaigns counts in both — as their two calls both cost money. Only campaigns that have
+ * run count as targeting anyone: a draft's audience is a plan, not a reach.
  */
 export function overallMetrics(db: Db, audience: AudienceFigures): CampaignMetrics {
-  const ids = db.select({ id: campaigns.id }).from(campaigns).all();
-  const each = ids.map(({ id }) => campaignMetrics(db, id, audience));
+  const ids = db.select({ id: campaigns.id, startedAt: campaigns.startedAt }).from(campaigns).all();
+  const each = ids.map(({ id, startedAt }) =>
+    campaignMetrics(db, id, startedAt === null ? targetedNobody : audience),
+  );
   const sum = (pick: (m: CampaignMetrics) => number) => each.reduce((acc, m) => acc + pick(m), 0);
   const talk = db.get<{ avg: number | null }>(
     sql`select avg(duration_seconds) as avg from call_attempts where ${answered}`,
   );
-  const cost = { telephony: sum((m) => m.cost.telephony), ai: sum((m) => m.cost.ai), total: 0 };
-  cost.total = cost.telephony + cost.ai;
+  const cost: CostFigures = {
+    telephony: sum((m) => m.cost.telephony),
+    ai: sum((m) => m.cost.ai),
+    perCall: sum((m) => m.cost.perCall),
+    fixed: sum((m) => m.cost.fixed),
+    total: sum((m) => m.cost.total),
+  };
   const revenue = sum((m) => m.revenue);
   const attempts = {
     total: sum((m) => m.attempts.total),
@@ -148,57 +180,4 @@ export function overallMetrics(db: Db, audience: AudienceFigures): CampaignMetri
     roi: ratio(revenue - cost.total, cost.total),
     costPerConversion: ratio(cost.total, converted),
   };
-}
-
-const bucketMs = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
-
-/** Activity per time bucket of dial time (UTC boundaries; the renderer shows them in local time). */
-export function metricsSeries(
-  db: Db,
-  options: { campaignId?: number; bucket: keyof typeof bucketMs; from?: number; to?: number },
-): MetricsSeriesPoint[] {
-  const size = bucketMs[options.bucket];
-  const ids = options.campaignId
-    ? [options.campaignId]
-    : db
-        .select({ id: campaigns.id })
-        .from(campaigns)
-        .all()
-        .map((c) => c.id);
-  const points = new Map<number, MetricsSeriesPoint>();
-  const point = (at: number) => {
-    let p = points.get(at);
-    if (!p) {
-      p = { at, dialled: 0, answered: 0, conversions: 0, cost: 0 };
-      points.set(at, p);
-    }
-    return p;
-  };
-  const range = sql`${options.from ?? 0} <= dialed_at and dialed_at < ${options.to ?? Number.MAX_SAFE_INTEGER}`;
-  for (const campaignId of ids) {
-    const goal = campaignGoal(db, campaignId);
-    const rows = db.all<{
-      bucket: number;
-      dialled: number;
-      answered: number;
-      conversions: number;
-      cost: number;
-    }>(sql`
-      select cast(dialed_at / ${size} as integer) * ${size} as bucket,
-        count(*) as dialled,
-        coalesce(sum(${answered}), 0) as answered,
-        coalesce(sum(${isConversion(goal)}), 0) as conversions,
-        coalesce(sum(cost_telephony + cost_ai), 0) as cost
-      from call_attempts
-      where campaign_id = ${campaignId} and dialed_at is not null and ${range}
-      group by bucket`);
-    for (const row of rows) {
-      const p = point(row.bucket);
-      p.dialled += row.dialled;
-      p.answered += row.answered;
-      p.conversions += row.conversions;
-      p.cost += row.cost;
-    }
-  }
-  return [...points.values()].sort((a, b) => a.at - b.at);
 }

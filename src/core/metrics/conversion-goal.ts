@@ -4,8 +4,8 @@ import { z } from 'zod';
 export const defaultConversionDispositions = ['booked_viewing', 'renewal_agreed', 'upsell_accepted'];
 
 /**
- * The part of a campaign's stored `goal` document that metrics need. Read tolerantly: a campaign saved by
- * an older version still gets figures.
+ * The parts of a campaign's stored `goal` and `costs` documents that metrics need. Read tolerantly: a
+ * campaign saved by an older version still gets figures.
  */
 const goalShape = z
   .object({
@@ -14,9 +14,19 @@ const goalShape = z
   })
   .passthrough();
 
+const costsShape = z
+  .object({ perCall: z.number().nonnegative().optional(), fixed: z.number().nonnegative().optional() })
+  .passthrough();
+
 export interface ConversionGoal {
   conversionDispositions: string[];
   valuePerConversion: number;
+}
+
+/** Costs a campaign adds to what each call's provider billed. */
+export interface ExtraCosts {
+  perCall: number;
+  fixed: number;
 }
 
 export function readConversionGoal(stored: unknown): ConversionGoal {
@@ -26,4 +36,10 @@ export function readConversionGoal(stored: unknown): ConversionGoal {
     conversionDispositions: goal.conversionDispositions ?? defaultConversionDispositions,
     valuePerConversion: goal.valuePerConversion ?? 0,
   };
+}
+
+export function readExtraCosts(stored: unknown): ExtraCosts {
+  const parsed = costsShape.safeParse(stored);
+  const costs = parsed.success ? parsed.data : {};
+  return { perCall: costs.perCall ?? 0, fixed: costs.fixed ?? 0 };
 }

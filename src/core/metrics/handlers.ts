@@ -3,7 +3,8 @@ import type { HandlersOf } from '../../shared/contract/define';
 import type { metricsMethods } from '../../shared/contract/metrics';
 import type { AppContext } from '../app-context';
 import { campaigns } from '../db/schema';
-import { type AudienceFigures, campaignMetrics, metricsSeries, overallMetrics } from './campaign-metrics';
+import { type AudienceFigures, campaignMetrics, overallMetrics } from './campaign-metrics';
+import { metricsSeries } from './metrics-series';
 
 export function metricsHandlers(
   context: AppContext,

@@ -49,6 +49,8 @@ export interface PlaceCallRequest {
   objective?: string;
   /** The customer's IANA time zone; answer rates depend on their local time of day. */
   customerTimeZone?: string;
+  /** The campaign's expected per-minute prices; the simulator bills by them (a real provider reports its own). */
+  rates?: { telephonyPerMinute: number; aiPerMinute: number };
 }
 
 export interface CallSnapshot {
@@ -123,6 +125,8 @@ export type ProviderEvent =
       costTelephony?: number;
       costAi?: number;
     }
+  /** The customer no longer waits for a person (nobody took the call in time): the AI has it again. */
+  | { type: 'escalation_ended'; callId: string; attemptId: number; reason: string; at: number }
   | {
       type: 'analysis';
       callId: string;

@@ -3,11 +3,11 @@ import {
   type CallContext,
   type Handlers,
   isMethodName,
-  type MethodName,
   methods,
   type RpcResponse,
 } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { plainIssueMessage, summariseIssues } from '../../shared/validation/plain-issues';
 import type { Logger } from '../logging/logger';
 
 export type Dispatch = (method: string, input: unknown, context: CallContext) => Promise<RpcResponse>;
@@ -24,9 +24,9 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
         error: { code: 'unknown_method', message: `Unknown method: ${String(name).slice(0, 80)}` },
       };
     }
-    const parsed = methods[name].input.safeParse(input ?? {});
+    const parsed = methods[name].input.safeParse(input ?? {}, { error: plainIssueMessage });
     if (!parsed.success) {
-      return { ok: false, error: validationError(name, parsed.error) };
+      return { ok: false, error: validationError(parsed.error) };
     }
     try {
       const handler = handlers[name] as (input: unknown, context: CallContext) => unknown;
@@ -34,7 +34,7 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
       return { ok: true, result };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toBody() };
-      if (err instanceof ZodError) return { ok: false, error: validationError(name, err) };
+      if (err instanceof ZodError) return { ok: false, error: validationError(err) };
       logger.error({ err, method: name }, 'rpc handler failed');
       return {
         ok: false,
@@ -44,12 +44,8 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
   };
 }
 
-function validationError(name: MethodName, error: ZodError) {
+/** Each problem with the path of the field it is about, and one line naming the first in words. */
+function validationError(error: ZodError) {
   const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-  const first = issues[0];
-  return {
-    code: 'invalid_input' as const,
-    message: `Invalid input for ${name}${first ? `: ${first.path ? `${first.path}: ` : ''}${first.message}` : ''}`,
-    issues,
-  };
+  return { code: 'invalid_input' as const, message: summariseIssues(issues), issues };
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { type Settings, settingsSchema } from '../../shared/contract/settings';
 import { AppError } from '../../shared/errors';
+import { plainIssueMessage, summariseIssues } from '../../shared/validation/plain-issues';
 import type { Db } from '../db/open';
 import { settings } from '../db/schema';
 
@@ -31,14 +32,10 @@ export function getSettings(db: Db): Settings {
 }
 
 export function updateSettings(db: Db, patch: Partial<Settings>): Settings {
-  const next = settingsSchema.safeParse({ ...getSettings(db), ...patch });
+  const next = settingsSchema.safeParse({ ...getSettings(db), ...patch }, { error: plainIssueMessage });
   if (!next.success) {
-    const issue = next.error.issues[0];
-    throw new AppError(
-      'invalid_input',
-      `${issue.path.join('.') || 'settings'}: ${issue.message}`,
-      next.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
+    const issues = next.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    throw new AppError('invalid_input', summariseIssues(issues), issues);
   }
   db.insert(settings)
     .values({ key, value: next.data })

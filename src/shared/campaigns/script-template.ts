@@ -30,10 +30,22 @@ export function variablesIn(template: string): string[] {
 export const isKnownVariable = (name: string): name is TemplateVariable =>
   Object.hasOwn(templateVariables, name);
 
-/** Fills a template; a variable with no value is left visible as `{{name}}` so nobody hears a blank. */
+/** Variables whose empty value is meant: no recording, nothing to disclose. */
+const mayBeEmpty: ReadonlySet<string> = new Set(['recording_disclosure']);
+
+/**
+ * Fills a template; a variable with no value is left visible as `{{name}}` so nobody hears a blank,
+ * except one that may be empty, which leaves no gap behind.
+ */
 export function renderTemplate(template: string, values: Partial<Record<string, string | number>>): string {
-  return template.replace(placeholder, (whole, name: string) => {
+  let emptied = false;
+  const text = template.replace(placeholder, (whole, name: string) => {
     const value = values[name];
+    if (value === '' && mayBeEmpty.has(name)) {
+      emptied = true;
+      return '';
+    }
     return value === undefined || value === '' ? whole : String(value);
   });
+  return emptied ? text.replace(/[ \t]{2,}/g, ' ').trim() : text;
 }

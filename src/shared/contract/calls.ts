@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AttemptState } from '../calls/attempt-states';
 import { attemptStates } from '../calls/attempt-states';
-import { campaignInputSchema, dispositions } from './campaigns';
+import { type CampaignObjective, campaignInputSchema, dispositions } from './campaigns';
 import { event, method } from './define';
 
 /** One call as the monitor shows it. */
@@ -9,6 +9,8 @@ export interface CallSummary {
   attemptId: number;
   campaignId: number;
   campaignName: string;
+  /** What the campaign is for: it decides which dispositions the call may end with. */
+  campaignObjective: CampaignObjective;
   customerId: number;
   customerName: string;
   toNumber: string;

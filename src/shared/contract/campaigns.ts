@@ -10,6 +10,7 @@ export const campaignObjectives = [
   'upsell',
   'custom',
 ] as const;
+export type CampaignObjective = (typeof campaignObjectives)[number];
 export const campaignStatuses = [
   'draft',
   'scheduled',
@@ -76,9 +77,16 @@ export const goalSchema = z.object({
   valuePerConversion: z.number().min(0).max(10_000_000).default(0),
 });
 
+/**
+ * What a campaign costs. Per-minute rates are what the simulator bills (a real provider reports what it
+ * billed); `perCall` is charged for every call placed (a number lookup, a platform fee) and `fixed` once
+ * the campaign has run (number rental, set-up, the team's time) — ROI counts all of them.
+ */
 export const costsSchema = z.object({
   telephonyPerMinute: z.number().min(0).max(100).default(0.014),
   aiPerMinute: z.number().min(0).max(100).default(0.08),
+  perCall: z.number().min(0).max(100).default(0),
+  fixed: z.number().min(0).max(10_000_000).default(0),
 });
 
 /** Everything a supervisor sets on a campaign; the same shape is stored, validated once at the edge. */
@@ -156,6 +164,8 @@ export const campaignMethods = {
   'campaigns.archive': method<Campaign>()(
     z.object({ id: z.number().int().positive(), archived: z.boolean().default(true) }).strict(),
   ),
+  /** Drafts only: a campaign that ran is archived instead, keeping its calls. */
+  'campaigns.delete': method<{ deleted: true }>()(id),
   'campaigns.templates': method<CampaignTemplate[]>()(z.object({}).strict()),
   'campaigns.previewScript': method<ScriptPreview>()(
     z

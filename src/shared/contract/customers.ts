@@ -72,6 +72,8 @@ export const customerImportFields = [
   'lifetimeValue',
   'consent',
   'consentAt',
+  'contractEndsAt',
+  'bookingAt',
   'tags',
 ] as const;
 export type CustomerImportField = (typeof customerImportFields)[number];
@@ -99,8 +101,18 @@ export const customerImportFieldLabels: Record<CustomerImportField, string> = {
   lifetimeValue: 'lifetime value',
   consent: 'consent',
   consentAt: 'consent date',
+  contractEndsAt: 'lease/contract end date',
+  bookingAt: 'viewing date',
   tags: 'tags',
 };
+
+/**
+ * What a "yes" in a consent column records. Verbal is the safe reading: it allows service calls
+ * (reminders, renewals) but not marketing, which needs written consent — choose written only when the
+ * column records a signed form or an online opt-in.
+ */
+export const consentYesLevels = ['verbal', 'written'] as const;
+export type ConsentYesLevel = (typeof consentYesLevels)[number];
 
 /** Field → the file's column header that holds it. */
 export const customerImportMappingSchema = z
@@ -115,12 +127,17 @@ export type CustomerImportMapping = Partial<Record<CustomerImportField, string>>
 
 const importId = z.string().regex(/^imp-[a-z0-9-]{1,40}$/, 'not an import id');
 
-/** One row the import refused: `row` counts lines of the file, the header being row 1. */
+/**
+ * One row the import refused, or (as a warning) a row it imported with a field left out: `row` counts
+ * lines of the file, the header being row 1.
+ */
 export interface CustomerImportReject {
   row: number;
   /** The file's column(s) at fault, or "(row)" when the row as a whole is malformed. */
   column: string;
   reason: string;
+  /** What the file says there (the cells at fault, joined by " · "). */
+  value?: string;
 }
 
 export interface CustomerImportPreview {
@@ -136,11 +153,15 @@ export interface CustomerImportProgress {
   imported: number;
   updated: number;
   rejected: number;
+  /** Rows imported with a field left out (a malformed email, an unknown consent value …). */
+  warned: number;
 }
 
 export interface CustomerImportResult extends CustomerImportProgress {
   /** The first rejects, for showing; all of them are in the rejects CSV. */
   rejects: CustomerImportReject[];
+  /** The first rows imported with a field left out, and why. */
+  warnings: CustomerImportReject[];
   rejectsCsvBytes: number;
 }
 
@@ -161,6 +182,7 @@ export const customerMethods = {
         mapping: customerImportMappingSchema,
         /** Country used for numbers written without a country code; the default region setting if absent. */
         region: regionCodeSchema.optional(),
+        consentYes: z.enum(consentYesLevels).default('verbal'),
       })
       .strict(),
   ),

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { method } from './define';
 
 /**
- * Funnel stages count distinct customers. `targeted`/`eligible` come from the campaign's audience as it
- * is now; the rest from call attempts:
+ * Funnel stages count distinct customers. `targeted`/`eligible`: the customers the campaign has queued a
+ * call for, plus those its audience still holds (matching / callable now) that it has not (overall: only
+ * campaigns that have run; a draft has targeted nobody). The rest come from call attempts:
  * dialled = an attempt was placed; answered = a person (not voicemail) picked up;
  * engaged = answered and the conversation lasted at least `engagedMinSeconds`;
  * converted = an attempt ended with one of the campaign's conversion dispositions.
@@ -17,9 +18,14 @@ export interface Funnel {
   converted: number;
 }
 
+/** Everything a campaign cost: what providers billed per call, the per-call charge and the fixed costs. */
 export interface CostFigures {
   telephony: number;
   ai: number;
+  /** The campaign's per-call charge × calls placed. */
+  perCall: number;
+  /** The campaign's fixed costs, counted once it has run. */
+  fixed: number;
   total: number;
 }
 
@@ -34,8 +40,9 @@ export interface CampaignMetrics {
   dispositions: { disposition: string; count: number }[];
   averageTalkSeconds: number | null;
   cost: CostFigures;
+  /** Conversions × the campaign's value per conversion. */
   revenue: number;
-  /** (revenue − cost) / cost; null while nothing has cost anything. */
+  /** (revenue − cost.total) / cost.total, every cost included; null while nothing has cost anything. */
   roi: number | null;
   costPerConversion: number | null;
 }
@@ -46,7 +53,17 @@ export interface MetricsSeriesPoint {
   dialled: number;
   answered: number;
   conversions: number;
+  /** Billed minutes and per-call charges of the calls placed in the bucket (fixed costs are not spread). */
   cost: number;
+}
+
+export const seriesBuckets = ['minute', 'hour', 'day'] as const;
+export type SeriesBucket = (typeof seriesBuckets)[number];
+
+/** Activity over time, in the bucket asked for (or the one `auto` chose for the span of the calls). */
+export interface MetricsSeries {
+  bucket: SeriesBucket;
+  points: MetricsSeriesPoint[];
 }
 
 export const engagedMinSeconds = 20;
@@ -56,7 +73,7 @@ export const metricsSummaryInput = z.object({ campaignId: z.number().int().posit
 export const metricsSeriesInput = z
   .object({
     campaignId: z.number().int().positive().optional(),
-    bucket: z.enum(['minute', 'hour', 'day']).default('hour'),
+    bucket: z.enum([...seriesBuckets, 'auto']).default('auto'),
     from: z.number().int().optional(),
     to: z.number().int().optional(),
   })
@@ -68,7 +85,7 @@ export const metricsMethods = {
   'metrics.byCampaign': method<(CampaignMetrics & { name: string; status: string })[]>()(
     z.object({}).strict(),
   ),
-  'metrics.series': method<MetricsSeriesPoint[]>()(metricsSeriesInput),
+  'metrics.series': method<MetricsSeries>()(metricsSeriesInput),
 };
 
 export const metricsEvents = {};

@@ -24,6 +24,15 @@ export const e164Number = z
   .trim()
   .regex(/^\+[1-9]\d{6,14}$/, 'write numbers in E.164, like +13055550142');
 
+/** A phone number as people type it: digits with spaces, dots, dashes or brackets, a + for the country. */
+export const phoneAsTyped = z
+  .string()
+  .trim()
+  .max(30)
+  .refine((v) => /^\+?[\d\s().-]+$/.test(v) && v.replace(/\D/g, '').length >= 7, {
+    message: 'write a phone number, like +1 305 555 0142 or (305) 555-0142',
+  });
+
 export const dialModes = ['own-twilio', 'native'] as const;
 
 /** The desktop app's webhook listener port unless another is chosen. */
@@ -50,7 +59,8 @@ export const providerCredentialsInputSchema = z
         authToken: keptSecret,
         apiKeySid: optionalSid('SK', 'The API key SID'),
         apiKeySecret: keptSecret,
-        callerNumbers: z.array(e164Number).min(1, 'add at least one caller number').max(50),
+        /** As typed (national or international); core reads them into E.164 with the default region. */
+        callerNumbers: z.array(phoneAsTyped).min(1, 'add at least one caller number').max(50),
         twimlAppSid: optionalSid('AP', 'The TwiML app SID'),
       })
       .strict(),

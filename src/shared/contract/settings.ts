@@ -36,6 +36,13 @@ export const settingsSchema = z.object({
   callingHours: callingWindowSchema.default({ start: '09:00', end: '20:00' }),
   /** A customer is called at most once per this many days, across all campaigns. */
   frequencyCapDays: z.number().int().min(0).max(365).default(7),
+  /** How long a call whose customer asked for a person waits for an agent before the AI offers a callback. */
+  escalationWaitSeconds: z
+    .number()
+    .int('use whole seconds')
+    .min(10, 'give agents at least 10 seconds')
+    .max(600, 'at most 600 seconds (10 minutes): nobody holds longer')
+    .default(60),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   /** Real calls are recorded by the voice-agent platform; when on, the first message must disclose it. */
   recordCalls: z.boolean().default(true),

@@ -12,16 +12,8 @@ describe('manual takeover of an AI call', () => {
     const bob = invoker(h.app, 'client-bob');
     h.startCampaignFor(200, { pacing: { maxConcurrent: 30, maxPerMinute: 200 } });
 
-    let escalated: number | undefined;
-    for (let i = 0; i < 3600 && escalated === undefined; i++) {
-      await runVirtualUntil(h.clock, h.clock.now() + 1000);
-      escalated = h.db.$client
-        .prepare("select id from call_attempts where state = 'escalated' limit 1")
-        .pluck()
-        .get() as number | undefined;
-    }
-    expect(escalated).toBeDefined();
-    const attemptId = escalated!;
+    const escalated = await h.untilEscalated();
+    const attemptId = escalated;
 
     // Someone who does not hold the call cannot speak on it.
     expect(await bob('calls.say', { attemptId, text: 'Hello?' })).toMatchObject({
@@ -85,6 +77,41 @@ describe('manual takeover of an AI call', () => {
       notes: 'Booked Saturday 10:00',
       by: 'Alice',
       converted: 1,
+    });
+  });
+
+  it('ends a call only with an outcome of the campaign’s objective: an upsell call cannot book a viewing', async () => {
+    const h = await createEngineHarness(nyMorning, { transcripts: false });
+    const alice = invoker(h.app, 'client-alice');
+    const campaignId = h.startCampaignFor(200, {
+      objective: 'upsell',
+      pacing: { maxConcurrent: 30, maxPerMinute: 200 },
+    });
+    // Created without a goal, it converts on its own success.
+    const goal = h.db.$client
+      .prepare('select goal from campaigns where id = ?')
+      .pluck()
+      .get(campaignId) as string;
+    expect(JSON.parse(goal).conversionDispositions).toEqual(['upsell_accepted']);
+
+    const attemptId = await h.untilEscalated();
+    expect(await alice('calls.takeOver', { attemptId, agentName: 'Alice' })).toMatchObject({ ok: true });
+    const wrong = await alice('calls.end', { attemptId, disposition: 'booked_viewing', notes: 'oops' });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        issues: [{ path: 'disposition' }],
+        message:
+          '“Booked a viewing” is not an outcome of this campaign: choose one of Accepted the offer, Interested, Wants a call back, Not interested, Wrong number, Asked not to be called again, No decision yet',
+      },
+    });
+    // The call is still the agent's to end properly.
+    expect(
+      await alice('calls.end', { attemptId, disposition: 'upsell_accepted', notes: 'Signed up' }),
+    ).toMatchObject({
+      ok: true,
+      result: { disposition: 'upsell_accepted' },
     });
   });
 });

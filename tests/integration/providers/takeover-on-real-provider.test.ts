@@ -143,7 +143,7 @@ describe('an agent takes over a real call, against the fake Twilio + ElevenLabs 
       { disposition: 'booked_viewing', converted: 1, notes: 'Viewing Saturday 10:00', decidedBy: 'Alice' },
     ]);
     expect(db.$client.prepare('select disposition from call_attempts').pluck().get()).toBe('booked_viewing');
-    expect(lines(db).at(-1)).toEqual({ speaker: 'system', text: 'Alice ended the call: booked viewing' });
+    expect(lines(db).at(-1)).toEqual({ speaker: 'system', text: 'Alice ended the call: booked a viewing' });
   }, 60_000);
 
   it('frees the call when the agent’s softphone does not answer: the AI has the customer again, and the agent may take it over again', async () => {

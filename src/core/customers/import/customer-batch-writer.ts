@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
 import { columnOf, type PendingRow } from './customer-record-reader';
 import { type CustomerWriter, createCustomerWriter } from './customer-writer';
+import { columnFailingMostRows } from './failing-column';
 import type { RejectsFile } from './rejects-file';
 
 export interface BatchWriteOptions {
@@ -21,8 +22,14 @@ export interface BatchWriteOptions {
 /** An import's counts: its progress event without the import's id. */
 export type CustomerImportTotals = Omit<CustomerImportProgress, 'importId'>;
 
-/** What an import ends with: its totals and the first rejects (all of them are in the rejects file). */
-export type CsvImportResult = CustomerImportTotals & { rejects: CustomerImportReject[] };
+/**
+ * What an import ends with: its totals, the first rejects (all of them are in the rejects file) and the
+ * first rows imported with a field left out.
+ */
+export type CsvImportResult = CustomerImportTotals & {
+  rejects: CustomerImportReject[];
+  warnings: CustomerImportReject[];
+};
 
 /**
  * Writes batches of read rows, one transaction each, in file order; each refused row (refused when read,
@@ -31,9 +38,11 @@ export type CsvImportResult = CustomerImportTotals & { rejects: CustomerImportRe
  */
 export function createBatchWriter(db: Db, options: BatchWriteOptions) {
   const keepRejects = options.keepRejects ?? 200;
-  const totals: CustomerImportTotals = { rowsProcessed: 0, imported: 0, updated: 0, rejected: 0 };
+  const totals: CustomerImportTotals = { rowsProcessed: 0, imported: 0, updated: 0, rejected: 0, warned: 0 };
   const firstRejects: CustomerImportReject[] = [];
+  const firstWarnings: CustomerImportReject[] = [];
   let writer: CustomerWriter | undefined;
+  let firstBatch = true;
 
   const reject = (cells: string[], found: CustomerImportReject) => {
     totals.rejected++;
@@ -56,6 +65,11 @@ export function createBatchWriter(db: Db, options: BatchWriteOptions) {
     write(rows: PendingRow[]) {
       const w = writer;
       if (rows.length === 0 || !w) return;
+      if (firstBatch) {
+        firstBatch = false;
+        const stop = columnFailingMostRows(rows, options.mapping);
+        if (stop) throw new AppError('invalid_input', stop);
+      }
       w.inTransaction(() => {
         for (const pending of rows) {
           if ('reject' in pending) {
@@ -70,7 +84,14 @@ export function createBatchWriter(db: Db, options: BatchWriteOptions) {
               column: columnOf(options.mapping, field),
               reason: outcome.reason,
             });
-          } else totals[outcome.kind]++;
+          } else {
+            totals[outcome.kind]++;
+            if (pending.warnings) {
+              totals.warned++;
+              for (const warning of pending.warnings)
+                if (firstWarnings.length < keepRejects) firstWarnings.push(warning);
+            }
+          }
         }
       });
       totals.rowsProcessed += rows.length;
@@ -80,7 +101,7 @@ export function createBatchWriter(db: Db, options: BatchWriteOptions) {
     finish(): CsvImportResult {
       close();
       if (!writer) throw new AppError('invalid_input', 'The file is empty: it has no header row');
-      return { ...totals, rejects: firstRejects };
+      return { ...totals, rejects: firstRejects, warnings: firstWarnings };
     },
     /** Lets go of the rows' writer and the rejects file without finishing. */
     close,

@@ -5,7 +5,7 @@ import type {
 } from '../../../shared/contract/customers';
 import { AppError } from '../../../shared/errors';
 import { mappingProblem } from './column-mapping';
-import { createRowReader, type MappedCells, type RowReadOptions } from './customer-row';
+import { createRowReader, type MappedCells, type RowProblem, type RowReadOptions } from './customer-row';
 import { type CustomerRow, customerRowOf } from './customer-writer';
 
 export interface RecordReadOptions extends RowReadOptions {
@@ -14,9 +14,12 @@ export interface RecordReadOptions extends RowReadOptions {
   now: number;
 }
 
-/** A data row of the file, read: the customer to write, or why the row is refused. */
+/**
+ * A data row of the file, read: the customer to write (with the fields it was imported without, if any),
+ * or why the row is refused.
+ */
 export type PendingRow = { row: number; cells: string[] } & (
-  | { customer: CustomerRow }
+  | { customer: CustomerRow; warnings?: CustomerImportReject[] }
   | { reject: CustomerImportReject }
 );
 
@@ -66,17 +69,22 @@ export function createRecordReader(options: RecordReadOptions) {
       if (value !== '') cells[field] = value;
     }
     const read = readRow(cells);
-    if ('draft' in read) return { row, cells: record, customer: customerRowOf(read.draft, options.now) };
-    return {
-      row,
-      cells: record,
-      reject: {
-        row,
-        column: [...new Set(read.problems.map((p) => columnOf(options.mapping, p.field)))].join(', '),
-        reason: read.problems.map((p) => p.reason).join('; '),
-      },
-    };
+    if ('draft' in read) {
+      const customer = customerRowOf(read.draft, options.now);
+      if (read.warnings.length === 0) return { row, cells: record, customer };
+      const warnings = read.warnings.map((w) => rejectOf(row, [w]));
+      return { row, cells: record, customer, warnings };
+    }
+    return { row, cells: record, reject: rejectOf(row, read.problems) };
   };
+
+  /** One line of the rejects (or warnings) table: the columns at fault, why, and what they hold. */
+  const rejectOf = (row: number, problems: RowProblem[]): CustomerImportReject => ({
+    row,
+    column: [...new Set(problems.map((p) => columnOf(options.mapping, p.field)))].join(', '),
+    reason: problems.map((p) => p.reason).join('; '),
+    value: problems.map((p) => p.value ?? '').join(' · '),
+  });
 
   /** Numbers a record by the file line it starts on; the first record is the header, blank lines are skipped. */
   const number = (record: string[]): number | { headers: string[] } | undefined => {

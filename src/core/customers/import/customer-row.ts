@@ -6,7 +6,18 @@ import {
 } from '../../../shared/contract/customers';
 import { lifecycleStages, propertyTypes } from '../../db/seed/demo-catalog';
 import { invalidPhoneReason, isTimeZone, placeOf, readPhone } from './customer-place';
-import { readAmount, readBudgetRange, readChoice, readDate, readTags } from './customer-values';
+import {
+  type ConsentLevel,
+  readAmount,
+  readBudgetRange,
+  readChoice,
+  readConsent,
+  readDate,
+  readTags,
+  readWallClock,
+  type WallClock,
+  wallClockIn,
+} from './customer-values';
 
 /** A customer as read from one row of a file, ready to write. Absent fields were not mapped or were empty. */
 export interface CustomerDraft {
@@ -29,13 +40,18 @@ export interface CustomerDraft {
   lifetimeValue?: number;
   consent?: string;
   consentAt?: number;
+  /** The end of the customer's active lease/contract, in their time zone (renewal campaigns). */
+  contractEndsAt?: number;
+  /** A viewing booked for the customer, in their time zone (reminder campaigns). */
+  bookingAt?: number;
   tags?: string[];
 }
 
-/** One problem with a row: the field at fault and a reason a person can act on. */
+/** One problem with a row: the field at fault, a reason a person can act on, and what the cell says. */
 export interface RowProblem {
   field: CustomerImportField | 'row';
   reason: string;
+  value?: string;
 }
 
 /** The mapped cells of a row: trimmed text, empty cells absent. */
@@ -46,14 +62,15 @@ export interface RowReadOptions {
   region: string;
   /** Zone for customers whose number and city say nothing about where they are. */
   defaultTimeZone: string;
+  /** What a "yes" in the consent column records (no-like values and blanks are none). */
+  consentYes?: Exclude<ConsentLevel, 'none'>;
 }
 
 const bookingStatuses = ['none', 'scheduled', 'completed', 'cancelled', 'no_show'];
-const consents = ['none', 'verbal', 'written'];
 const oneOf = (values: string[]) => `must be one of ${values.join(', ')}`;
 
 /** A zod schema turning mapped cells into a draft; every issue's path is the field it is about. */
-function rowSchema({ region }: Pick<RowReadOptions, 'region'>) {
+function rowSchema({ region, consentYes = 'verbal' }: Pick<RowReadOptions, 'region' | 'consentYes'>) {
   const text = (max: number) => z.string().max(max, `longer than ${max} characters`).optional();
   const choice = (values: string[]) =>
     z
@@ -71,6 +88,10 @@ function rowSchema({ region }: Pick<RowReadOptions, 'region'>) {
       })
       .optional();
   const date = reading((v) => readDate(v, region), 'not a date (use YYYY-MM-DD)');
+  const wallClock = reading<WallClock>(
+    (v) => readWallClock(v, region),
+    'not a date (use YYYY-MM-DD, and HH:MM for a time)',
+  );
   const amount = reading((v) => {
     const n = readAmount(v);
     return n !== undefined && n >= 0 ? n : undefined;
@@ -104,8 +125,13 @@ function rowSchema({ region }: Pick<RowReadOptions, 'region'>) {
     lastContactedAt: date,
     customerSince: date,
     lifetimeValue: amount,
-    consent: choice(consents),
+    consent: reading(
+      (v) => readConsent(v, consentYes),
+      'not a consent answer (use yes/no, true/false, 1/0, opted in/out, or none/verbal/written)',
+    ),
     consentAt: date,
+    contractEndsAt: wallClock,
+    bookingAt: wallClock,
     tags: z
       .string()
       .transform(readTags)
@@ -117,37 +143,57 @@ function rowSchema({ region }: Pick<RowReadOptions, 'region'>) {
 
 const fieldOrder = (field: RowProblem['field']) => (customerImportFields as readonly string[]).indexOf(field);
 
-export type RowReader = (cells: MappedCells) => { draft: CustomerDraft } | { problems: RowProblem[] };
+/** Without these a row is no customer to call; any other field that cannot be read is left out. */
+const requiredFields: ReadonlySet<RowProblem['field']> = new Set(['row', 'phone', 'firstName', 'fullName']);
+
+export type RowReader = (
+  cells: MappedCells,
+) => { draft: CustomerDraft; warnings: RowProblem[] } | { problems: RowProblem[] };
 
 /** Builds the reader for one import: the schema is made once, then applied to every row. */
 export function createRowReader(options: RowReadOptions): RowReader {
   const schema = rowSchema(options);
+  const problemsOf = (cells: MappedCells, error: z.ZodError | undefined): RowProblem[] =>
+    (error?.issues ?? []).map((issue) => {
+      const field = String(issue.path[0] ?? 'row') as CustomerImportField;
+      return {
+        field,
+        reason: `${customerImportFieldLabels[field] ?? field}: ${issue.message}`,
+        value: cells[field],
+      };
+    });
   return (cells) => {
-    const parsed = schema.safeParse(cells);
+    let parsed = schema.safeParse(cells);
     // Checked apart from the schema: zod skips object-level checks once a field has failed.
     const nameMissing = !cells.firstName && !cells.fullName;
-    if (!parsed.success || nameMissing) {
-      const problems: RowProblem[] = (parsed.error?.issues ?? []).map((issue) => {
-        const field = String(issue.path[0] ?? 'row') as CustomerImportField;
-        return { field, reason: `${customerImportFieldLabels[field] ?? field}: ${issue.message}` };
-      });
-      if (nameMissing) problems.push({ field: 'firstName', reason: 'first name: missing' });
-      return { problems: problems.sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field)) };
+    const problems = problemsOf(cells, parsed.error);
+    if (nameMissing) problems.push({ field: 'firstName', reason: 'first name: missing', value: '' });
+    problems.sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field));
+    if (problems.some((p) => requiredFields.has(p.field))) return { problems };
+    // A customer who can be called is kept: the fields that cannot be read are left out, and said so.
+    const warnings = problems.map((p) => ({ ...p, reason: `${p.reason} (imported without it)` }));
+    if (warnings.length > 0) {
+      const kept = { ...cells };
+      for (const w of warnings) delete kept[w.field as CustomerImportField];
+      parsed = schema.safeParse(kept);
+      if (!parsed.success) return { problems: problemsOf(kept, parsed.error) };
     }
-    const row = parsed.data;
+    const row = parsed.data!;
     if (!row.phone.ok) throw new Error('unreachable: phone issue without zod issue');
     const [firstName, ...rest] = row.firstName ? [row.firstName] : (row.fullName ?? '').split(/\s+/);
     const lastName = row.firstName ? (row.lastName ?? '') : rest.join(' ');
     const place = placeOf(row.phone.e164, row.phone.country, row.city);
     const [budgetMin, budgetMax] = row.budget ?? [row.budgetMin, row.budgetMax];
+    const timeZone = row.timeZone ?? place.timeZone ?? options.defaultTimeZone;
     return {
+      warnings,
       draft: {
         externalId: row.externalId,
         firstName,
         lastName,
         phone: row.phone.e164,
         email: row.email,
-        timeZone: row.timeZone ?? place.timeZone ?? options.defaultTimeZone,
+        timeZone,
         region: row.region ?? place.region,
         city: row.city,
         neighborhood: row.neighborhood,
@@ -155,12 +201,14 @@ export function createRowReader(options: RowReadOptions): RowReader {
         budgetMax,
         preferredPropertyType: row.preferredPropertyType,
         lifecycleStage: row.lifecycleStage,
-        bookingStatus: row.bookingStatus,
+        bookingStatus: row.bookingStatus ?? (row.bookingAt ? 'scheduled' : undefined),
         lastContactedAt: row.lastContactedAt,
         customerSince: row.customerSince,
         lifetimeValue: row.lifetimeValue,
         consent: row.consent,
         consentAt: row.consentAt,
+        contractEndsAt: row.contractEndsAt && wallClockIn(row.contractEndsAt, timeZone),
+        bookingAt: row.bookingAt && wallClockIn(row.bookingAt, timeZone),
         tags: row.tags,
       },
     };

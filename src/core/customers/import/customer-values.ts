@@ -68,3 +68,99 @@ export const readChoice = (text: string) =>
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
+
+export type ConsentLevel = 'none' | 'verbal' | 'written';
+
+/** How spreadsheets say yes and no in a consent column, lower-cased with runs of spaces, - and _ as one space. */
+const consentYes = new Set(
+  [
+    'yes',
+    'y',
+    'true',
+    't',
+    '1',
+    'x',
+    '✓',
+    '✔',
+    'opted in',
+    'opt in',
+    'optin',
+    'optedin',
+    'agreed',
+    'granted',
+  ].concat(['given', 'consented', 'ok', 'subscribed', 'si', 'sí', 'oui', 'ja']),
+);
+const consentNo = new Set(
+  ['no', 'n', 'false', 'f', '0', 'opted out', 'opt out', 'optout', 'optedout', 'declined', 'refused'].concat([
+    'withdrawn',
+    'revoked',
+    'unsubscribed',
+    'none',
+    'no consent',
+    '-',
+  ]),
+);
+const consentLevels: Record<string, ConsentLevel> = {
+  verbal: 'verbal',
+  oral: 'verbal',
+  'verbal consent': 'verbal',
+  written: 'written',
+  'written consent': 'written',
+  'express written': 'written',
+  'express written consent': 'written',
+};
+
+/**
+ * A consent cell: a level (none / verbal / written) as it is, a yes as the level the supervisor chose for
+ * this file, a no as none. Undefined for anything else (the row keeps its customer, without consent).
+ */
+export function readConsent(text: string, yesMeans: Exclude<ConsentLevel, 'none'>): ConsentLevel | undefined {
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
+  if (t === '' || consentNo.has(t)) return 'none';
+  if (consentYes.has(t)) return yesMeans;
+  return consentLevels[t];
+}
+
+/** A date and time as written, before it is placed in a time zone. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/**
+ * "2026-12-03", "2026-12-03 14:30", "2026-12-03T14:30", "12/03/2026 2:30 pm" (month first in the US, day
+ * first elsewhere): a moment on a calendar, to be placed in the customer's own time zone (a lease ends and a
+ * viewing happens on their local day). A date alone is the start of that day.
+ */
+export function readWallClock(text: string, region: string): WallClock | undefined {
+  const match =
+    /^(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})[/.](\d{1,2})[/.](\d{4}))(?:[ T](\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?)?$/i.exec(
+      text.trim(),
+    );
+  if (!match) return undefined;
+  const [, isoYear, isoMonth, isoDay, a, b, slashYear, h, min, meridiem] = match;
+  const [month, day] = isoYear ? [isoMonth, isoDay] : region === 'US' ? [a, b] : [b, a];
+  let hour = h === undefined ? 0 : Number(h);
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (/^p/i.test(meridiem) ? 12 : 0);
+  }
+  const clock = {
+    year: Number(isoYear ?? slashYear),
+    month: Number(month),
+    day: Number(day),
+    hour,
+    minute: min === undefined ? 0 : Number(min),
+  };
+  return DateTime.fromObject(clock, { zone: 'UTC' }).isValid ? clock : undefined;
+}
+
+/** The moment a wall-clock time is in a zone (luxon moves a time skipped by daylight saving forward). */
+export const wallClockIn = (clock: WallClock, zone: string): number =>
+  DateTime.fromObject(clock, { zone }).toMillis();

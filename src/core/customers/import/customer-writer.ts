@@ -40,6 +40,9 @@ const optionalColumns: {
 export interface CustomerRow {
   values: unknown[];
   tags?: string[];
+  /** Rows of their own tables: the end of the active lease/contract, and a booked viewing (epoch ms). */
+  contractEndsAt?: number;
+  bookingAt?: number;
 }
 
 /** Values before those of `optionalColumns`: first name, phone, time zone, region, created at, updated at. */
@@ -49,7 +52,11 @@ const externalIdAt = fixedValues + optionalColumns.findIndex((c) => c.column ===
 export function customerRowOf(draft: CustomerDraft, now: number): CustomerRow {
   const values: unknown[] = [draft.firstName, draft.phone, draft.timeZone, draft.region ?? null, now, now];
   for (const column of optionalColumns) values.push(column.value(draft));
-  return draft.tags ? { values, tags: draft.tags } : { values };
+  const row: CustomerRow = { values };
+  if (draft.tags) row.tags = draft.tags;
+  if (draft.contractEndsAt !== undefined) row.contractEndsAt = draft.contractEndsAt;
+  if (draft.bookingAt !== undefined) row.bookingAt = draft.bookingAt;
+  return row;
 }
 
 /**
@@ -88,6 +95,30 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping) {
     return addTags[count];
   };
 
+  const activeContract = client.prepare(
+    "select id from contracts where customer_id = ? and status = 'active' order by ends_at limit 1",
+  );
+  const moveContractEnd = client.prepare('update contracts set ends_at = ? where id = ?');
+  const addLease = client.prepare(
+    "insert into contracts (customer_id, kind, starts_at, ends_at, status) values (?, 'lease', ?, ?, 'active')",
+  );
+  const addViewing = client.prepare(`insert into bookings (customer_id, scheduled_at, status, created_at)
+    select ?, ?, 'scheduled', ? where not exists (select 1 from bookings where customer_id = ? and scheduled_at = ?)`);
+
+  /**
+   * The lease end date goes to the customer's active contract (a new lease if none: its start is not in the
+   * file, so it is the import's time); a viewing date becomes a scheduled viewing unless it is booked already.
+   */
+  const writeContractAndViewing = (customerId: number | bigint, row: CustomerRow, now: number) => {
+    if (row.contractEndsAt !== undefined) {
+      const contract = activeContract.pluck().get(customerId) as number | undefined;
+      if (contract !== undefined) moveContractEnd.run(row.contractEndsAt, contract);
+      else addLease.run(customerId, Math.min(now, row.contractEndsAt), row.contractEndsAt);
+    }
+    if (row.bookingAt !== undefined)
+      addViewing.run(customerId, row.bookingAt, now, customerId, row.bookingAt);
+  };
+
   const writeTags = (customerId: number | bigint, tags: string[] | undefined, replace: boolean) => {
     if (!tagsMapped) return;
     if (replace) clearTags.run(customerId);
@@ -95,12 +126,15 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping) {
     addTagsStatement(tags.length).run(tags.flatMap((tag) => [customerId, tag]));
   };
 
-  function write({ values, tags }: CustomerRow, row: number): WriteOutcome {
+  function write(customer: CustomerRow, row: number): WriteOutcome {
+    const { values, tags } = customer;
+    const now = values[4] as number;
     // Most rows are new customers: one statement instead of two look-ups and an insert. A row whose
     // number or external id is already there writes nothing here and goes through the look-ups below.
     const added = insertIfNew.run(values);
     if (added.changes === 1) {
       writeTags(added.lastInsertRowid, tags, false);
+      writeContractAndViewing(added.lastInsertRowid, customer, now);
       written.add(Number(added.lastInsertRowid), row);
       return { kind: 'imported' };
     }
@@ -127,6 +161,7 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping) {
     if (customerId === undefined) throw new Error('unreachable: an insert conflict without its customer');
     update.run(values.slice(0, 4), values[5], ...updatedValues.map((i) => values[i]), customerId);
     writeTags(customerId, tags, true);
+    writeContractAndViewing(customerId, customer, now);
     written.add(customerId, row);
     return { kind: 'updated' };
   }

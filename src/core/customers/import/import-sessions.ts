@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type {
+  ConsentYesLevel,
   CustomerImportMapping,
   CustomerImportProgress,
   CustomerImportResult,
@@ -66,7 +67,12 @@ export function createImportSessions({ db, bus, clock, logger }: AppContext) {
   };
 
   return {
-    begin(input: { fileName: string; mapping: CustomerImportMapping; region?: string }) {
+    begin(input: {
+      fileName: string;
+      mapping: CustomerImportMapping;
+      region?: string;
+      consentYes?: ConsentYesLevel;
+    }) {
       const required = mappingProblem(
         input.mapping,
         Object.values(input.mapping).filter((c): c is string => !!c),
@@ -75,7 +81,7 @@ export function createImportSessions({ db, bus, clock, logger }: AppContext) {
       const importId = `imp-${randomUUID()}`;
       const stream = new PassThrough({ decodeStrings: false, encoding: 'utf8' });
       const rejects = createRejectsFile(join(tmpdir(), `navaia-${importId}.rejects.csv`));
-      const progress = { importId, rowsProcessed: 0, imported: 0, updated: 0, rejected: 0 };
+      const progress = { importId, rowsProcessed: 0, imported: 0, updated: 0, rejected: 0, warned: 0 };
       const session: ImportSession = {
         input: stream,
         rejects,
@@ -83,6 +89,7 @@ export function createImportSessions({ db, bus, clock, logger }: AppContext) {
         outcome: importCustomersCsv(db, stream, {
           mapping: input.mapping,
           region: input.region,
+          consentYes: input.consentYes,
           now: clock.now(),
           rejects,
           onProgress: (totals) => {
@@ -162,9 +169,10 @@ export function createImportSessions({ db, bus, clock, logger }: AppContext) {
   };
 }
 
-const totals = ({ rowsProcessed, imported, updated, rejected }: CustomerImportProgress) => ({
+const totals = ({ rowsProcessed, imported, updated, rejected, warned }: CustomerImportProgress) => ({
   rowsProcessed,
   imported,
   updated,
   rejected,
+  warned,
 });

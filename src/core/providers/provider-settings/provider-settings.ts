@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { AppContext } from '../../app-context';
 import type { SecretStore } from '../../secrets/secret-store';
 import { installIdOf } from '../../settings/install-id';
+import { getSettings } from '../../settings/settings-store';
 import {
   type ElevenLabsTwilioConfig,
   type ProviderEndpoints,
@@ -11,6 +12,7 @@ import {
   publicUrlOf,
 } from '../elevenlabs-twilio/config';
 import type { VoiceAgentProvider } from '../provider';
+import { withCallerNumbersInE164 } from './caller-numbers';
 import type { RealProviderAdapter } from './real-provider-adapter';
 import { mergeCredentials, publicCredentials, storedCredentialsSchema } from './stored-credentials';
 import { createSwappableProvider, realProviderName, type SwappableProvider } from './swappable-provider';
@@ -151,7 +153,10 @@ export function createProviderSettings(
         refuseWhileCallsAreLive();
         // Credentials that can no longer be read are replaced by the ones being saved.
         const stored = await readStored().catch(() => undefined);
-        const config = mergeCredentials(input, stored);
+        const config = mergeCredentials(
+          withCallerNumbersInE164(input, getSettings(context.db).defaultRegion),
+          stored,
+        );
         // Built before storing: credentials the adapter refuses are never kept.
         const built = await build(config);
         await store.set(config).catch((err: unknown) => {
@@ -178,7 +183,10 @@ export function createProviderSettings(
 
       async 'providers.testConnection'({ credentials }) {
         const stored = await readStored().catch(() => undefined);
-        const config = credentials ? mergeCredentials(credentials, stored) : stored;
+        const region = getSettings(context.db).defaultRegion;
+        const config = credentials
+          ? mergeCredentials(withCallerNumbersInE164(credentials, region), stored)
+          : stored;
         if (!config) throw new AppError('invalid_state', 'Enter the credentials to test first');
         const report = await adapter.testConnection(config, endpoints);
         return {

@@ -8,6 +8,8 @@ export type PlannedStep =
   | { at: number; kind: 'line'; speaker: Speaker; text: string }
   | { at: number; kind: 'escalation'; reason: string }
   | { at: number; kind: 'voicemail_left'; message: string }
+  /** Nobody took the call in time: the AI has it again, and offers a callback. */
+  | { at: number; kind: 'escalation_ended'; reason: string }
   | { at: number; kind: 'analysis' };
 
 export interface CallPlan {
@@ -19,7 +21,7 @@ export interface CallPlan {
   steps: PlannedStep[];
   answeredAt?: number;
   endAt: number;
-  /** If the customer asks for a human: when, and how long the AI holds before giving up. */
+  /** If the customer asks for a human: when, and until when the call waits for one. */
   escalation?: { at: number; holdUntil: number };
 }
 
@@ -118,8 +120,11 @@ function fill(text: string, variables: Record<string, string | number>): string 
  * call always goes the same way, which makes dry runs repeatable and lets a restarted app reconstruct
  * where a call it lost track of has got to.
  */
+/** How long an escalated call waits for a human when Settings do not say (the default of the setting). */
+export const defaultEscalationWaitMs = 60_000;
+
 export function planCall(
-  request: PlaceCallRequest,
+  request: PlaceCallRequest & { escalationWaitMs?: number },
   startedAt: number,
   options: { seed: number; timeScale: number; transcripts: boolean },
 ): CallPlan {
@@ -192,10 +197,15 @@ export function planCall(
       steps.push({ at: t, kind: 'escalation', reason: 'The customer asked to speak to a person' });
       say('ai', escalationLines.agentHold);
       // However fast the rehearsal runs, an agent gets at least 30 seconds to pick the call up.
-      const holdUntil = t + Math.max(scale(45_000), options.timeScale > 0 ? 30_000 : 0);
+      const waitMs = request.escalationWaitMs ?? defaultEscalationWaitMs;
+      const holdUntil = t + Math.max(scale(waitMs), options.timeScale > 0 ? Math.min(waitMs, 30_000) : 0);
       escalation = { at: t, holdUntil };
+      keepCompany(steps, t, holdUntil, options);
       t = holdUntil;
-      say('ai', escalationLines.agentNoOne);
+      steps.push({ at: t, kind: 'escalation_ended', reason: 'No agent took the call in time' });
+      say('ai', escalationLines.offerCallback);
+      say('customer', escalationLines.acceptCallback);
+      say('ai', escalationLines.confirmCallback);
       disposition = 'callback_requested';
       break;
     }
@@ -223,6 +233,24 @@ export function planCall(
     endAt: t,
     escalation,
   };
+}
+
+/**
+ * The AI's lines while the customer waits for a person, one every ~15 s of call time (at least 5 s of
+ * real time, so a fast rehearsal stays readable), none in the last few seconds before the wait ends.
+ */
+function keepCompany(
+  steps: PlannedStep[],
+  from: number,
+  until: number,
+  options: { timeScale: number; transcripts: boolean },
+): void {
+  const gap = Math.max(Math.round(15_000 * options.timeScale), options.timeScale > 0 ? 5_000 : 0);
+  if (!options.transcripts || gap === 0) return;
+  for (let k = 0, at = from + gap; at <= until - gap / 2; k++, at += gap) {
+    const line = escalationLines.company[k % escalationLines.company.length];
+    steps.push({ at, kind: 'line', speaker: line.speaker, text: line.text });
+  }
 }
 
 /** Telephony is billed per started minute of connected time; the AI per second of conversation. */

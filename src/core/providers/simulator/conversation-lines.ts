@@ -90,7 +90,21 @@ export const escalationLines = {
     'Is there a human I can talk to?',
   ],
   agentHold: 'Of course — let me bring in a colleague. One moment please.',
-  agentNoOne: 'I could not reach a colleague right now; someone will call you back today.',
+  /** While nobody picks up, the AI keeps the customer company, in this order (and round again). */
+  company: [
+    { speaker: 'ai', text: 'I am still reaching a colleague for you — thank you for holding.' },
+    { speaker: 'customer', text: 'Okay, I can wait a little.' },
+    {
+      speaker: 'ai',
+      text: 'While we wait: is there anything I can note for them, so you do not have to repeat yourself?',
+    },
+    { speaker: 'customer', text: 'Mostly the price and when I could see it.' },
+    { speaker: 'ai', text: 'Noted. My colleagues are all on calls, I am trying the next one free.' },
+  ] as const,
+  offerCallback:
+    'I am sorry, nobody is free to take your call right now. May a colleague call you back today, at a time that suits you?',
+  acceptCallback: 'Yes, that is fine — this afternoon is best.',
+  confirmCallback: 'Done: a colleague will call you back this afternoon. Thank you for your patience!',
 };
 
 /** How the simulated customer answers an agent who took over, by what the agent said. */

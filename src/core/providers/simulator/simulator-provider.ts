@@ -4,6 +4,7 @@ import { groupCommitOf } from '../../db/group-commit';
 import type { Db } from '../../db/open';
 import { simulatorCalls } from '../../db/schema';
 import { SeededRandom } from '../../random/seeded-random';
+import { getSettings } from '../../settings/settings-store';
 import {
   type CallSnapshot,
   type PlaceCallRequest,
@@ -106,7 +107,7 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
       answeredAt,
       endedAt: endedAt,
       durationSeconds: Math.round(connectedMs / 100) / 10,
-      ...callCost(connectedMs, talkMs, rates),
+      ...callCost(connectedMs, talkMs, call.request.rates ?? rates),
     };
   };
 
@@ -156,6 +157,8 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
         data: { message: step.message },
         line: `Voicemail left: ${step.message}`,
       });
+    else if (step.kind === 'escalation_ended')
+      emit({ ...base, type: 'escalation_ended', reason: step.reason });
     else if (step.kind === 'analysis') analysis(call, call.plan.disposition);
     else if (step.status === 'ringing' || step.status === 'in_progress') {
       if (step.status === 'in_progress') call.answered = true;
@@ -228,20 +231,22 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
       if (existing) return { callId: existing };
       const startedAt = clock.now();
       const callId = `SIM${request.attemptId.toString(36)}-${startedAt.toString(36)}`;
+      // Kept with the call: a call resumed after a restart waits as long as when it was placed.
+      const planned = { ...request, escalationWaitMs: getSettings(db).escalationWaitSeconds * 1000 };
       groupCommit.write(() =>
         ledger.insert.run(
           callId,
           request.idempotencyKey,
           request.attemptId,
           startedAt,
-          JSON.stringify(request),
+          JSON.stringify(planned),
         ),
       );
       const call: ActiveCall = {
         callId,
-        request,
+        request: planned,
         startedAt,
-        plan: planCall(request, startedAt, { seed, timeScale, transcripts }),
+        plan: planCall(planned, startedAt, { seed, timeScale, transcripts }),
         timers: [],
         answered: false,
         mode: 'ai',

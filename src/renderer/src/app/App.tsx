@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useConnectionProblem } from '../client';
 import { EscalationAlerts } from '../features/monitor/EscalationAlerts';
 import { useNavigation } from './navigation-store';
 import { routes } from './routes';
@@ -6,6 +7,7 @@ import '../styles/app.css';
 
 export function App() {
   const { location, navigate } = useNavigation();
+  const connectionProblem = useConnectionProblem((s) => s.message);
   const route = routes.find((r) => r.id === location.page) ?? routes.find((r) => r.id === 'customers')!;
 
   useEffect(() => {
@@ -41,7 +43,14 @@ export function App() {
           </a>
         ))}
       </nav>
-      <main className="app-main">{route.render(location.detail)}</main>
+      <main className="app-main">
+        {connectionProblem && (
+          <p role="alert" className="connection-problem">
+            {connectionProblem}
+          </p>
+        )}
+        {route.render(location.detail)}
+      </main>
       <EscalationAlerts />
     </div>
   );

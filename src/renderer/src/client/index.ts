@@ -1,3 +1,4 @@
+import { create } from 'zustand';
 import type { NavaiaBridge } from '../../../shared/bridge';
 import type { NavaiaClient } from '../../../shared/contract';
 import { createBridgeClient } from './bridge-client';
@@ -25,8 +26,14 @@ function createClient(): NavaiaClient {
     window.history.replaceState(null, '', url.toString());
   }
   const token = fromUrl ?? sessionStorage.getItem(tokenKey) ?? '';
-  return createWsClient(`ws://${window.location.host}/rpc?token=${encodeURIComponent(token)}`);
+  return createWsClient(`ws://${window.location.host}/rpc?token=${encodeURIComponent(token)}`, {
+    hasToken: token !== '',
+    onProblem: (message) => useConnectionProblem.setState({ message }),
+  });
 }
+
+/** Why this page cannot talk to the host right now (wrong token, host stopped), for a banner. */
+export const useConnectionProblem = create<{ message?: string }>(() => ({}));
 
 export const client: NavaiaClient = createClient();
 export { RpcError } from './rpc-error';

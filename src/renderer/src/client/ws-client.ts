@@ -7,10 +7,29 @@ type ServerMessage =
   | { type: 'events'; batch: EventBatch };
 
 /**
- * The contract over the browser host's WebSocket. Calls made before the socket opens wait for it; if the
- * connection drops, pending calls fail with a clear error and the next call reconnects.
+ * Why the socket would not open, in words: the host answers the page's own address, so it is running and
+ * refused the access token; or it does not, so it is not running (or not at this address).
  */
-export function createWsClient(rpcUrl: string): NavaiaClient & { clientId(): string | undefined } {
+async function whyNoConnection(hasToken: boolean): Promise<string> {
+  const hostAnswers = await fetch('/', { method: 'HEAD', cache: 'no-store' }).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (!hostAnswers) return 'Cannot reach the Navaia host. Is `navaia serve` still running?';
+  return hasToken
+    ? 'The Navaia host refused this page’s access token: it is wrong or out of date. Open the address `navaia serve` printed (it ends in ?token=…).'
+    : 'This page was opened without its access token. Open the address `navaia serve` printed (it ends in ?token=…).';
+}
+
+/**
+ * The contract over the browser host's WebSocket. Calls made before the socket opens wait for it; if the
+ * connection drops, pending calls fail with a clear error and the next call reconnects. `onProblem` hears
+ * why the page cannot talk to the host (undefined once it can again).
+ */
+export function createWsClient(
+  rpcUrl: string,
+  options: { hasToken: boolean; onProblem?: (message: string | undefined) => void } = { hasToken: true },
+): NavaiaClient & { clientId(): string | undefined } {
   const listeners = new Set<(batch: EventBatch) => void>();
   const pending = new Map<number, { resolve: (r: RpcResponse) => void; reject: (e: Error) => void }>();
   let nextId = 1;
@@ -23,8 +42,17 @@ export function createWsClient(rpcUrl: string): NavaiaClient & { clientId(): str
     opened = new Promise((resolve, reject) => {
       const ws = new WebSocket(rpcUrl);
       socket = ws;
-      ws.onopen = () => resolve(ws);
-      ws.onerror = () => reject(new Error('Cannot reach the Navaia host. Is `navaia serve` still running?'));
+      ws.onopen = () => {
+        options.onProblem?.(undefined);
+        resolve(ws);
+      };
+      ws.onerror = () => {
+        if (ws.readyState === WebSocket.OPEN) return;
+        void whyNoConnection(options.hasToken).then((message) => {
+          options.onProblem?.(message);
+          reject(new Error(message));
+        });
+      };
       ws.onclose = () => {
         for (const call of pending.values()) call.reject(new Error('Connection to the Navaia host was lost'));
         pending.clear();

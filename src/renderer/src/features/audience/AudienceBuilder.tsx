@@ -5,6 +5,7 @@ import { describeAudience } from '../../../../shared/audience/describe-audience'
 import { type AudienceGroup, audienceFields } from '../../../../shared/contract/audience';
 import { client } from '../../client';
 import { AudienceValueEditor } from './AudienceValueEditor';
+import { GroupSelector, LabelledAction, RuleSelector } from './labelled-controls';
 import { useAudienceCount } from './use-audience-count';
 import './audience.css';
 
@@ -67,10 +68,20 @@ export function AudienceBuilder({
           listsAsArrays
           controlElements={{
             valueEditor: (props) => <AudienceValueEditor {...props} suggestions={suggestions} />,
+            fieldSelector: RuleSelector,
+            operatorSelector: RuleSelector,
+            combinatorSelector: GroupSelector,
+            actionElement: LabelledAction,
           }}
           translations={{
             addRule: { label: '+ Rule', title: 'Add a rule' },
             addGroup: { label: '+ Group', title: 'Add a group' },
+            fields: { title: 'Field' },
+            operators: { title: 'Condition' },
+            combinators: { title: 'How rules combine' },
+            removeRule: { label: '✕', title: 'Remove this rule' },
+            removeGroup: { label: '✕', title: 'Remove this group' },
+            notToggle: { label: 'Not', title: 'Customers who do not match this group' },
           }}
         />
         <p className="audience-summary">{describeAudience(criteria)}</p>

@@ -2,17 +2,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CampaignListItem, CampaignTemplate } from '../../../../shared/contract/campaigns';
 import { useNavigation } from '../../app/navigation-store';
 import { client } from '../../client';
+import { ErrorAlert } from '../../ui/form-fields';
 import { CampaignEditor } from './CampaignEditor';
+import { CampaignRowActions } from './CampaignRowActions';
+import { objectiveLabels } from './campaign-form';
 import { WaitingReason } from './WaitingReason';
 import './campaigns.css';
-
-const objectiveLabels: Record<string, string> = {
-  neighborhood_interest: 'Neighborhood interest',
-  booking_reminder: 'Booking reminder',
-  renewal: 'Renewal',
-  upsell: 'Upsell',
-  custom: 'Custom',
-};
 
 /** Campaigns: the list, or one campaign's editor when the address names it. */
 export function CampaignsPage({ detail }: { detail?: string }) {
@@ -25,6 +20,7 @@ function CampaignList() {
   const [campaigns, setCampaigns] = useState<CampaignListItem[]>();
   const [templates, setTemplates] = useState<CampaignTemplate[]>([]);
   const [error, setError] = useState<string>();
+  const [showArchived, setShowArchived] = useState(false);
   /** Why a running campaign places no calls (provider unreachable, calling hours…), by campaign id. */
   const [waiting, setWaiting] = useState<ReadonlyMap<number, string>>(new Map());
   const setWaitingOf = useCallback((campaignId: number, message: string | null | undefined) => {
@@ -41,7 +37,7 @@ function CampaignList() {
   const askedWaiting = useRef(new Set<number>());
 
   const load = useCallback(() => {
-    client.invoke('campaigns.list', {}).then(
+    client.invoke('campaigns.list', { includeArchived: showArchived }).then(
       (list) => {
         setCampaigns(list);
         for (const c of list) {
@@ -55,7 +51,7 @@ function CampaignList() {
       },
       (e: Error) => setError(e.message),
     );
-  }, [setWaitingOf]);
+  }, [setWaitingOf, showArchived]);
 
   useEffect(() => {
     load();
@@ -97,7 +93,11 @@ function CampaignList() {
           </button>
         ))}
       </div>
-      {error && <p className="error">{error}</p>}
+      <ErrorAlert message={error} />
+      <label className="checkbox">
+        <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />{' '}
+        Show archived campaigns
+      </label>
       <table className="data-table" aria-label="Campaign list">
         <thead>
           <tr>
@@ -108,6 +108,9 @@ function CampaignList() {
             <th>Live calls</th>
             <th>Attempts done</th>
             <th>Updated</th>
+            <th>
+              <span className="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -127,6 +130,7 @@ function CampaignList() {
               <td>{objectiveLabels[c.objective] ?? c.objective}</td>
               <td>
                 <span className={`status status-${c.status}`}>{c.status}</span>
+                {c.archived && <span className="muted"> archived</span>}
                 {c.status === 'running' && waiting.has(c.id) && (
                   <WaitingReason message={waiting.get(c.id) ?? ''} />
                 )}
@@ -137,11 +141,22 @@ function CampaignList() {
                 {c.finishedAttempts.toLocaleString()} / {c.attempts.toLocaleString()}
               </td>
               <td>{new Date(c.updatedAt).toLocaleString()}</td>
+              <td>
+                <CampaignRowActions
+                  campaign={c}
+                  onDone={(next) => {
+                    setError(undefined);
+                    if (next) navigate('campaigns', String(next));
+                    else load();
+                  }}
+                  onError={setError}
+                />
+              </td>
             </tr>
           ))}
           {campaigns?.length === 0 && (
             <tr>
-              <td colSpan={7} className="muted">
+              <td colSpan={8} className="muted">
                 No campaigns yet — start from a template above.
               </td>
             </tr>

@@ -1,5 +1,13 @@
 import type { Campaign, CampaignSettings, CampaignTemplate } from '../../../../shared/contract/campaigns';
 
+export const objectiveLabels: Record<CampaignSettings['objective'], string> = {
+  neighborhood_interest: 'Neighborhood interest',
+  booking_reminder: 'Booking reminder',
+  renewal: 'Renewal',
+  upsell: 'Upsell',
+  custom: 'Custom',
+};
+
 /** A complete set of campaign settings for a new blank campaign; templates override parts of it. */
 export const blankCampaign: CampaignSettings = {
   name: 'New campaign',
@@ -9,7 +17,7 @@ export const blankCampaign: CampaignSettings = {
   script: {
     agentId: '',
     firstMessage:
-      'Hi {{customer.first_name}}, this is {{agent_name}} from {{company_name}}. If you would rather not get these calls, just say so.',
+      'Hi {{customer.first_name}}, this is {{agent_name}} from {{company_name}}. {{recording_disclosure}} If you would rather not get these calls, just say so.',
     prompt: '',
     voicemailMessage:
       'Hi {{customer.first_name}}, this is {{agent_name}} from {{company_name}}. Please call us back when it suits you. If you would rather not get these calls, call us back and say so.',
@@ -24,7 +32,7 @@ export const blankCampaign: CampaignSettings = {
   pacing: { maxConcurrent: 10, maxPerMinute: 30 },
   retryPolicy: { retryOn: ['no_answer', 'busy', 'voicemail', 'failed'], delayMinutes: 120, maxAttempts: 3 },
   goal: { conversionDispositions: ['booked_viewing'], valuePerConversion: 0 },
-  costs: { telephonyPerMinute: 0.014, aiPerMinute: 0.08 },
+  costs: { telephonyPerMinute: 0.014, aiPerMinute: 0.08, perCall: 0, fixed: 0 },
 };
 
 export function fromTemplate(template: CampaignTemplate): CampaignSettings {
@@ -53,4 +61,11 @@ export function settingsOf(campaign: Campaign): CampaignSettings {
     ...settings
   } = campaign;
   return settings;
+}
+
+/** What each card of the editor gets: the form, a way to change part of it, and the host's problems by field. */
+export interface EditorSectionProps {
+  form: CampaignSettings;
+  update: (patch: Partial<CampaignSettings>) => void;
+  errorAt: (path: string) => string | undefined;
 }

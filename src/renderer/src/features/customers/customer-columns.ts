@@ -28,7 +28,8 @@ export const customerColumns: CustomerColumn[] = [
   {
     id: 'phone',
     header: 'Phone',
-    width: '1fr',
+    // Never cut: room for the longest E.164 number (16 characters) at any window width.
+    width: 'minmax(10em, 1fr)',
     value: (r) => (r.phoneValid ? r.phone : `${r.phone} (invalid)`),
   },
   { id: 'city', header: 'City', width: '0.9fr', sort: 'city', value: (r) => r.city ?? '—' },
@@ -50,14 +51,14 @@ export const customerColumns: CustomerColumn[] = [
   {
     id: 'lastContacted',
     header: 'Last contacted',
-    width: '0.8fr',
+    width: 'minmax(6.5em, 0.8fr)',
     sort: 'lastContactedAt',
     value: (r) => date(r.lastContactedAt),
   },
   {
     id: 'ltv',
     header: 'Lifetime value',
-    width: '0.8fr',
+    width: 'minmax(6em, 0.8fr)',
     sort: 'lifetimeValue',
     value: (r) => money.format(r.lifetimeValue),
   },

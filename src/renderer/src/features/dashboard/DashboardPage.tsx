@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { dispositionLabel } from '../../../../shared/campaigns/dispositions';
+import type { CampaignMetrics } from '../../../../shared/contract/metrics';
+import { useNavigation } from '../../app/navigation-store';
 import { downloadCsv } from '../export/download-csv';
 import { ActivityChart, FunnelChart, OutcomeChart } from './DashboardCharts';
 import { formatCount, formatMoney, formatPercent, formatSeconds } from './format';
@@ -7,28 +10,49 @@ import './dashboard.css';
 
 const label = (code: string) => code.replaceAll('_', ' ');
 
+/** What ROI counts, in the words of the figures on screen (the ROI card's tooltip). */
+function roiExplained(m: CampaignMetrics): string {
+  const { cost } = m;
+  return [
+    'ROI = (revenue − cost) ÷ cost.',
+    `Revenue: ${formatCount(m.funnel.converted)} conversions × the value per conversion set in each campaign = ${formatMoney(m.revenue)}.`,
+    `Cost: telephony ${formatMoney(cost.telephony)} + AI ${formatMoney(cost.ai)} + per-call charges ${formatMoney(cost.perCall)} + fixed costs ${formatMoney(cost.fixed)} = ${formatMoney(cost.total)}.`,
+    cost.perCall === 0 && cost.fixed === 0
+      ? 'No per-call charge or fixed costs are set: add them under the campaign’s Goal and costs.'
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
 /** Results per campaign and overall; figures refresh while campaigns run. */
 export function DashboardPage() {
   const [campaignId, setCampaignId] = useState<number>();
-  const [bucket, setBucket] = useState<'minute' | 'hour' | 'day'>('hour');
+  const [bucket, setBucket] = useState<'auto' | 'minute' | 'hour' | 'day'>('auto');
   const { summary, series, campaigns, error } = useDashboardData(campaignId, bucket);
+  const { navigate } = useNavigation();
 
-  const kpis = summary
+  const kpis: { name: string; value: string; testId: string; help?: string }[] = summary
     ? [
         { name: 'Calls placed', value: formatCount(summary.attempts.dialled), testId: 'kpi-dialled' },
         { name: 'Answer rate', value: formatPercent(summary.answerRate), testId: 'kpi-answer-rate' },
         { name: 'Conversions', value: formatCount(summary.funnel.converted), testId: 'kpi-conversions' },
         { name: 'Avg talk time', value: formatSeconds(summary.averageTalkSeconds), testId: 'kpi-talk' },
-        { name: 'Cost', value: formatMoney(summary.cost.total), testId: 'kpi-cost' },
+        {
+          name: 'Cost',
+          value: formatMoney(summary.cost.total),
+          testId: 'kpi-cost',
+          help: roiExplained(summary).split('\n')[2],
+        },
         { name: 'Revenue', value: formatMoney(summary.revenue), testId: 'kpi-revenue' },
-        { name: 'ROI', value: formatPercent(summary.roi), testId: 'kpi-roi' },
+        { name: 'ROI', value: formatPercent(summary.roi), testId: 'kpi-roi', help: roiExplained(summary) },
         { name: 'Cost / conversion', value: formatMoney(summary.costPerConversion), testId: 'kpi-cpc' },
       ]
     : [];
 
   const outcomes = summary
     ? [
-        ...summary.dispositions.map((d) => ({ label: label(d.disposition), count: d.count })),
+        ...summary.dispositions.map((d) => ({ label: dispositionLabel(d.disposition), count: d.count })),
         ...summary.outcomes
           .filter((o) => o.state !== 'completed')
           .map((o) => ({ label: label(o.state), count: o.count })),
@@ -61,6 +85,7 @@ export function DashboardPage() {
             value={bucket}
             onChange={(e) => setBucket(e.target.value as typeof bucket)}
           >
+            <option value="auto">auto ({series.bucket})</option>
             <option value="minute">minute</option>
             <option value="hour">hour</option>
             <option value="day">day</option>
@@ -74,21 +99,45 @@ export function DashboardPage() {
       )}
       <div className="kpi-grid">
         {kpis.map((k) => (
-          <div key={k.name} className="kpi" data-testid={k.testId}>
-            <span className="kpi-name">{k.name}</span>
+          <div key={k.name} className="kpi" data-testid={k.testId} title={k.help}>
+            <span className="kpi-name">
+              {k.name}
+              {k.help && (
+                <span className="kpi-help" role="img" aria-label={k.help}>
+                  ?
+                </span>
+              )}
+            </span>
             <span className="kpi-value">{k.value}</span>
           </div>
         ))}
       </div>
-      {summary && (
+      {summary && summary.attempts.dialled === 0 && (
+        <div className="dashboard-empty" data-testid="dashboard-empty">
+          <h2>{campaignId ? 'This campaign has not placed a call yet' : 'No calls yet'}</h2>
+          <p>
+            {campaignId
+              ? 'Start it from its page: its funnel, answer rate, outcomes, cost and ROI appear here as calls end.'
+              : 'Pick a template on the Campaigns page, check its audience, save and press Start (the simulator calls nobody). The funnel, answer rate, outcomes, cost and ROI appear here as calls end.'}
+          </p>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => navigate('campaigns', campaignId ? String(campaignId) : undefined)}
+          >
+            {campaignId ? 'Open the campaign' : 'Go to Campaigns'}
+          </button>
+        </div>
+      )}
+      {summary && summary.attempts.dialled > 0 && (
         <div className="chart-grid">
           <figure className="chart-card">
             <figcaption>Funnel (customers)</figcaption>
             <FunnelChart funnel={summary.funnel} />
           </figure>
           <figure className="chart-card">
-            <figcaption>Answer rate and conversions over time</figcaption>
-            <ActivityChart series={series} bucket={bucket} />
+            <figcaption>Calls, conversions and answer rate over time</figcaption>
+            <ActivityChart series={series} />
           </figure>
           <figure className="chart-card">
             <figcaption>

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CampaignMetrics, MetricsSeriesPoint } from '../../../../shared/contract/metrics';
+import type { CampaignMetrics, MetricsSeries } from '../../../../shared/contract/metrics';
 import { client } from '../../client';
 
 export type CampaignRow = CampaignMetrics & { name: string; status: string };
 
 export interface DashboardData {
   summary?: CampaignMetrics;
-  series: MetricsSeriesPoint[];
+  series: MetricsSeries;
   campaigns: CampaignRow[];
   error?: string;
   updatedAt?: number;
@@ -21,9 +21,12 @@ const relevant = (name: string) => name.startsWith('call.') || name.startsWith('
  */
 export function useDashboardData(
   campaignId: number | undefined,
-  bucket: 'minute' | 'hour' | 'day',
+  bucket: 'auto' | 'minute' | 'hour' | 'day',
 ): DashboardData {
-  const [data, setData] = useState<DashboardData>({ series: [], campaigns: [] });
+  const [data, setData] = useState<DashboardData>({
+    series: { bucket: 'minute', points: [] },
+    campaigns: [],
+  });
   const inFlight = useRef(false);
   const stale = useRef(false);
 

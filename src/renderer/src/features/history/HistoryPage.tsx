@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { attemptStates } from '../../../../shared/calls/attempt-states';
+import { dispositionLabel } from '../../../../shared/campaigns/dispositions';
 import type { CallSummary } from '../../../../shared/contract/calls';
 import { dispositions } from '../../../../shared/contract/campaigns';
 import { useNavigation } from '../../app/navigation-store';
@@ -104,7 +105,7 @@ export function HistoryPage({ detail }: { detail?: string }) {
           <option value="">Any disposition</option>
           {dispositions.map((d) => (
             <option key={d} value={d}>
-              {d.replaceAll('_', ' ')}
+              {dispositionLabel(d)}
             </option>
           ))}
         </select>
@@ -129,7 +130,7 @@ export function HistoryPage({ detail }: { detail?: string }) {
                 <td>{c.customerName}</td>
                 <td>{c.campaignName}</td>
                 <td>{c.state.replace('_', ' ')}</td>
-                <td>{c.disposition?.replaceAll('_', ' ') ?? ''}</td>
+                <td>{c.disposition ? dispositionLabel(c.disposition, c.campaignObjective) : ''}</td>
                 <td>{c.durationSeconds === null ? '—' : `${Math.round(c.durationSeconds)} s`}</td>
                 <td>${c.cost.toFixed(3)}</td>
               </tr>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { dispositionLabel, dispositionsByObjective } from '../../../../shared/campaigns/dispositions';
 import type { CallDetail } from '../../../../shared/contract/calls';
-import { dispositions } from '../../../../shared/contract/campaigns';
+import type { Disposition } from '../../../../shared/contract/campaigns';
 import { client } from '../../client';
 import { SoftphoneConsole } from '../softphone/SoftphoneConsole';
 import { useSoftphone } from '../softphone/softphone-store';
@@ -14,7 +15,8 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
   const [error, setError] = useState<string>();
   const [agentName, setAgentName] = useState(() => localStorage.getItem(agentKey) ?? '');
   const [reply, setReply] = useState('');
-  const [disposition, setDisposition] = useState<string>('booked_viewing');
+  // No default: a hurried agent must not record a conversion nobody chose.
+  const [disposition, setDisposition] = useState<Disposition | ''>('');
   const [notes, setNotes] = useState('');
   const [handBackReason, setHandBackReason] = useState('');
   const live = useMonitor((s) => s.calls.get(attemptId) ?? s.ended.get(attemptId));
@@ -68,13 +70,11 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
   const connected = call.state === 'in_progress' || call.state === 'escalated';
   const onSoftphone = phone.attemptId === attemptId && phone.status !== 'off';
   const mine = (holdingClient || onSoftphone) && call.mode === 'human';
+  const objective = call.campaignObjective;
   const endCall = () =>
     act(async () => {
-      await client.invoke('calls.end', {
-        attemptId,
-        disposition: disposition as (typeof dispositions)[number],
-        notes,
-      });
+      if (!disposition) throw new Error('Choose how the call ended before you end it');
+      await client.invoke('calls.end', { attemptId, disposition, notes });
       if (onSoftphone) phone.release();
       setHolding(false);
     });
@@ -98,7 +98,7 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
         </span>
         {call.mode === 'human' && <span data-testid="call-holder">Held by {call.heldBy}</span>}
         {call.disposition && (
-          <span data-testid="call-disposition">{call.disposition.replaceAll('_', ' ')}</span>
+          <span data-testid="call-disposition">{dispositionLabel(call.disposition, objective)}</span>
         )}
       </div>
       {error && (
@@ -180,11 +180,14 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
             <select
               aria-label="Disposition"
               value={disposition}
-              onChange={(e) => setDisposition(e.target.value)}
+              onChange={(e) => setDisposition(e.target.value as Disposition)}
             >
-              {dispositions.map((d) => (
+              <option value="" disabled>
+                How did the call end?
+              </option>
+              {dispositionsByObjective[objective].map((d) => (
                 <option key={d} value={d}>
-                  {d.replaceAll('_', ' ')}
+                  {dispositionLabel(d, objective)}
                 </option>
               ))}
             </select>
@@ -194,7 +197,19 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
               value={notes}
               onChange={(e) => setNotes(e.target.value)}
             />
-            <button type="button" className="danger" onClick={endCall}>
+            <button
+              type="button"
+              className="danger"
+              onClick={endCall}
+              disabled={!disposition || !notes.trim()}
+              title={
+                !disposition
+                  ? 'Choose how the call ended first'
+                  : !notes.trim()
+                    ? 'Add a note first'
+                    : undefined
+              }
+            >
               End call
             </button>
             <input

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigation } from '../../app/navigation-store';
 import { client } from '../../client';
+import { StopCampaignDialog, type StopRequest } from '../campaigns/StopCampaignDialog';
 import { WaitingReason } from '../campaigns/WaitingReason';
 import { CallPanel } from './CallPanel';
 import { CallTable } from './CallTable';
@@ -18,6 +19,7 @@ export function MonitorPage({ detail }: { detail?: string }) {
   const [campaigns, setCampaigns] = useState<
     { id: number; name: string; status: string; provider: string }[]
   >([]);
+  const [stopping, setStopping] = useState<StopRequest>();
   const selected = detail ? Number(detail) : undefined;
 
   useEffect(() => {
@@ -81,6 +83,7 @@ export function MonitorPage({ detail }: { detail?: string }) {
         </label>
       </header>
       <LiveEventsNotice realCalls={campaigns.some((c) => c.provider !== 'simulator')} />
+      {stopping && <StopCampaignDialog request={stopping} onClose={() => setStopping(undefined)} />}
       <div className="campaign-strip">
         {campaigns.map((c) => {
           const p = progress.get(c.id);
@@ -112,7 +115,7 @@ export function MonitorPage({ detail }: { detail?: string }) {
               <button
                 type="button"
                 className="danger"
-                onClick={() => client.invoke('campaigns.stop', { id: c.id, hangUpLiveCalls: true })}
+                onClick={() => setStopping({ id: c.id, name: c.name, liveCalls: p?.live })}
               >
                 Stop
               </button>

@@ -4,6 +4,11 @@ import type { EventBatch } from '../../../../shared/contract';
 import type { CallSummary, CampaignProgress, TranscriptLine } from '../../../../shared/contract/calls';
 import { client } from '../../client';
 
+export interface EscalationReason {
+  reason: string;
+  urgency?: 'low' | 'normal' | 'high';
+}
+
 interface MonitorState {
   calls: Map<number, CallSummary>;
   /** Calls that ended while the page watched, latest state (kept for open call panels; bounded). */
@@ -11,21 +16,14 @@ interface MonitorState {
   progress: Map<number, CampaignProgress>;
   /** Transcript lines as they stream, for the calls someone has open. */
   lines: Map<number, TranscriptLine[]>;
-  escalations: {
-    attemptId: number;
-    customerName: string;
-    campaignName: string;
-    reason: string;
-    urgency?: 'low' | 'normal' | 'high';
-    at: number;
-  }[];
+  /** Why each live call asked for a person (from `call.escalated`), dropped when the call ends. */
+  escalationReasons: Map<number, EscalationReason>;
   loaded: boolean;
   /** The app's clock minus this page's: durations are measured on the app's clock. */
   clockSkew: number;
   load(): Promise<void>;
   apply(batch: EventBatch): void;
   watchTranscript(attemptId: number, lines: TranscriptLine[]): void;
-  dismissEscalation(attemptId: number): void;
 }
 
 /**
@@ -39,7 +37,7 @@ export const useMonitor = create<MonitorState>((set, get) => ({
   ended: new Map(),
   progress: new Map(),
   lines: new Map(),
-  escalations: [],
+  escalationReasons: new Map(),
   loaded: false,
   clockSkew: 0,
   async load() {
@@ -68,13 +66,17 @@ export const useMonitor = create<MonitorState>((set, get) => ({
     let ended: Map<number, CallSummary> | undefined;
     let progress: Map<number, CampaignProgress> | undefined;
     let lines: Map<number, TranscriptLine[]> | undefined;
-    const escalations = [...get().escalations];
+    let reasons: Map<number, EscalationReason> | undefined;
     for (const event of batch) {
       if (event.name === 'call.changed') {
         calls ??= new Map(get().calls);
         if (isLiveState(event.payload.state)) calls.set(event.payload.attemptId, event.payload);
         else {
           calls.delete(event.payload.attemptId);
+          if (get().escalationReasons.has(event.payload.attemptId)) {
+            reasons ??= new Map(get().escalationReasons);
+            reasons.delete(event.payload.attemptId);
+          }
           ended ??= new Map(get().ended);
           ended.set(event.payload.attemptId, event.payload);
           if (ended.size > maxEnded) ended.delete(ended.keys().next().value!);
@@ -95,11 +97,13 @@ export const useMonitor = create<MonitorState>((set, get) => ({
             ),
           );
         }
+      } else if (event.name === 'call.escalated') {
+        reasons ??= new Map(get().escalationReasons);
+        const { attemptId, reason, urgency } = event.payload;
+        reasons.set(attemptId, { reason, urgency });
       } else if (event.name === 'campaign.progress') {
         progress ??= new Map(get().progress);
         progress.set(event.payload.campaignId, event.payload);
-      } else if (event.name === 'call.escalated') {
-        escalations.push({ ...event.payload, at: Date.now() });
       }
     }
     set({
@@ -107,16 +111,13 @@ export const useMonitor = create<MonitorState>((set, get) => ({
       ...(ended ? { ended } : {}),
       ...(progress ? { progress } : {}),
       ...(lines ? { lines } : {}),
-      ...(escalations.length !== get().escalations.length ? { escalations } : {}),
+      ...(reasons ? { escalationReasons: reasons } : {}),
     });
   },
   watchTranscript(attemptId, lines) {
     const next = new Map(get().lines);
     next.set(attemptId, lines);
     set({ lines: next });
-  },
-  dismissEscalation(attemptId) {
-    set({ escalations: get().escalations.filter((e) => e.attemptId !== attemptId) });
   },
 }));
 

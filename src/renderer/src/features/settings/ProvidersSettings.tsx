@@ -3,6 +3,7 @@ import type { ProviderConnectionReport, ProviderStatus } from '../../../../share
 import type { Settings } from '../../../../shared/contract/settings';
 import type { ValidationIssue } from '../../../../shared/errors';
 import { client, RpcError } from '../../client';
+import { issueAt } from '../../ui/form-fields';
 import { ConnectionReport } from './ConnectionReport';
 import { formFromStatus, inputFromForm, type ProvidersForm, secretPlaceholder } from './providers-form';
 import { WebhookFields } from './WebhookFields';
@@ -88,8 +89,7 @@ function ProviderCredentials() {
   }
   if (!status || !form) return <section className="card wide muted">Loading providers…</section>;
   const set = (patch: Partial<ProvidersForm>) => setForm({ ...form, ...patch });
-  const issueFor = (path: string) =>
-    issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
+  const issueFor = (path: string) => issueAt(issues, path);
   const failed = (err: unknown) => {
     setIssues(err instanceof RpcError ? (err.issues ?? []) : []);
     setMessage({ text: err instanceof Error ? err.message : String(err), error: true });

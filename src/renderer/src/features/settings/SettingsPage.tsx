@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import type { DncEntry, Settings } from '../../../../shared/contract/settings';
 import type { ValidationIssue } from '../../../../shared/errors';
 import { client, RpcError } from '../../client';
+import { ClockWindowFields } from '../../ui/ClockWindowFields';
 import { DataTable } from '../../ui/DataTable';
+import { FieldError, issueAt, NumberField, TextField } from '../../ui/form-fields';
 import '../campaigns/campaigns.css';
 import { BackupSettings } from './BackupSettings';
 import { DncImportButton } from './DncImportButton';
@@ -25,7 +27,7 @@ export function SettingsPage() {
   }, [settings]);
 
   if (!settings) return <section className="page muted">Loading…</section>;
-  const issueFor = (path: string) => issues.find((i) => i.path.startsWith(path))?.message;
+  const errorAt = (path: string) => issueAt(issues, path);
   const save = async () => {
     try {
       setSettings(await client.invoke('settings.update', settings));
@@ -33,7 +35,8 @@ export function SettingsPage() {
       setMessage('Saved');
     } catch (err) {
       setIssues(err instanceof RpcError ? (err.issues ?? []) : []);
-      setMessage(err instanceof Error ? err.message : String(err));
+      const text = err instanceof Error ? err.message : String(err);
+      setMessage(err instanceof RpcError && err.issues?.length ? `Not saved. ${text}` : text);
     }
   };
 
@@ -53,75 +56,56 @@ export function SettingsPage() {
       <div className="editor-grid">
         <section className="card">
           <h2>Company</h2>
-          <label className="field">
-            <span>Company name (said in every first message)</span>
-            <input
-              aria-label="Company name"
-              value={settings.companyName}
-              onChange={(e) => setSettings({ ...settings, companyName: e.target.value })}
-            />
-          </label>
-          <label className="field">
-            <span>AI agent name</span>
-            <input
-              aria-label="Agent name"
-              value={settings.agentName}
-              onChange={(e) => setSettings({ ...settings, agentName: e.target.value })}
-            />
-          </label>
-          <label className="field">
-            <span>Default country for numbers without a code</span>
-            <input
-              aria-label="Default region"
-              maxLength={2}
-              value={settings.defaultRegion}
-              onChange={(e) => setSettings({ ...settings, defaultRegion: e.target.value })}
-            />
-          </label>
+          <TextField
+            label="Company name (said in every first message)"
+            name="Company name"
+            value={settings.companyName}
+            error={errorAt('companyName')}
+            onChange={(companyName) => setSettings({ ...settings, companyName })}
+          />
+          <TextField
+            label="AI agent name"
+            name="Agent name"
+            value={settings.agentName}
+            error={errorAt('agentName')}
+            onChange={(agentName) => setSettings({ ...settings, agentName })}
+          />
+          <TextField
+            label="Default country for numbers without a code"
+            name="Default region"
+            value={settings.defaultRegion}
+            maxLength={2}
+            error={errorAt('defaultRegion')}
+            onChange={(defaultRegion) => setSettings({ ...settings, defaultRegion })}
+          />
         </section>
         <section className="card">
           <h2>Calling rules</h2>
-          <div className="row">
-            <label className="field">
-              <span>Calls from (customer’s local time)</span>
-              <input
-                aria-label="Calling hours from"
-                type="time"
-                value={settings.callingHours.start}
-                onChange={(e) =>
-                  setSettings({
-                    ...settings,
-                    callingHours: { ...settings.callingHours, start: e.target.value },
-                  })
-                }
-              />
-            </label>
-            <label className="field">
-              <span>Until</span>
-              <input
-                aria-label="Calling hours until"
-                type="time"
-                value={settings.callingHours.end}
-                onChange={(e) =>
-                  setSettings({
-                    ...settings,
-                    callingHours: { ...settings.callingHours, end: e.target.value },
-                  })
-                }
-              />
-            </label>
-          </div>
-          {issueFor('callingHours') && <small className="error">{issueFor('callingHours')}</small>}
-          <label className="field">
-            <span>Call a customer at most once every (days, across campaigns)</span>
-            <input
-              aria-label="Frequency cap days"
-              type="number"
-              min={0}
-              value={settings.frequencyCapDays}
-              onChange={(e) => setSettings({ ...settings, frequencyCapDays: Number(e.target.value) })}
-            />
-          </label>
+          <ClockWindowFields
+            value={settings.callingHours}
+            onChange={(callingHours) => setSettings({ ...settings, callingHours })}
+            labels={['Calls from (customer’s local time)', 'Until']}
+            names={['Calling hours from', 'Calling hours until']}
+          />
+          <FieldError message={errorAt('callingHours')} />
+          <NumberField
+            label="Call a customer at most once every (days, across campaigns)"
+            min={0}
+            value={settings.frequencyCapDays}
+            error={errorAt('frequencyCapDays')}
+            onChange={(frequencyCapDays) => setSettings({ ...settings, frequencyCapDays })}
+          />
+          <NumberField
+            label="Wait for an agent before offering a callback (seconds)"
+            min={10}
+            value={settings.escalationWaitSeconds}
+            error={errorAt('escalationWaitSeconds')}
+            onChange={(escalationWaitSeconds) => setSettings({ ...settings, escalationWaitSeconds })}
+          />
+          <p className="muted">
+            When a customer asks for a person, the AI keeps them company this long while an agent can take the
+            call, then offers a callback.
+          </p>
         </section>
         <section className="card">
           <h2>Appearance</h2>

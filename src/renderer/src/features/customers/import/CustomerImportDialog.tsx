@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type {
+  ConsentYesLevel,
   CustomerImportMapping,
   CustomerImportPreview,
   CustomerImportProgress,
+  CustomerImportReject,
   CustomerImportResult,
 } from '../../../../../shared/contract/customers';
 import { client } from '../../../client';
@@ -15,7 +17,14 @@ import './import.css';
 type Step =
   | { kind: 'pick' }
   | { kind: 'map'; file: File; preview: CustomerImportPreview }
-  | { kind: 'importing'; file: File; importId: string; sentBytes: number; progress?: CustomerImportProgress }
+  | {
+      kind: 'importing';
+      file: File;
+      preview: CustomerImportPreview;
+      importId: string;
+      sentBytes: number;
+      progress?: CustomerImportProgress;
+    }
   | { kind: 'done'; file: File; result: CustomerImportResult };
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -25,6 +34,7 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
   const [step, setStep] = useState<Step>({ kind: 'pick' });
   const [mapping, setMapping] = useState<CustomerImportMapping>({});
   const [region, setRegion] = useState('US');
+  const [consentYes, setConsentYes] = useState<ConsentYesLevel>('verbal');
   const [error, setError] = useState<string>();
   const cancelled = useRef(false);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -65,16 +75,17 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
     }
   };
 
-  const startImport = async (file: File) => {
+  const startImport = async (file: File, preview: CustomerImportPreview) => {
     setError(undefined);
     cancelled.current = false;
     try {
       const { importId } = await client.invoke('customers.import.begin', {
         fileName: file.name,
         mapping,
+        consentYes,
         ...(/^[A-Z]{2}$/.test(region) ? { region } : {}),
       });
-      setStep({ kind: 'importing', file, importId, sentBytes: 0 });
+      setStep({ kind: 'importing', file, preview, importId, sentBytes: 0 });
       const result = await uploadCustomerCsv(
         file,
         importId,
@@ -83,8 +94,9 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
       );
       if (result) setStep({ kind: 'done', file, result });
     } catch (err) {
+      // Back to the mapping: a column that could not be read is fixed there (nothing was written).
       setError(message(err));
-      setStep((s) => (s.kind === 'importing' ? { kind: 'pick' } : s));
+      setStep((s) => (s.kind === 'importing' ? { kind: 'map', file: s.file, preview: s.preview } : s));
     }
   };
 
@@ -142,6 +154,8 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
             onMappingChange={setMapping}
             region={region}
             onRegionChange={setRegion}
+            consentYes={consentYes}
+            onConsentYesChange={setConsentYes}
           />
           <footer className="import-footer">
             <button type="button" onClick={() => setStep({ kind: 'pick' })}>
@@ -151,7 +165,7 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
               type="button"
               className="primary"
               disabled={!mapping.phone || !(mapping.firstName || mapping.fullName)}
-              onClick={() => void startImport(step.file)}
+              onClick={() => void startImport(step.file, step.preview)}
             >
               Import
             </button>
@@ -188,23 +202,16 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
             <span className={step.result.rejected > 0 ? 'import-rejected' : undefined}>
               <strong>{step.result.rejected.toLocaleString()}</strong> rejected
             </span>
+            {step.result.warned > 0 && (
+              <span className="import-warnings">
+                <strong>{step.result.warned.toLocaleString()}</strong> imported without a field
+              </span>
+            )}
           </div>
           {step.result.rejected > 0 && (
             <>
               <div className="import-preview">
-                <DataTable
-                  className="import-table"
-                  label="Rejected rows"
-                  columns={['Row', 'Column', 'Reason']}
-                >
-                  {step.result.rejects.map((r) => (
-                    <tr key={r.row}>
-                      <td>{r.row}</td>
-                      <td>{r.column}</td>
-                      <td>{r.reason}</td>
-                    </tr>
-                  ))}
-                </DataTable>
+                <ProblemTable label="Rejected rows" problems={step.result.rejects} />
               </div>
               {step.result.rejects.length < step.result.rejected && (
                 <p className="muted">
@@ -213,6 +220,15 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
                 </p>
               )}
             </>
+          )}
+          {step.result.warned > 0 && (
+            <div className="import-preview">
+              <p className="muted">
+                These customers were imported without the field named: it could not be read. They can still be
+                called.
+              </p>
+              <ProblemTable label="Imported without a field" problems={step.result.warnings} />
+            </div>
           )}
           <footer className="import-footer">
             {step.result.rejected > 0 && (
@@ -233,5 +249,21 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
         </p>
       )}
     </dialog>
+  );
+}
+
+/** Refused rows, or rows imported without a field: where, what the file says there, and why. */
+function ProblemTable({ label, problems }: { label: string; problems: CustomerImportReject[] }) {
+  return (
+    <DataTable className="import-table" label={label} columns={['Row', 'Column', 'Value', 'Reason']}>
+      {problems.map((r) => (
+        <tr key={`${r.row}:${r.column}`}>
+          <td>{r.row}</td>
+          <td>{r.column}</td>
+          <td className="import-value">{r.value ?? ''}</td>
+          <td>{r.reason}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
