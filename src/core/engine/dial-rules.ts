@@ -33,8 +33,10 @@ export function createDialRules(db: Db) {
       'select 1 from call_attempts where customer_id = ? and campaign_id <> ? and dialed_at >= ? limit 1',
     )
     .pluck();
+  // The last 24 hours are (now − 24 h, now]: a dial exactly 24 h ago no longer counts, so the wait the
+  // cap asks for (oldest + 24 h) is always later than now.
   const dialsSince = c
-    .prepare('select count(*), min(dialed_at) from call_attempts where customer_id = ? and dialed_at >= ?')
+    .prepare('select count(*), min(dialed_at) from call_attempts where customer_id = ? and dialed_at > ?')
     .raw();
 
   return (

@@ -313,7 +313,9 @@ export function createEngine(deps: EngineDependencies) {
             publishCall(attempt.id);
           }
         } else if (block) {
-          store.deferUntil(attempt.id, block.wait, now);
+          // A wait always moves time forward: a rule answering "now" would have the pump take the same
+          // attempt again and again without ever letting the clock (or SIGTERM) in.
+          store.deferUntil(attempt.id, Math.max(block.wait, now + 1), now);
         } else if (!health.mayDial(runner.campaign.provider)) {
           break dialling;
         } else if (runner.bucket.tryTake(now)) {

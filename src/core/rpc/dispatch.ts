@@ -24,11 +24,11 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
         error: { code: 'unknown_method', message: `Unknown method: ${String(name).slice(0, 80)}` },
       };
     }
-    const parsed = methods[name].input.safeParse(input ?? {});
-    if (!parsed.success) {
-      return { ok: false, error: validationError(name, parsed.error) };
-    }
     try {
+      const parsed = methods[name].input.safeParse(input ?? {});
+      if (!parsed.success) {
+        return { ok: false, error: validationError(name, parsed.error) };
+      }
       const handler = handlers[name] as (input: unknown, context: CallContext) => unknown;
       const result = await handler(parsed.data, context);
       return { ok: true, result };
