@@ -35,6 +35,8 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toBody() };
       if (err instanceof ZodError) return { ok: false, error: validationError(name, err) };
+      const tooLarge = beyondDatabaseLimits(err);
+      if (tooLarge) return { ok: false, error: { code: 'invalid_input', message: `${name}: ${tooLarge}` } };
       logger.error({ err, method: name }, 'rpc handler failed');
       return {
         ok: false,
@@ -42,6 +44,17 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
       };
     }
   };
+}
+
+/**
+ * SQLite refuses statements past its limits (bound values, expression depth); what built such a statement
+ * is an input too large for it, which the caller can make smaller.
+ */
+function beyondDatabaseLimits(err: unknown): string | undefined {
+  const message = err instanceof Error ? err.message : '';
+  return /too many SQL variables|Expression tree is too large|string or blob too big/i.test(message)
+    ? 'the request is too large for the database; use fewer rules or values'
+    : undefined;
 }
 
 function validationError(name: MethodName, error: ZodError) {
