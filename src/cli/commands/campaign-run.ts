@@ -5,7 +5,15 @@ import { getCampaign } from '../../core/campaigns/campaign-store';
 import { runVirtualUntil, VirtualClock } from '../../core/clock/virtual-clock';
 import { openDatabase } from '../../core/db/open';
 import { silentLogger } from '../../core/logging/logger';
-import { CliError, dbFileOf, openCliApp, positiveInt, printJson, withDbOption } from '../cli-context';
+import {
+  CliError,
+  dbFileOf,
+  openCliApp,
+  openCliDatabase,
+  positiveInt,
+  printJson,
+  withDbOption,
+} from '../cli-context';
 import { createProgress } from '../progress';
 
 const speedOption = (value: string): number | 'max' => {
@@ -70,7 +78,7 @@ export function campaignSummary(app: NavaiaApp, campaignId: number) {
  * that was interrupted resumes from there, so its calls in flight are found where they were.
  */
 function resumeTime(file: string, campaignId: number): number {
-  const db = openDatabase(file);
+  const db = openCliDatabase(file);
   try {
     const last = db.$client
       .prepare(

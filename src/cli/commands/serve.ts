@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { describeDataFile, maySeedDemoData } from '../../core/db/data-file';
 import { ensureDemoData } from '../../core/db/seed/seed-demo-data';
 import { createLogger } from '../../core/logging/logger';
 import { startBrowserHost } from '../../server/browser-host';
@@ -18,15 +19,22 @@ export function registerServeCommands(program: Command): void {
     async (options: { port: number; demoData: boolean; json?: boolean; token?: string; db?: string }) => {
       const dbFile = dbFileOf(options);
       const logger = createLogger({ level: process.env.NAVAIA_LOG_LEVEL ?? 'warn' });
-      const { app, host } = await startBrowserHost({
+      const { app, host, found } = await startBrowserHost({
         dbFile,
         logger,
         port: options.port,
         token: options.token,
       });
-      if (options.demoData) {
+      const note = describeDataFile(found);
+      if (note) process.stderr.write(`${note}\n`);
+      // Demo customers only into a database this start created: never into an emptied or missing one
+      // where a real database was expected.
+      if (options.demoData && maySeedDemoData(found)) {
         const seeded = ensureDemoData(app.context.db, app.context.clock.now());
-        if (seeded && !options.json) console.log(`First start: added ${seeded.customers} demo customers.`);
+        if (seeded && !options.json)
+          console.log(
+            `First start: added ${seeded.customers} demo customers (fictional numbers, never called).`,
+          );
       }
       if (options.json) printJson({ url: host.url, port: host.port });
       else {

@@ -33,7 +33,8 @@ export const isKnownVariable = (name: string): name is TemplateVariable =>
 /** Fills a template; a variable with no value is left visible as `{{name}}` so nobody hears a blank. */
 export function renderTemplate(template: string, values: Partial<Record<string, string | number>>): string {
   return template.replace(placeholder, (whole, name: string) => {
-    const value = values[name];
+    // Own properties only: `{{constructor}}` must not render Object's constructor.
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
     return value === undefined || value === '' ? whole : String(value);
   });
 }

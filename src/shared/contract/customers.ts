@@ -142,6 +142,8 @@ export interface CustomerImportResult extends CustomerImportProgress {
   /** The first rejects, for showing; all of them are in the rejects CSV. */
   rejects: CustomerImportReject[];
   rejectsCsvBytes: number;
+  /** Where the rejected rows are kept (private to the user, removed when the import is let go), if any. */
+  rejectsFile: string | null;
 }
 
 /** Upper bound on one uploaded piece: well under the WebSocket host's 64 MiB message limit. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type {
   CustomerImportMapping,
@@ -36,8 +36,10 @@ const rejectsPieceBytes = 2 * 1024 * 1024;
  * Imports uploaded in pieces: the renderer has a File, not a path, so it sends the text in order and the
  * pieces flow into the same streaming import the CLI uses. Nothing but the current piece is held.
  */
-export function createImportSessions({ db, bus, clock, logger }: AppContext) {
+export function createImportSessions({ db, bus, clock, logger, dataFile }: AppContext) {
   const sessions = new Map<string, ImportSession>();
+  /** Rejected rows are whole customer records: kept beside the database, in a folder only the user reads. */
+  const rejectsFolder = dataFile === ':memory:' ? tmpdir() : join(dirname(dataFile), 'imports');
 
   const sessionOf = (importId: string) => {
     const session = sessions.get(importId);
@@ -74,7 +76,8 @@ export function createImportSessions({ db, bus, clock, logger }: AppContext) {
       if (required) throw new AppError('invalid_input', `Cannot import ${input.fileName}: ${required}`);
       const importId = `imp-${randomUUID()}`;
       const stream = new PassThrough({ decodeStrings: false, encoding: 'utf8' });
-      const rejects = createRejectsFile(join(tmpdir(), `navaia-${importId}.rejects.csv`));
+      mkdirSync(rejectsFolder, { recursive: true, mode: 0o700 });
+      const rejects = createRejectsFile(join(rejectsFolder, `${importId}.rejects.csv`));
       const progress = { importId, rowsProcessed: 0, imported: 0, updated: 0, rejected: 0 };
       const session: ImportSession = {
         input: stream,
@@ -121,7 +124,12 @@ export function createImportSessions({ db, bus, clock, logger }: AppContext) {
       session.input.end();
       try {
         const totals = await session.outcome;
-        session.result = { importId, ...totals, rejectsCsvBytes: session.rejects.bytes };
+        session.result = {
+          importId,
+          ...totals,
+          rejectsCsvBytes: session.rejects.bytes,
+          rejectsFile: session.rejects.bytes > 0 ? session.rejects.path : null,
+        };
       } catch (err) {
         forget(importId);
         throw err;
