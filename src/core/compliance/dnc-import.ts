@@ -3,7 +3,7 @@ import type { DncImportResult } from '../../shared/contract/settings';
 import { AppError } from '../../shared/errors';
 import { squash } from '../customers/import/column-mapping';
 import { defaultBatchSize } from '../customers/import/customer-importer';
-import { invalidPhoneReason, readPhone } from '../customers/import/customer-place';
+import { invalidPhoneReason, readPhone } from '../customers/import/read-phone';
 import type { Db } from '../db/open';
 
 const phoneHeaders = ['phone', 'number', 'phonenumber', 'mobile', 'telephone', 'tel', 'msisdn'];

@@ -8,6 +8,7 @@ import { backupFileBefore, pendingImportFile, sidecarFiles } from '../backup/bac
 import { applyPendingImport } from '../backup/import-database';
 import { pendingMigrations, readMigrationJournal } from '../backup/migration-journal';
 import { rememberConnector } from '../backup/sibling-connection';
+import { rederiveCustomerPlaces } from '../customers/places/rederive-places';
 import type { Logger } from '../logging/logger';
 import { ensurePrivateFile, makePrivate } from '../secrets/private-file';
 import { unreadableDatabaseError } from './data-file';
@@ -102,5 +103,7 @@ function openAndMigrate(file: string, options: OpenDatabaseOptions): Db {
   }
   const db = drizzle(client, { schema }) as Db;
   migrate(db, { migrationsFolder });
+  // Once per database: where customers of an earlier version may be, by this version's rules.
+  rederiveCustomerPlaces(db);
   return db;
 }

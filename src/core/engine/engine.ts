@@ -14,6 +14,8 @@ import type { Clock, TimerHandle } from '../clock/clock';
 import {
   consentSkipWarning,
   customersLackingConsent,
+  demoCustomersIn,
+  demoSkipWarning,
   realCallConsentCondition,
 } from '../compliance/real-call-readiness';
 import { groupCommitOf } from '../db/group-commit';
@@ -29,7 +31,7 @@ import { createDialRules } from './dial-rules';
 import { createProviderHealth, isUnreachableError } from './provider-health';
 import { createReconciler } from './reconciliation';
 import { TokenBucket } from './token-bucket';
-import { waitingReasonOf } from './waiting-reason';
+import { unknownZoneNotice, waitingReasonOf } from './waiting-reason';
 
 export interface EngineDependencies {
   db: Db;
@@ -57,9 +59,11 @@ interface Runner {
 
 interface DueAttempt extends AttemptRow {
   timeZone: string;
-  region: string | null;
+  timeZones: string;
+  regions: string;
   phone: string;
   consent: string;
+  demo: number;
 }
 
 const minute = 60_000;
@@ -98,7 +102,7 @@ export function createEngine(deps: EngineDependencies) {
       a.attempt_number as attemptNumber, a.idempotency_key as idempotencyKey, a.state, a.mode, a.provider,
       a.provider_call_id as providerCallId, a.to_number as toNumber, a.from_number as fromNumber, a.not_before as notBefore,
       a.dialed_at as dialedAt, a.held_by as heldBy, a.disposition,
-      cu.time_zone as timeZone, cu.region, cu.phone, cu.consent
+      cu.time_zone as timeZone, cu.time_zones as timeZones, cu.regions, cu.phone, cu.consent, cu.demo
     from call_attempts a join customers cu on cu.id = a.customer_id
     where a.campaign_id = ? and a.state = 'queued' and a.not_before <= ?
     order by a.not_before, a.id limit ?`);
@@ -129,6 +133,10 @@ export function createEngine(deps: EngineDependencies) {
   const insertCancelEvent = c.prepare(
     "insert into call_events (attempt_id, at, type, from_state, to_state) values (?, ?, 'state', 'queued', 'cancelled')",
   );
+  const waitingForZone = c
+    .prepare(`select count(*) from call_attempts a join customers cu on cu.id = a.customer_id
+      where a.campaign_id = ? and a.state = 'queued' and cu.time_zones = ''`)
+    .pluck();
   const countsStmt = c.prepare(`select
       coalesce(sum(state = 'queued'), 0) as queued,
       coalesce(sum(state in ('dialing', 'ringing', 'in_progress', 'escalated')), 0) as live,
@@ -172,6 +180,7 @@ export function createEngine(deps: EngineDependencies) {
       lastMinute: number;
     };
     const now = clock.now();
+    const unknownZone = counts.queued > 0 ? (waitingForZone.get(campaignId) as number) : 0;
     return {
       campaignId,
       status: campaign.status,
@@ -181,8 +190,12 @@ export function createEngine(deps: EngineDependencies) {
       callsPerMinute: counts.lastMinute,
       maxConcurrent: campaign.pacing.maxConcurrent,
       maxPerMinute: campaign.pacing.maxPerMinute,
-      notices: runners.get(campaignId)?.notices ?? [],
+      notices: [
+        ...(runners.get(campaignId)?.notices ?? []),
+        ...(unknownZone > 0 ? [unknownZoneNotice(unknownZone)] : []),
+      ],
       ...waitingReasonOf({
+        unknownZone,
         status: campaign.status,
         provider: campaign.provider,
         outage: health.outage(campaign.provider),
@@ -237,8 +250,10 @@ export function createEngine(deps: EngineDependencies) {
           gt(customers.id, runner.cursor),
           compileCriteria(runner.campaign.criteria, now),
           eligibleCondition(now, frequencyCapDays),
-          // Real calls also need the consent the objective asks for; the simulator calls nobody.
+          // Real calls also need the consent the objective asks for, and never go to demo customers
+          // (fictional numbers); the simulator calls nobody.
           provider === 'simulator' ? undefined : realCallConsentCondition(objective),
+          provider === 'simulator' ? undefined : sql`${customers.demo} = 0`,
         ),
       )
       .orderBy(asc(customers.id))
@@ -503,8 +518,13 @@ export function createEngine(deps: EngineDependencies) {
   /** Counted when a campaign is opened, started or resumed: the audience may have changed meanwhile. */
   const noticesOf = (campaign: Campaign): string[] => {
     if (campaign.provider === 'simulator') return [];
-    const skipped = customersLackingConsent(db, campaign, clock.now(), deps.settings().frequencyCapDays);
-    return skipped > 0 ? [consentSkipWarning(skipped)] : [];
+    const { frequencyCapDays } = deps.settings();
+    const skipped = customersLackingConsent(db, campaign, clock.now(), frequencyCapDays);
+    const demo = demoCustomersIn(db, campaign, clock.now(), frequencyCapDays);
+    return [
+      ...(skipped > 0 ? [consentSkipWarning(skipped)] : []),
+      ...(demo > 0 ? [demoSkipWarning(demo)] : []),
+    ];
   };
 
   const openRunner = (campaign: Campaign): Runner => {

@@ -86,7 +86,13 @@ export interface CampaignProgress {
   notices?: string[];
 }
 
-export type CampaignWaitingReason = 'provider_unreachable' | 'outside_calling_hours' | 'waiting_for_retries';
+export type CampaignWaitingReason =
+  | 'provider_unreachable'
+  | 'outside_calling_hours'
+  | 'waiting_for_retries'
+  | 'time_zone_unknown'
+  /** The engine paused the campaign by itself; the message says why (the disk is full, …). */
+  | 'paused_by_engine';
 
 export interface RehearsalForecast {
   customers: number;

@@ -5,8 +5,9 @@ import {
   customerImportFields,
 } from '../../../shared/contract/customers';
 import { lifecycleStages, propertyTypes } from '../../db/seed/demo-catalog';
-import { invalidPhoneReason, isTimeZone, placeOf, readPhone } from './customer-place';
+import { isTimeZone, placesOf, regionOf } from '../places/customer-places';
 import { readAmount, readBudgetRange, readChoice, readDate, readTags } from './customer-values';
+import { invalidPhoneReason, readPhone } from './read-phone';
 
 /** A customer as read from one row of a file, ready to write. Absent fields were not mapped or were empty. */
 export interface CustomerDraft {
@@ -15,9 +16,14 @@ export interface CustomerDraft {
   lastName: string;
   phone: string;
   email?: string;
+  /** The zone shown; '' when no zone is known (the customer is then held, never called on a guess). */
   timeZone: string;
+  /** Every zone and region the customer may be in (address and number). */
+  timeZones: string[];
+  regions: string[];
   region?: string;
   city?: string;
+  postalCode?: string;
   neighborhood?: string;
   budgetMin?: number;
   budgetMax?: number;
@@ -44,8 +50,6 @@ export type MappedCells = Partial<Record<CustomerImportField, string>>;
 export interface RowReadOptions {
   /** Country for numbers without a country code, e.g. "US". */
   region: string;
-  /** Zone for customers whose number and city say nothing about where they are. */
-  defaultTimeZone: string;
 }
 
 const bookingStatuses = ['none', 'scheduled', 'completed', 'cancelled', 'no_show'];
@@ -88,12 +92,10 @@ function rowSchema({ region }: Pick<RowReadOptions, 'region'>) {
     }),
     email: z.email('not a valid email address').max(200, 'longer than 200 characters').optional(),
     timeZone: z.string().refine(isTimeZone, 'not a known time zone (use e.g. America/New_York)').optional(),
-    region: z
-      .string()
-      .regex(/^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$/, 'use a code like US or US-FL')
-      .transform((r) => r.toUpperCase())
-      .optional(),
+    // Read against the number's country once it is known (FL is Florida for a US number).
+    region: text(100),
     city: text(100),
+    postalCode: text(20),
     neighborhood: text(100),
     budget: reading(readBudgetRange, 'not an amount or range (e.g. 300000-450000)'),
     budgetMin: amount,
@@ -138,7 +140,26 @@ export function createRowReader(options: RowReadOptions): RowReader {
     if (!row.phone.ok) throw new Error('unreachable: phone issue without zod issue');
     const [firstName, ...rest] = row.firstName ? [row.firstName] : (row.fullName ?? '').split(/\s+/);
     const lastName = row.firstName ? (row.lastName ?? '') : rest.join(' ');
-    const place = placeOf(row.phone.e164, row.phone.country, row.city);
+    const country = row.phone.country ?? options.region;
+    if (row.region && !regionOf(row.region, country)) {
+      return {
+        problems: [
+          {
+            field: 'region',
+            reason: `${customerImportFieldLabels.region}: not a known state, province or country (e.g. FL, Florida, US-FL or GB)`,
+          },
+        ],
+      };
+    }
+    const place = placesOf({
+      phone: row.phone.e164,
+      country: row.phone.country,
+      timeZone: row.timeZone,
+      region: row.region,
+      city: row.city,
+      postalCode: row.postalCode,
+      homeCountry: options.region,
+    });
     const [budgetMin, budgetMax] = row.budget ?? [row.budgetMin, row.budgetMax];
     return {
       draft: {
@@ -147,9 +168,12 @@ export function createRowReader(options: RowReadOptions): RowReader {
         lastName,
         phone: row.phone.e164,
         email: row.email,
-        timeZone: row.timeZone ?? place.timeZone ?? options.defaultTimeZone,
-        region: row.region ?? place.region,
+        timeZone: place.timeZone,
+        timeZones: place.timeZones,
+        regions: place.regions,
+        region: place.region,
         city: row.city,
+        postalCode: row.postalCode,
         neighborhood: row.neighborhood,
         budgetMin,
         budgetMax,

@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/contract/customers';
 import { AppError } from '../../../shared/errors';
 import type { AppContext } from '../../app-context';
+import { demoCustomerCount } from '../remove-demo-customers';
 import { mappingProblem } from './column-mapping';
 import type { CsvImportResult } from './customer-batch-writer';
 import { importCustomersCsv } from './import-customers-csv';
@@ -129,6 +130,7 @@ export function createImportSessions({ db, bus, clock, logger, dataFile }: AppCo
           ...totals,
           rejectsCsvBytes: session.rejects.bytes,
           rejectsFile: session.rejects.bytes > 0 ? session.rejects.path : null,
+          demoCustomers: demoCustomerCount(db),
         };
       } catch (err) {
         forget(importId);

@@ -73,8 +73,8 @@ export async function importWithReadingWorker(
   readingThreads?: number,
 ): Promise<CsvImportResult> {
   const writer = createBatchWriter(db, options);
-  const { mapping, region, defaultTimeZone, now } = options;
-  const shared = { options: { mapping, region, defaultTimeZone, now }, rowsPerMessage: 500 };
+  const { mapping, region, now } = options;
+  const shared = { options: { mapping, region, now }, rowsPerMessage: 500 };
   const start = (workerData: ReadingWorkerData, transferList: MessagePort[]) =>
     new Worker(
       `import(${JSON.stringify(tsxEsmApi())}).then(({ register }) => { register(); return import(${JSON.stringify(workerModule.href)}); });`,

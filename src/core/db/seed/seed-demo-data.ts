@@ -2,15 +2,7 @@ import { fakerEN_GB, fakerEN_US } from '@faker-js/faker';
 import { DateTime } from 'luxon';
 import { SeededRandom } from '../../random/seeded-random';
 import type { Db } from '../open';
-import {
-  demoCities,
-  demoInterests,
-  demoPerson,
-  gulfFirstNames,
-  gulfLastNames,
-  lifecycleStages,
-  propertyTypes,
-} from './demo-catalog';
+import { demoCities, demoInterests, demoPerson, lifecycleStages, propertyTypes } from './demo-catalog';
 import { demoPhone } from './demo-phones';
 
 export interface SeedOptions {
@@ -42,7 +34,6 @@ function namePools(seed: number) {
   return {
     us: { first: pool(() => fakerEN_US.person.firstName()), last: pool(() => fakerEN_US.person.lastName()) },
     gb: { first: pool(() => fakerEN_GB.person.firstName()), last: pool(() => fakerEN_GB.person.lastName()) },
-    gulf: { first: gulfFirstNames, last: gulfLastNames },
   };
 }
 
@@ -67,8 +58,9 @@ function withIndexesDeferred(db: Db, tables: string[], run: () => void) {
 }
 
 /**
- * Writes realistic real-estate demo data: customers across US, UK and Gulf cities with valid E.164
- * numbers and matching time zones, interests, properties, viewings and contracts near renewal.
+ * Writes realistic real-estate demo data: customers across US, UK and Australian cities, marked as demo,
+ * with fictional numbers (valid E.164 that regulators keep out of service) and matching time zones,
+ * interests, properties, viewings and contracts near renewal.
  * Deterministic: the same options produce the same rows.
  */
 export function seedDemoData(db: Db, options: SeedOptions): SeedResult {
@@ -83,10 +75,10 @@ export function seedDemoData(db: Db, options: SeedOptions): SeedResult {
   const startId = ((client.prepare('select max(id) from customers').pluck().get() as number | null) ?? 0) + 1;
 
   const insertCustomer = client.prepare(`insert into customers
-    (id, first_name, last_name, phone, phone_valid, email, time_zone, region, city, neighborhood, budget_min, budget_max,
-     preferred_property_type, lifecycle_stage, booking_status, last_contacted_at, customer_since, lifetime_value,
-     consent, consent_at, created_at, updated_at)
-    values (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    (id, first_name, last_name, phone, phone_valid, demo, email, time_zone, time_zones, region, regions, city, neighborhood,
+     budget_min, budget_max, preferred_property_type, lifecycle_stage, booking_status, last_contacted_at, customer_since,
+     lifetime_value, consent, consent_at, created_at, updated_at)
+    values (?, ?, ?, ?, 1, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertTag = client.prepare('insert into customer_tags (customer_id, tag) values (?, ?)');
   const insertProperty = client.prepare(`insert into properties
     (title, city, neighborhood, property_type, price, bedrooms, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -161,6 +153,8 @@ export function seedDemoData(db: Db, options: SeedOptions): SeedResult {
       phone,
       isDemoPerson ? demoPerson.email : email,
       city.timeZone,
+      city.timeZone,
+      city.region,
       city.region,
       city.city,
       neighborhood,

@@ -8,6 +8,7 @@ import type {
 import { client } from '../../../client';
 import { DataTable } from '../../../ui/DataTable';
 import { saveCsvText } from '../../export/download-csv';
+import { DemoCustomersOffer } from './DemoCustomersOffer';
 import { MappingStep } from './MappingStep';
 import { fetchRejectsCsv, readFileStart, uploadCustomerCsv } from './upload-customer-csv';
 import './import.css';
@@ -213,6 +214,15 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
                 </p>
               )}
             </>
+          )}
+          {step.result.rejectsFile && (
+            <p className="muted">
+              The refused rows are kept, readable only by you, in {step.result.rejectsFile}; Navaia deletes
+              the file 15 minutes after you last use this import.
+            </p>
+          )}
+          {step.result.imported + step.result.updated > 0 && (
+            <DemoCustomersOffer count={step.result.demoCustomers} onRemoved={() => undefined} />
           )}
           <footer className="import-footer">
             {step.result.rejected > 0 && (
