@@ -131,7 +131,8 @@ describe('every contract method under random and malformed payloads', () => {
     }
     // Still serving after all that.
     await send(JSON.stringify({ id: 0, method: 'system.tableCounts', input: {} }));
-    expect(replies.get(id)).toMatchObject({ ok: true, result: { customers: 200 } });
+    // (customers.removeDemo, called with an empty object, may have removed the demo customers.)
+    expect(replies.get(id)).toMatchObject({ ok: true, result: { customers: expect.any(Number) } });
     expect(rejections).toEqual([]);
     ws.close();
   }, 60_000);

@@ -157,6 +157,12 @@ for (const [region, zones, codes] of areas) {
 /** Every zone the table names, for the test that checks each against the IANA database. */
 export const areaCodeZones = () => [...new Set([...byAreaCode.values()].flatMap((p) => p.zones))];
 
+/** The US area codes that lie wholly in `zone` (the demo data draws its fictional numbers from them). */
+export const usAreaCodesOnlyIn = (zone: string) =>
+  [...byAreaCode]
+    .filter(([, p]) => p.zones.length === 1 && p.zones[0] === zone && p.regions[0].startsWith('US-'))
+    .map(([code]) => code);
+
 /** The place of a +1 number from its area code, e.g. "+18505550100" → US-FL, New York and Chicago time. */
 export function placeOfNanpNumber(e164: string): AreaCodePlace | undefined {
   return e164.startsWith('+1') ? byAreaCode.get(e164.slice(2, 5)) : undefined;

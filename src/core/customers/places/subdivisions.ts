@@ -120,7 +120,10 @@ export const zonesOfSubdivision = (code: string) => zonesByCode.get(code);
  */
 export function subdivisionOf(text: string, country: string | undefined): string | undefined {
   const squashed = squash(text);
-  const withCountry = country && squashed.length === 2 ? `${country}-${squashed.toUpperCase()}` : undefined;
+  const withCountry =
+    country && squashed.length >= 2 && squashed.length <= 3
+      ? `${country}-${squashed.toUpperCase()}`
+      : undefined;
   if (withCountry && zonesByCode.has(withCountry)) return withCountry;
   const byName = codeByName.get(squashed);
   if (byName && (!country || byName.startsWith(`${country}-`) || squashed.length > 2)) return byName;

@@ -1,4 +1,6 @@
+import { isValidPhoneNumber } from 'libphonenumber-js';
 import { interestTags } from '../../../shared/contract/audience';
+import { placeOfNanpNumber, usAreaCodesOnlyIn } from '../../customers/places/nanp-area-codes';
 
 /**
  * The places the demo data is drawn from: cities where real-estate campaigns run, each with its time
@@ -19,9 +21,34 @@ export interface DemoCity {
   names: 'us' | 'gb';
 }
 
-/** NANP's fictional lines, 555-0100 to 555-0199, in the given area codes. */
-const nanpFictional = (...areaCodes: string[]) =>
-  areaCodes.map((code) => ({ prefix: `+1${code}55501`, digits: 2 }));
+/**
+ * NANP's fictional lines, 555-0100 to 555-0199: the city's own area codes first, then every other US code
+ * of its zone (a customer may keep a number from elsewhere), so that demo customers rarely share one.
+ */
+const nanpFictional = (...areaCodes: string[]) => {
+  const zone = placeOfNanpNumber(`+1${areaCodes[0]}5550100`)?.zones[0] ?? '';
+  // Only codes libphonenumber knows: a demo number must read as a valid number everywhere.
+  const codes = [...new Set([...areaCodes, ...usAreaCodesOnlyIn(zone)])].filter((code) =>
+    isValidPhoneNumber(`+1${code}5550100`),
+  );
+  return codes.map((code) => ({ prefix: `+1${code}55501`, digits: 2 }));
+};
+
+/** Ofcom's drama numbers: 1,000 in each of these (London's 020 7946 0xxx first). */
+const ukDrama = [
+  '+442079460',
+  '+441134960',
+  '+441144960',
+  '+441164960',
+  '+441174960',
+  '+441184960',
+  '+441214960',
+  '+441314960',
+  '+441414960',
+  '+441514960',
+  '+441614960',
+  '+442920180',
+].map((prefix) => ({ prefix, digits: 3 }));
 
 export const demoCities: DemoCity[] = [
   {
@@ -91,7 +118,7 @@ export const demoCities: DemoCity[] = [
     city: 'London',
     region: 'GB-LND',
     timeZone: 'Europe/London',
-    fictionalRanges: [{ prefix: '+442079460', digits: 3 }],
+    fictionalRanges: ukDrama,
     neighborhoods: ['Islington', 'Camden', 'Clapham', 'Canary Wharf', 'Hackney'],
     weight: 10,
     names: 'gb',
@@ -100,7 +127,10 @@ export const demoCities: DemoCity[] = [
     city: 'Sydney',
     region: 'AU-NSW',
     timeZone: 'Australia/Sydney',
-    fictionalRanges: [{ prefix: '+6125550', digits: 4 }],
+    fictionalRanges: [
+      { prefix: '+6125550', digits: 4 },
+      { prefix: '+6127010', digits: 4 },
+    ],
     neighborhoods: ['Surry Hills', 'Bondi', 'Newtown', 'Paddington', 'Manly'],
     weight: 8,
     names: 'gb',
@@ -109,7 +139,10 @@ export const demoCities: DemoCity[] = [
     city: 'Melbourne',
     region: 'AU-VIC',
     timeZone: 'Australia/Melbourne',
-    fictionalRanges: [{ prefix: '+6135550', digits: 4 }],
+    fictionalRanges: [
+      { prefix: '+6135550', digits: 4 },
+      { prefix: '+6137010', digits: 4 },
+    ],
     neighborhoods: ['Fitzroy', 'St Kilda', 'Carlton', 'Richmond', 'Brunswick'],
     weight: 7,
     names: 'gb',

@@ -1,9 +1,9 @@
-import type { DemoCity } from './demo-catalog';
+import { type DemoCity, demoCities } from './demo-catalog';
 
 /**
- * The phone number of a demo customer of a city for key k: one of the city's fictional numbers, taken
- * in turn. There are few (100 per North American area code), so demo customers share them; real
- * customers never do (the phone is unique among them only).
+ * The phone number of a demo customer of a city for key k (its running count in the city): the city's
+ * fictional numbers taken in turn. Distinct for the first tens of thousands per city; past that demo
+ * customers share them (the phone is unique among real customers only).
  */
 export function demoPhone(city: DemoCity, k: number): string {
   const range = city.fictionalRanges[k % city.fictionalRanges.length];
@@ -20,8 +20,6 @@ export function isFictionalNumber(e164: string): boolean {
 }
 
 /** The fictional ranges outside North America that demo data uses (Ofcom, ACMA). */
-const fictionalPrefixes = [
-  { prefix: '+442079460', digits: 3 },
-  { prefix: '+6125550', digits: 4 },
-  { prefix: '+6135550', digits: 4 },
-];
+const fictionalPrefixes = demoCities
+  .flatMap((c) => c.fictionalRanges)
+  .filter((r) => !r.prefix.startsWith('+1'));

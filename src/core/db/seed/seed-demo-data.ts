@@ -1,8 +1,16 @@
 import { fakerEN_GB, fakerEN_US } from '@faker-js/faker';
 import { DateTime } from 'luxon';
+import { placeOfNanpNumber } from '../../customers/places/nanp-area-codes';
 import { SeededRandom } from '../../random/seeded-random';
 import type { Db } from '../open';
-import { demoCities, demoInterests, demoPerson, lifecycleStages, propertyTypes } from './demo-catalog';
+import {
+  type DemoCity,
+  demoCities,
+  demoInterests,
+  demoPerson,
+  lifecycleStages,
+  propertyTypes,
+} from './demo-catalog';
 import { demoPhone } from './demo-phones';
 
 export interface SeedOptions {
@@ -121,6 +129,8 @@ export function seedDemoData(db: Db, options: SeedOptions): SeedResult {
   })();
   counts.properties = propertyCount;
 
+  /** Customers given a number in each city so far: each takes the city's next fictional number. */
+  const cityCounts = new Map<DemoCity, number>();
   const writeCustomer = (id: number) => {
     const isDemoPerson = id === 1;
     const city = isDemoPerson ? demoCities[0] : random.weighted(demoCities, totalWeight);
@@ -128,7 +138,11 @@ export function seedDemoData(db: Db, options: SeedOptions): SeedResult {
     const firstName = isDemoPerson ? demoPerson.firstName : random.pick(pool.first);
     const lastName = isDemoPerson ? demoPerson.lastName : random.pick(pool.last);
     // The customer id drives the number, so appending to a seeded database never repeats one.
-    const phone = isDemoPerson ? demoPerson.phone : demoPhone(city, id);
+    const inCity = cityCounts.get(city) ?? startId - 1;
+    cityCounts.set(city, inCity + 1);
+    const phone = isDemoPerson ? demoPerson.phone : demoPhone(city, inCity);
+    // The number's area code may be another state's than the address: both are places the customer may be.
+    const regions = [...new Set([city.region, ...(placeOfNanpNumber(phone)?.regions ?? [])])].join(' ');
     const neighborhood = isDemoPerson ? demoPerson.neighborhood : random.pick(city.neighborhoods);
     const stage = isDemoPerson ? 'lead' : random.pick(lifecycleStages);
     const budgetMin = random.int(15, 150) * 10_000;
@@ -155,7 +169,7 @@ export function seedDemoData(db: Db, options: SeedOptions): SeedResult {
       city.timeZone,
       city.timeZone,
       city.region,
-      city.region,
+      regions,
       city.city,
       neighborhood,
       budgetMin,
