@@ -38,6 +38,7 @@ export function toCampaign(row: CampaignRow): Campaign {
     updatedAt: row.updatedAt.getTime(),
     startedAt: row.startedAt?.getTime() ?? null,
     endedAt: row.endedAt?.getTime() ?? null,
+    statusReason: row.statusReason ?? null,
   };
 }
 
@@ -102,6 +103,7 @@ export function listCampaigns(db: Db, includeArchived: boolean): CampaignListIte
       status: campaigns.status,
       provider: campaigns.provider,
       archived: campaigns.archived,
+      statusReason: campaigns.statusReason,
       updatedAt: campaigns.updatedAt,
       attempts: sql<number>`(select count(*) from call_attempts a where a.campaign_id = ${campaigns.id})`,
       finishedAttempts: sql<number>`(select count(*) from call_attempts a where a.campaign_id = ${campaigns.id}

@@ -102,6 +102,8 @@ export interface Campaign extends CampaignSettings {
   updatedAt: number;
   startedAt: number | null;
   endedAt: number | null;
+  /** Why the engine paused the campaign by itself (its audience cannot be read, …), if it did. */
+  statusReason: string | null;
 }
 
 export interface CampaignListItem {
@@ -116,6 +118,8 @@ export interface CampaignListItem {
   finishedAttempts: number;
   customersCalled: number;
   liveCalls: number;
+  /** Why the engine paused the campaign by itself, if it did. */
+  statusReason: string | null;
 }
 
 export interface CampaignTemplate {
