@@ -13,6 +13,7 @@ import { createEngine, type Engine } from './engine/engine';
 import { callHandlers } from './engine/handlers';
 import { createEventBus, type EventBus } from './events/event-bus';
 import type { Logger } from './logging/logger';
+import { redactingLogger } from './logging/redacting-logger';
 import { metricsHandlers } from './metrics/handlers';
 import type { VoiceAgentProvider } from './providers/provider';
 import { createProviderSettings } from './providers/provider-settings/provider-settings';
@@ -56,10 +57,12 @@ export interface NavaiaApp {
 
 /** The composition root: builds every service from what the host injects. */
 export function createApp(deps: AppDependencies): NavaiaApp {
+  // Bound once provider settings exist: until credentials are loaded there is no secret to remove.
+  let redact = (text: string) => text;
   const context: AppContext = {
     db: deps.db,
     clock: deps.clock ?? createSystemClock(),
-    logger: deps.logger,
+    logger: redactingLogger(deps.logger, (text) => redact(text)),
     bus: deps.bus ?? createEventBus(),
     host: deps.host,
     dataFile: deps.dataFile,
@@ -74,6 +77,7 @@ export function createApp(deps: AppDependencies): NavaiaApp {
     secrets: deps.secrets,
     adapter: deps.realProviderAdapter ?? elevenLabsTwilioAdapter,
   });
+  redact = providerSettings.redact;
   const engine = createEngine({
     db: deps.db,
     clock,
@@ -81,6 +85,9 @@ export function createApp(deps: AppDependencies): NavaiaApp {
     logger: context.logger,
     providers: context.providers,
     settings: () => getSettings(deps.db),
+    ownerName: `${deps.host} host`,
+    // Provider errors are stored and shown without the credentials they may echo.
+    redact: providerSettings.redact,
   });
   const handlers: Handlers = {
     ...systemHandlers(context),

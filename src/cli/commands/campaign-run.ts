@@ -114,6 +114,12 @@ export function registerCampaignRunCommands(campaign: Command): void {
     });
     try {
       await app.start();
+      // Never a second dialler of one campaign: the process that runs it keeps it until it ends.
+      const owner = app.engine.ownedElsewhere(id);
+      if (owner)
+        throw new CliError(
+          `Campaign ${id} is being run by another Navaia process (${owner.owner}); pause or stop it there, or wait for it to end.`,
+        );
       const status = () => getCampaign(app.context.db, id).status;
       const initial = status();
       // A campaign that already finished (perhaps the run before was stopped just after it did) has

@@ -49,6 +49,7 @@ export function createEngine(deps: EngineDependencies) {
     clock,
     logger,
     providers: deps.providers,
+    redact,
     onChange(provider) {
       // Out, back, or ready for a trial dial: the campaigns dialling through it look again now.
       for (const runner of runners.values()) {
@@ -366,6 +367,7 @@ export function createEngine(deps: EngineDependencies) {
     providerOf,
     recordDisposition,
     publishCall,
+    redact,
     isRunning: (campaignId: number) => runners.has(campaignId),
     /** True while any campaign still has work or live calls. */
     busy: () => runners.size > 0,

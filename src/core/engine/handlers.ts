@@ -91,7 +91,7 @@ export function callHandlers(context: AppContext, engine: Engine): HandlersOf<ty
         store.release(attemptId, clock.now(), agentName);
         throw new AppError(
           'unavailable',
-          `Could not take the call over: ${err instanceof Error ? err.message : String(err)}`,
+          `Could not take the call over: ${engine.redact(err instanceof Error ? err.message : String(err))}`,
         );
       }
       if (attempt.state === 'escalated')

@@ -24,6 +24,8 @@ export interface ProviderSettingsOptions {
 
 export interface ProviderSettings {
   provider: SwappableProvider;
+  /** Removes the stored secrets from text about to be stored or shown (a provider's error may echo them). */
+  redact(text: string): string;
   /** Reads the stored credentials and puts the real provider in place (on start, before the engine). */
   load(): Promise<void>;
   handlers: HandlersOf<typeof providerMethods>;
@@ -121,6 +123,7 @@ export function createProviderSettings(
 
   return {
     provider,
+    redact: (text) => (current ? scrub(text, current) : text),
 
     async load() {
       try {
