@@ -9,6 +9,7 @@ import {
   campaignInputSchema,
 } from '../../shared/contract/campaigns';
 import { AppError } from '../../shared/errors';
+import { assertAudienceUsable } from '../audience/check-criteria';
 import type { Db } from '../db/open';
 import { campaigns } from '../db/schema';
 
@@ -50,6 +51,7 @@ export function getCampaign(db: Db, id: number): Campaign {
 
 export function createCampaign(db: Db, input: CampaignInput, now: number): Campaign {
   const settings = campaignInputSchema.parse(input);
+  assertAudienceUsable(db, settings.criteria, now);
   const row = db
     .insert(campaigns)
     .values({ ...settings, status: 'draft', createdAt: new Date(now), updatedAt: new Date(now) })
@@ -69,6 +71,7 @@ export function updateCampaign(
     throw new AppError('invalid_state', `A ${current.status} campaign cannot be edited; pause it first`);
   }
   const next = campaignInputSchema.parse({ ...current, ...changes });
+  if (changes.criteria) assertAudienceUsable(db, next.criteria, now);
   db.update(campaigns)
     .set({ ...next, updatedAt: new Date(now) })
     .where(eq(campaigns.id, id))

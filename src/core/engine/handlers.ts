@@ -2,6 +2,8 @@ import type { callMethods } from '../../shared/contract/calls';
 import type { CallContext, HandlersOf } from '../../shared/contract/define';
 import { AppError } from '../../shared/errors';
 import type { AppContext } from '../app-context';
+import { assertAudienceUsable } from '../audience/check-criteria';
+import { getCampaign } from '../campaigns/campaign-store';
 import { assertReadyForRealCalls } from '../compliance/real-call-readiness';
 import type { TakeoverSession } from '../providers/provider';
 import { readCallDetail } from './call-detail';
@@ -51,11 +53,13 @@ export function callHandlers(context: AppContext, engine: Engine): HandlersOf<ty
     // Settings, credentials or the audience may have changed while a campaign was paused: a resume is
     // checked like a start.
     'campaigns.start': ({ id }) => {
+      assertAudienceUsable(context.db, getCampaign(context.db, id).criteria, clock.now());
       const warnings = assertReadyForRealCalls(context, id);
       return { ...engine.startCampaign(id), warnings };
     },
     'campaigns.pause': ({ id }) => engine.pauseCampaign(id),
     'campaigns.resume': ({ id }) => {
+      assertAudienceUsable(context.db, getCampaign(context.db, id).criteria, clock.now());
       const warnings = assertReadyForRealCalls(context, id);
       return { ...engine.resumeCampaign(id), warnings };
     },
