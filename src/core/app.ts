@@ -63,14 +63,19 @@ export function createApp(deps: AppDependencies): NavaiaApp {
     db: deps.db,
     clock: deps.clock ?? createSystemClock(),
     logger: redactingLogger(deps.logger, (text) => redact(text)),
-    bus: deps.bus ?? createEventBus(),
+    bus:
+      deps.bus ??
+      createEventBus({ onError: (err) => context.logger.error({ err }, 'an event could not be delivered') }),
     host: deps.host,
     dataFile: deps.dataFile,
     providers: new Map((deps.providers ?? []).map((p) => [p.name, p])),
   };
   const clock = context.clock;
   if (!context.providers.has('simulator')) {
-    context.providers.set('simulator', createSimulator({ db: deps.db, clock, ...deps.simulator }));
+    context.providers.set(
+      'simulator',
+      createSimulator({ db: deps.db, clock, logger: context.logger, ...deps.simulator }),
+    );
   }
   // Registers `elevenlabs-twilio` before the engine subscribes to the providers.
   const providerSettings = createProviderSettings(context, {

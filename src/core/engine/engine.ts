@@ -210,6 +210,7 @@ export function createEngine(deps: EngineDependencies) {
     countAsLive: (campaignId, attemptId) => runners.get(campaignId)?.live.add(attemptId),
     // Calls of a campaign another live process dials are that process's to follow.
     mayReconcile: (campaignId) => !ownership.heldElsewhere(campaignId),
+    failed: failedOutside,
   });
 
   // ---- what other processes do: statuses they write, leases they hold ------------------------------

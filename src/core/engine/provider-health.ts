@@ -78,10 +78,13 @@ export function createProviderHealth(deps: {
     if (!outage) return;
     const provider = deps.providers.get(name);
     if (provider?.probe) {
-      provider.probe().then(
-        () => recovered(name),
-        (err: unknown) => failed(name, err),
-      );
+      provider
+        .probe()
+        .then(
+          () => recovered(name),
+          (err: unknown) => failed(name, err),
+        )
+        .catch((err: unknown) => logger.error({ err, provider: name }, 'could not act on a provider probe'));
       return;
     }
     outage.trial = true;

@@ -30,6 +30,8 @@ export function createReconciler(deps: {
   countAsLive: (campaignId: number, attemptId: number) => void;
   /** Whether this engine may follow the calls of a campaign (not while another process dials it). */
   mayReconcile?: (campaignId: number) => boolean;
+  /** Told when asking again on a timer fails (the disk is full): the engine's failure handling. */
+  failed?: (err: unknown) => void;
 }) {
   const { clock, logger, store, health, finalize } = deps;
   const liveAttempts =
@@ -51,7 +53,7 @@ export function createReconciler(deps: {
       reconcileTimer = undefined;
       const ids = new Set(unreconciled);
       unreconciled.clear();
-      void reconcile(ids);
+      reconcile(ids).catch((err: unknown) => deps.failed?.(err));
     }, reconcileRetryMs);
     reconcileRetryMs = Math.min(reconcileRetryMs * 2, 5 * minute);
   };
