@@ -229,6 +229,7 @@ export function createEngine(deps: EngineDependencies) {
         if (runner.live.size === 0) lifecycle.close(runner);
         return;
       }
+      if (row.status === 'running' && runner.owned) pumping.schedule(runner, clock.now());
     }
     if (runner.owned) {
       if (wallClock() - (renewedAt.get(id) ?? 0) < leaseMs / 5) return;
