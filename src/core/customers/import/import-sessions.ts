@@ -8,6 +8,7 @@ import type {
   CustomerImportProgress,
   CustomerImportResult,
 } from '../../../shared/contract/customers';
+import { CsvTextError, createCsvTextChecker } from '../../../shared/customers/csv-text';
 import { AppError } from '../../../shared/errors';
 import type { AppContext } from '../../app-context';
 import { demoCustomerCount } from '../remove-demo-customers';
@@ -18,6 +19,8 @@ import { createRejectsFile, type RejectsFile } from './rejects-file';
 
 interface ImportSession {
   input: PassThrough;
+  /** Refuses NUL characters and a quote never closed as the text arrives, so memory stays flat. */
+  text: ReturnType<typeof createCsvTextChecker>;
   rejects: RejectsFile;
   outcome: Promise<CsvImportResult>;
   failure?: unknown;
@@ -61,6 +64,18 @@ export function createImportSessions({ db, bus, clock, logger, dataFile }: AppCo
     rmSync(session.rejects.path, { force: true });
   };
 
+  /** Text that is not a CSV ends the import at once, with the reason. */
+  const checkText = (importId: string, session: ImportSession, check: () => void) => {
+    try {
+      check();
+    } catch (err) {
+      if (!(err instanceof CsvTextError)) throw err;
+      session.input.destroy();
+      forget(importId);
+      throw new AppError('invalid_input', err.message);
+    }
+  };
+
   /** A failed import is reported once, then forgotten along with its rejects file. */
   const rethrowFailure = (importId: string, session: ImportSession) => {
     if (session.failure === undefined) return;
@@ -82,6 +97,7 @@ export function createImportSessions({ db, bus, clock, logger, dataFile }: AppCo
       const progress = { importId, rowsProcessed: 0, imported: 0, updated: 0, rejected: 0 };
       const session: ImportSession = {
         input: stream,
+        text: createCsvTextChecker(),
         rejects,
         progress,
         outcome: importCustomersCsv(db, stream, {
@@ -108,6 +124,7 @@ export function createImportSessions({ db, bus, clock, logger, dataFile }: AppCo
       const session = sessionOf(importId);
       rethrowFailure(importId, session);
       if (session.result) throw new AppError('invalid_state', 'This import has already finished');
+      checkText(importId, session, () => session.text.check(text));
       if (!session.input.write(text))
         await new Promise((resolve) => {
           session.input.once('drain', resolve);
@@ -122,6 +139,7 @@ export function createImportSessions({ db, bus, clock, logger, dataFile }: AppCo
     async finish(importId: string): Promise<CustomerImportResult> {
       const session = sessionOf(importId);
       if (session.result) return session.result;
+      checkText(importId, session, () => session.text.finish());
       session.input.end();
       try {
         const totals = await session.outcome;

@@ -10,7 +10,7 @@ import { DataTable } from '../../../ui/DataTable';
 import { saveCsvText } from '../../export/download-csv';
 import { DemoCustomersOffer } from './DemoCustomersOffer';
 import { MappingStep } from './MappingStep';
-import { fetchRejectsCsv, readFileStart, uploadCustomerCsv } from './upload-customer-csv';
+import { fetchRejectsCsv, inspectFile, readFileStart, uploadCustomerCsv } from './upload-customer-csv';
 import './import.css';
 
 type Step =
@@ -27,6 +27,8 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
   const [mapping, setMapping] = useState<CustomerImportMapping>({});
   const [region, setRegion] = useState('US');
   const [error, setError] = useState<string>();
+  /** What reading the file found (its encoding, rows with line breaks) and the import's own warnings. */
+  const [notices, setNotices] = useState<string[]>([]);
   const cancelled = useRef(false);
   const dialog = useRef<HTMLDialogElement>(null);
 
@@ -60,6 +62,7 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
         sampleText: await readFileStart(file),
       });
       setMapping(preview.guessedMapping);
+      setNotices((await inspectFile(file)).notices);
       setStep({ kind: 'map', file, preview });
     } catch (err) {
       setError(message(err));
@@ -237,6 +240,12 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
         </div>
       )}
 
+      {step.kind !== 'pick' &&
+        notices.map((notice) => (
+          <p key={notice} className="import-notice" role="status">
+            {notice}
+          </p>
+        ))}
       {error && (
         <p role="alert" className="error">
           {error}
