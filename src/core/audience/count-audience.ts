@@ -17,10 +17,12 @@ export function countAudienceQuery(criteria: AudienceGroup, options: AudienceOpt
     select count(*) as matched,
       sum(dnc) as dnc, sum(no_consent) as no_consent, sum(invalid_phone) as invalid_phone,
       sum(frequency_cap) as frequency_cap,
-      sum(not (dnc or no_consent or invalid_phone or frequency_cap)) as eligible
+      sum(not (dnc or no_consent or invalid_phone or frequency_cap)) as eligible,
+      sum(unknown_zone and not (dnc or no_consent or invalid_phone or frequency_cap)) as time_zone_unknown,
+      sum(demo and not (dnc or no_consent or invalid_phone or frequency_cap)) as demo
     from (
       select ${s.dnc} as dnc, ${s.no_consent} as no_consent, ${s.invalid_phone} as invalid_phone,
-        ${s.frequency_cap} as frequency_cap
+        ${s.frequency_cap} as frequency_cap, time_zones = '' as unknown_zone, demo
       from customers where ${compileCriteria(criteria, options.now)}
     )`;
 }
@@ -34,6 +36,8 @@ export function countAudience(db: Db, criteria: AudienceGroup, options: Audience
     invalid_phone: number | null;
     frequency_cap: number | null;
     eligible: number | null;
+    time_zone_unknown: number | null;
+    demo: number | null;
   }>(countAudienceQuery(criteria, options));
   return {
     matched: row.matched,
@@ -44,6 +48,7 @@ export function countAudience(db: Db, criteria: AudienceGroup, options: Audience
       frequency_cap: row.frequency_cap ?? 0,
     },
     eligible: row.eligible ?? 0,
+    held: { timeZoneUnknown: row.time_zone_unknown ?? 0, demo: row.demo ?? 0 },
   };
 }
 

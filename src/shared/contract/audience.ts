@@ -224,6 +224,11 @@ export interface AudienceCount {
   suppressed: { dnc: number; no_consent: number; invalid_phone: number; frequency_cap: number };
   /** Matched customers in no suppression bucket. */
   eligible: number;
+  /**
+   * Eligible customers who are not dialled now: `timeZoneUnknown` wait until someone says where they
+   * live; `demo` are demo customers, called only by the simulator.
+   */
+  held: { timeZoneUnknown: number; demo: number };
 }
 
 export interface AudienceSampleRow {
