@@ -1,5 +1,5 @@
 import cityTimezones from 'city-timezones';
-import { subdivisionOf } from './subdivisions';
+import { squashPlaceName as squash, subdivisionOf } from './subdivisions';
 
 /** A city of the registry's world-cities table, reduced to what placing a customer needs. */
 interface CityPlace {
@@ -8,13 +8,6 @@ interface CityPlace {
   subdivision: string | undefined;
   zone: string;
 }
-
-const squash = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z]/g, '');
 
 let byName: Map<string, CityPlace[]> | undefined;
 

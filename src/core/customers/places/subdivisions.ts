@@ -92,7 +92,8 @@ const subdivisions: [code: string, name: string, zones: string][] = [
   ['AU-WA', 'Western Australia', 'Australia/Perth Australia/Eucla'],
 ];
 
-const squash = (text: string) =>
+/** A place name reduced to its letters, accents dropped: "Québec" and "quebec" compare equal. */
+export const squashPlaceName = (text: string) =>
   text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -103,8 +104,8 @@ const zonesByCode = new Map(subdivisions.map(([code, , zones]) => [code, zones.s
 /** "fl", "florida", "usfl" → US-FL; the same for provinces. */
 const codeByName = new Map<string, string>();
 for (const [code, name] of subdivisions) {
-  codeByName.set(squash(name), code);
-  codeByName.set(squash(code), code);
+  codeByName.set(squashPlaceName(name), code);
+  codeByName.set(squashPlaceName(code), code);
 }
 
 /** Every zone the table names, for the test that checks each against the IANA database. */
@@ -119,7 +120,7 @@ export const zonesOfSubdivision = (code: string) => zonesByCode.get(code);
  * names none (it may be a country code, or a region of a country this table does not cover).
  */
 export function subdivisionOf(text: string, country: string | undefined): string | undefined {
-  const squashed = squash(text);
+  const squashed = squashPlaceName(text);
   const withCountry =
     country && squashed.length >= 2 && squashed.length <= 3
       ? `${country}-${squashed.toUpperCase()}`
