@@ -61,7 +61,7 @@ function placeOfAddress(clues: PlaceClues, numberRegions: string[]) {
   const country = clues.country ?? clues.homeCountry;
   const region = clues.region ? regionOf(clues.region, country) : undefined;
   const postal = clues.postalCode ? subdivisionOfPostalCode(clues.postalCode) : undefined;
-  const subdivisions = [region, postal].filter((r): r is string => r !== undefined && r.includes('-'));
+  const subdivisions = [region, postal].filter((r): r is string => r?.includes('-') === true);
   const regions = [...new Set([region, postal].filter((r): r is string => r !== undefined))];
   const city = clues.city
     ? zonesOfCity(clues.city, {
