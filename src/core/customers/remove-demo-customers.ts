@@ -22,7 +22,9 @@ export function removeDemoCustomers(db: Db): { removed: number } {
       'invalid_state',
       `${pending.toLocaleString('en-US')} calls to demo customers are queued or live: stop those campaigns first.`,
     );
-  return client.transaction(() => ({
-    removed: client.prepare('delete from customers where demo = 1').run().changes,
-  }))();
+  return client
+    .transaction(() => ({
+      removed: client.prepare('delete from customers where demo = 1').run().changes,
+    }))
+    .immediate();
 }

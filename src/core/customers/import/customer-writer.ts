@@ -150,7 +150,8 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping) {
     write,
     /** Runs `work` in one transaction: a batch is written whole or not at all. */
     inTransaction<T>(work: () => T): T {
-      return client.transaction(work)();
+      // Immediate: the write lock is taken at once, so another process cannot make it fail half-way.
+      return client.transaction(work).immediate();
     },
     close() {
       written.clear();

@@ -41,24 +41,32 @@ export function rederiveCustomerPlaces(db: Db): number {
   for (;;) {
     const rows = read.all(cursor, batchSize) as StoredCustomer[];
     if (rows.length === 0) break;
-    client.transaction(() => {
-      for (const row of rows) {
-        const country = row.phoneValid ? parsePhoneNumberFromString(row.phone)?.country : undefined;
-        const places = placesOf({
-          phone: row.phone,
-          country,
-          region: row.region ?? undefined,
-          city: row.city ?? undefined,
-          postalCode: row.postalCode ?? undefined,
-        });
-        const zones = places.timeZones;
-        const kept =
-          row.timeZone !== formerGuess && isTimeZone(row.timeZone) && !zones.includes(row.timeZone);
-        if (kept) zones.unshift(row.timeZone);
-        const shown = zones.includes(row.timeZone) ? row.timeZone : places.timeZone;
-        write.run(shown, joinPlaces(zones), joinPlaces(places.regions), places.region ?? row.region, row.id);
-      }
-    })();
+    client
+      .transaction(() => {
+        for (const row of rows) {
+          const country = row.phoneValid ? parsePhoneNumberFromString(row.phone)?.country : undefined;
+          const places = placesOf({
+            phone: row.phone,
+            country,
+            region: row.region ?? undefined,
+            city: row.city ?? undefined,
+            postalCode: row.postalCode ?? undefined,
+          });
+          const zones = places.timeZones;
+          const kept =
+            row.timeZone !== formerGuess && isTimeZone(row.timeZone) && !zones.includes(row.timeZone);
+          if (kept) zones.unshift(row.timeZone);
+          const shown = zones.includes(row.timeZone) ? row.timeZone : places.timeZone;
+          write.run(
+            shown,
+            joinPlaces(zones),
+            joinPlaces(places.regions),
+            places.region ?? row.region,
+            row.id,
+          );
+        }
+      })
+      .immediate();
     cursor = rows[rows.length - 1].id;
     seen += rows.length;
   }

@@ -108,25 +108,27 @@ export function seedDemoData(db: Db, options: SeedOptions): SeedResult {
     ((client.prepare('select max(id) from properties').pluck().get() as number | null) ?? 0) + 1;
   const propertyCount = Math.max(50, Math.min(5_000, Math.round(options.customers / 20)));
   const propertyCities: string[] = [];
-  client.transaction(() => {
-    for (let i = 0; i < propertyCount; i++) {
-      const city = random.weighted(demoCities, totalWeight);
-      const type = random.pick(propertyTypes);
-      const bedrooms = random.int(1, 5);
-      const neighborhood = random.pick(city.neighborhoods);
-      insertProperty.run(
-        `${bedrooms}-bed ${type} in ${neighborhood}`,
-        city.city,
-        neighborhood,
-        type,
-        random.int(18, 250) * 10_000,
-        bedrooms,
-        random.pick(['available', 'available', 'available', 'reserved', 'sold', 'leased']),
-        now - random.int(1, 720) * day,
-      );
-      propertyCities.push(city.city);
-    }
-  })();
+  client
+    .transaction(() => {
+      for (let i = 0; i < propertyCount; i++) {
+        const city = random.weighted(demoCities, totalWeight);
+        const type = random.pick(propertyTypes);
+        const bedrooms = random.int(1, 5);
+        const neighborhood = random.pick(city.neighborhoods);
+        insertProperty.run(
+          `${bedrooms}-bed ${type} in ${neighborhood}`,
+          city.city,
+          neighborhood,
+          type,
+          random.int(18, 250) * 10_000,
+          bedrooms,
+          random.pick(['available', 'available', 'available', 'reserved', 'sold', 'leased']),
+          now - random.int(1, 720) * day,
+        );
+        propertyCities.push(city.city);
+      }
+    })
+    .immediate();
   counts.properties = propertyCount;
 
   /** Customers given a number in each city so far: each takes the city's next fictional number. */
@@ -212,9 +214,11 @@ export function seedDemoData(db: Db, options: SeedOptions): SeedResult {
   const writeAll = () => {
     for (let done = 0; done < options.customers; ) {
       const size = Math.min(batchSize, options.customers - done);
-      client.transaction(() => {
-        for (let i = 0; i < size; i++) writeCustomer(startId + done + i);
-      })();
+      client
+        .transaction(() => {
+          for (let i = 0; i < size; i++) writeCustomer(startId + done + i);
+        })
+        .immediate();
       done += size;
       options.onProgress?.(done, options.customers);
     }
