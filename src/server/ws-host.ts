@@ -41,8 +41,15 @@ export async function startWsHost(options: WsHostOptions): Promise<WsHost> {
       res.writeHead(421, { 'content-type': 'text/plain' }).end('This address is not Navaia’s.');
       return;
     }
-    if (options.staticDir) serveStatic(options.staticDir, req, res);
-    else res.writeHead(404).end();
+    if (!options.staticDir) return void res.writeHead(404).end();
+    try {
+      serveStatic(options.staticDir, req, res);
+    } catch (err) {
+      // A file that cannot be read is this request's problem, never the host's.
+      app.context.logger.error({ err, url: req.url }, 'could not serve a file');
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    }
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxPayloadBytes });
 
