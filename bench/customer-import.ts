@@ -14,7 +14,6 @@ import { importCustomersCsv } from '../src/core/customers/import/import-customer
 import { createRejectsFile } from '../src/core/customers/import/rejects-file';
 import { openDatabase } from '../src/core/db/open';
 import { demoCities, demoInterests, lifecycleStages } from '../src/core/db/seed/demo-catalog';
-import { demoPhone } from '../src/core/db/seed/demo-phones';
 import { SeededRandom } from '../src/core/random/seeded-random';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
@@ -51,7 +50,8 @@ async function writeCsv() {
   let chunk = '';
   for (let i = 1; i <= rows; i++) {
     const city = demoCities[i % demoCities.length];
-    const phone = i % 100 === 0 ? '555-01' : demoPhone(city, i);
+    // Distinct numbers (the demo data's fictional ones are too few to be unique at this size).
+    const phone = i % 100 === 0 ? '555-01' : `+1212${2_000_000 + (i % 8_000_000)}`;
     const tags = random.sample(demoInterests, random.int(0, 3)).join(';');
     const since = new Date(Date.UTC(2019, 0, 1) + random.int(0, 2_000) * 86_400_000)
       .toISOString()

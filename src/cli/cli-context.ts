@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { createApp, type NavaiaApp } from '../core/app';
-import { openDatabase } from '../core/db/open';
+import { describeDataFile, findDataFile } from '../core/db/data-file';
+import { type Db, openDatabase } from '../core/db/open';
 import { silentLogger } from '../core/logging/logger';
 import { defaultDataFile } from '../core/paths';
 import { createEncryptedFileStore, secretFilesFor } from '../core/secrets/encrypted-file-store';
@@ -30,11 +31,23 @@ export function dbFileOf(options: { db?: string }): string {
   return options.db ?? defaultDataFile();
 }
 
+/**
+ * Opens (migrating) the database file, saying on stderr when it was not an ordinary database: created by
+ * this command, or an empty file. Output on stdout stays what the command prints.
+ */
+export function openCliDatabase(dataFile: string): Db {
+  const found = findDataFile(dataFile);
+  const db = openDatabase(dataFile);
+  const note = describeDataFile(found);
+  if (note) process.stderr.write(`navaia: ${note}\n`);
+  return db;
+}
+
 /** Opens the database (migrating it) and builds the app core the same way the desktop app does. */
 export function openCliApp(options: { db?: string }): NavaiaApp {
   const dataFile = dbFileOf(options);
   return createApp({
-    db: openDatabase(dataFile),
+    db: openCliDatabase(dataFile),
     logger: silentLogger,
     host: 'cli',
     dataFile,

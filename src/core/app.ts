@@ -12,6 +12,7 @@ import { createEngine, type Engine } from './engine/engine';
 import { callHandlers } from './engine/handlers';
 import { createEventBus, type EventBus } from './events/event-bus';
 import type { Logger } from './logging/logger';
+import { redactingLogger } from './logging/redacting-logger';
 import { campaignAudience } from './metrics/campaign-audience';
 import { metricsHandlers } from './metrics/handlers';
 import type { VoiceAgentProvider } from './providers/provider';
@@ -69,18 +70,25 @@ export interface NavaiaApp {
 
 /** The composition root: builds every service from what the host injects. */
 export function createApp(deps: AppDependencies): NavaiaApp {
+  // Bound once provider settings exist: until credentials are loaded there is no secret to remove.
+  let redact = (text: string) => text;
   const context: AppContext = {
     db: deps.db,
     clock: deps.clock ?? createSystemClock(),
-    logger: deps.logger,
-    bus: deps.bus ?? createEventBus(),
+    logger: redactingLogger(deps.logger, (text) => redact(text)),
+    bus:
+      deps.bus ??
+      createEventBus({ onError: (err) => context.logger.error({ err }, 'an event could not be delivered') }),
     host: deps.host,
     dataFile: deps.dataFile,
     providers: new Map((deps.providers ?? []).map((p) => [p.name, p])),
   };
   const clock = context.clock;
   if (!context.providers.has('simulator')) {
-    context.providers.set('simulator', createSimulator({ db: deps.db, clock, ...deps.simulator }));
+    context.providers.set(
+      'simulator',
+      createSimulator({ db: deps.db, clock, logger: context.logger, ...deps.simulator }),
+    );
   }
   let webhooks: WebhookHttpHandler = () => false;
   const listener = deps.webhookListener
@@ -99,6 +107,7 @@ export function createApp(deps: AppDependencies): NavaiaApp {
     firstDelivery: createReplayGuard(deps.db, clock),
     logger: context.logger,
   });
+  redact = providerSettings.redact;
   const engine = createEngine({
     db: deps.db,
     clock,
@@ -106,6 +115,9 @@ export function createApp(deps: AppDependencies): NavaiaApp {
     logger: context.logger,
     providers: context.providers,
     settings: () => getSettings(deps.db),
+    ownerName: `${deps.host} host`,
+    // Provider errors are stored and shown without the credentials they may echo.
+    redact: providerSettings.redact,
   });
   const handlers: Handlers = {
     ...systemHandlers(context),

@@ -15,6 +15,7 @@ import {
 } from 'electron';
 import { createApp, type NavaiaApp } from '../core/app';
 import { backupService } from '../core/backup/backup-service';
+import { describeDataFile, findDataFile, maySeedDemoData } from '../core/db/data-file';
 import { logDatabaseOpening, openDatabase } from '../core/db/open';
 import { ensureDemoData } from '../core/db/seed/seed-demo-data';
 import { createLogger } from '../core/logging/logger';
@@ -70,12 +71,20 @@ function startCore(): NavaiaApp {
   reportMainProcessErrors(process, logger);
   reportProcessCrashes(app, logger);
   const dataFile = join(userData, databaseFileName);
+  const found = findDataFile(dataFile);
   const db = openDatabase(dataFile, {
     migrationsFolder: migrationsFolder(),
     nativeBinding: nativeBinding(),
     ...logDatabaseOpening(logger),
   });
-  ensureDemoData(db, Date.now());
+  // Demo customers only on a true first start: never into an emptied or missing database.
+  if (maySeedDemoData(found)) ensureDemoData(db, Date.now());
+  const note = found.state === 'existing' ? undefined : describeDataFile(found);
+  if (note) {
+    logger.warn({ dataFile, state: found.state }, note);
+    if (found.state === 'empty' || found.usedBefore)
+      dialog.showErrorBox('Navaia started without your data', note);
+  }
   logger.info({ dataFile, version: app.getVersion() }, 'navaia started');
   const secrets = createSafeStorageSecretStore(safeStorage, safeStorageFileFor(dataFile));
   // The desktop has no HTTP server: its own webhook listener runs while a public URL is set.
@@ -102,7 +111,15 @@ async function createMainWindow(core: NavaiaApp): Promise<void> {
 app.whenReady().then(async () => {
   nativeTheme.themeSource = 'system';
   hardenSession(session.defaultSession);
-  const core = startCore();
+  let core: NavaiaApp;
+  try {
+    core = startCore();
+  } catch (err) {
+    // A damaged database is refused unchanged; the message says what it means and where the backups are.
+    dialog.showErrorBox('Navaia cannot open its database', err instanceof Error ? err.message : String(err));
+    app.quit();
+    return;
+  }
   await core.start();
   bindContractToIpc(
     ipcMain,

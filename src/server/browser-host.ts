@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type NavaiaApp } from '../core/app';
 import { createSystemClock } from '../core/clock/clock';
+import { type DataFileFinding, findDataFile } from '../core/db/data-file';
 import { logDatabaseOpening, openDatabase } from '../core/db/open';
 import type { Logger } from '../core/logging/logger';
 import { createEncryptedFileStore, secretFilesFor } from '../core/secrets/encrypted-file-store';
@@ -40,7 +41,8 @@ function clockOffset(start: string | undefined): number {
 /** The whole app without Electron: core over the database file, served to a browser on 127.0.0.1. */
 export async function startBrowserHost(
   options: BrowserHostOptions,
-): Promise<{ app: NavaiaApp; host: WsHost }> {
+): Promise<{ app: NavaiaApp; host: WsHost; found: DataFileFinding }> {
+  const found = findDataFile(options.dbFile);
   const db = openDatabase(options.dbFile, {
     ...logDatabaseOpening(options.logger),
   });
@@ -64,5 +66,5 @@ export async function startBrowserHost(
     // Twilio and ElevenLabs reach /webhooks/… here, through a tunnel to this port (Settings → Providers).
     handleHttp: app.webhooks,
   });
-  return { app, host };
+  return { app, host, found };
 }

@@ -38,15 +38,29 @@ const maxPayloadBytes = 64 * 1024 * 1024;
 export async function startWsHost(options: WsHostOptions): Promise<WsHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const { app } = options;
+  let port = 0;
   const http: Server = createServer((req, res) => {
+    // Vendors' webhooks arrive through a tunnel under its public name, signed: they answer for themselves.
     if (options.handleHttp?.(req, res)) return;
-    if (options.staticDir) serveStatic(options.staticDir, req, res);
-    else res.writeHead(404).end();
+    // A page on another site that resolves its name to 127.0.0.1 (DNS rebinding) names that site here.
+    if (!isOwnAddress(req, port)) {
+      res.writeHead(421, { 'content-type': 'text/plain' }).end('This address is not Navaia’s.');
+      return;
+    }
+    if (!options.staticDir) return void res.writeHead(404).end();
+    try {
+      serveStatic(options.staticDir, req, res);
+    } catch (err) {
+      // A file that cannot be read is this request's problem, never the host's.
+      app.context.logger.error({ err, url: req.url }, 'could not serve a file');
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    }
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxPayloadBytes });
 
   http.on('upgrade', (req, socket, head) => {
-    if (!isAuthorised(req, token)) {
+    if (!isOwnAddress(req, port) || !isAuthorised(req, token)) {
       socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
@@ -67,8 +81,21 @@ export async function startWsHost(options: WsHostOptions): Promise<WsHost> {
         send({ type: 'response', id: message.id, response: { ok: false, error: message.error } });
         return;
       }
-      const response = await app.dispatch(message.method, message.input, { clientId });
-      send({ type: 'response', id: message.id, response });
+      // dispatch answers every call; the catch is for what it cannot see (a reply that will not serialise).
+      try {
+        const response = await app.dispatch(message.method, message.input, { clientId });
+        send({ type: 'response', id: message.id, response });
+      } catch (err) {
+        app.context.logger.error({ err, method: message.method }, 'a WebSocket call failed');
+        send({
+          type: 'response',
+          id: message.id,
+          response: {
+            ok: false,
+            error: { code: 'internal', message: `${message.method} failed unexpectedly` },
+          },
+        });
+      }
     };
     // Calls that arrive together (the editor's live count and its sample) are answered one turn of the
     // event loop each, so the first answer leaves before the next call's work begins, not after it.
@@ -91,7 +118,7 @@ export async function startWsHost(options: WsHostOptions): Promise<WsHost> {
     if (!options.portIsPreference || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
     await listen(0);
   }
-  const port = (http.address() as AddressInfo).port;
+  port = (http.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
@@ -102,6 +129,17 @@ export async function startWsHost(options: WsHostOptions): Promise<WsHost> {
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Whether a request was addressed to this host (Host) and, when a browser sent it, by one of this host's
+ * own pages (Origin): 127.0.0.1 or localhost on our port. Clients that are not browsers send no Origin.
+ */
+export function isOwnAddress(req: IncomingMessage, port: number): boolean {
+  const own = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!own.includes((req.headers.host ?? '').toLowerCase())) return false;
+  const origin = req.headers.origin;
+  return origin === undefined || own.some((host) => origin.toLowerCase() === `http://${host}`);
 }
 
 function isAuthorised(req: IncomingMessage, token: string): boolean {

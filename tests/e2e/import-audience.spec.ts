@@ -36,6 +36,9 @@ test('import customers from a CSV, then reach them with a campaign audience', as
   await expect(rejects).toContainText('phone: not a valid number for region US');
   await expect(rejects).toContainText('Mobile');
   await expect(dialog.getByRole('button', { name: 'Download rejects CSV' })).toBeVisible();
+  // Real customers are in: the demo customers the app started with are offered for removal (not taken
+  // up here: later tests run campaigns over them).
+  await expect(dialog.getByTestId('demo-offer')).toContainText('10,000 demo customers');
   await page.screenshot({ path: 'docs/screenshots/import.png' });
 
   const download = page.waitForEvent('download');

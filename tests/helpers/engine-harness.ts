@@ -15,7 +15,11 @@ export interface TestCustomer {
   name: string;
   phone: string;
   timeZone?: string;
+  /** Every zone the customer may be in, space-separated; '' for "time zone unknown". */
+  timeZones?: string;
   region?: string | null;
+  regions?: string;
+  demo?: boolean;
   consent?: string;
   lastContactedAt?: number | null;
   tags?: string[];
@@ -23,18 +27,24 @@ export interface TestCustomer {
 
 export function insertCustomers(db: Db, people: TestCustomer[], now: number): number[] {
   const insert = db.$client.prepare(`insert into customers
-    (first_name, last_name, phone, time_zone, region, consent, last_contacted_at, created_at, updated_at)
-    values (?, '', ?, ?, ?, ?, ?, ?, ?)`);
+    (first_name, last_name, phone, time_zone, time_zones, region, regions, consent, last_contacted_at, demo,
+     created_at, updated_at)
+    values (?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const tag = db.$client.prepare('insert into customer_tags (customer_id, tag) values (?, ?)');
   return people.map((p) => {
+    // A customer's zone (or zones, space-separated, or '' for none known) and regions as stored.
+    const zones = p.timeZones ?? p.timeZone ?? 'America/New_York';
     const id = Number(
       insert.run(
         p.name,
         p.phone,
-        p.timeZone ?? 'America/New_York',
+        zones.split(' ')[0] ?? '',
+        zones,
         p.region ?? null,
+        p.regions ?? p.region ?? '',
         p.consent ?? 'written',
         p.lastContactedAt ?? null,
+        p.demo ? 1 : 0,
         now,
         now,
       ).lastInsertRowid,

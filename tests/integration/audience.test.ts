@@ -258,11 +258,13 @@ describe('audience criteria', () => {
       matched: 5,
       suppressed: { dnc: 1, no_consent: 1, invalid_phone: 1, frequency_cap: 1 },
       eligible: 1,
+      held: { timeZoneUnknown: expect.any(Number), demo: 0 },
     });
     expect(countAudience(db, rule('city', '=', 'Nowhere'), { now, frequencyCapDays: 7 })).toEqual({
       matched: 0,
       suppressed: { dnc: 0, no_consent: 0, invalid_phone: 0, frequency_cap: 0 },
       eligible: 0,
+      held: { timeZoneUnknown: 0, demo: 0 },
     });
     const sample = sampleAudience(
       db,

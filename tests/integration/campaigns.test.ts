@@ -210,4 +210,10 @@ describe('script templates', () => {
     );
     expect(variablesIn('{{a}} {{b.c}} {{a}}')).toEqual(['a', 'b.c']);
   });
+
+  it('fill only the variables given, never what every object inherits', () => {
+    expect(renderTemplate('{{constructor}} {{__proto__}} {{city}}', { city: 'Miami' })).toBe(
+      '{{constructor}} {{__proto__}} Miami',
+    );
+  });
 });

@@ -131,7 +131,7 @@ describe('importing customers from a CSV file', () => {
     expect(customer('C-8')).toMatchObject({
       phone: '+442079460958',
       timeZone: 'Europe/London',
-      region: 'GB-LND',
+      region: 'GB',
       tags: 'investment new-build',
       customerSince: Date.UTC(2023, 4, 1),
       lifecycleStage: 'customer',

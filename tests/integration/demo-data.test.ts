@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { listCustomers } from '../../src/core/customers/list-customers';
 import { demoPerson } from '../../src/core/db/seed/demo-catalog';
+import { isFictionalNumber } from '../../src/core/db/seed/demo-phones';
 import { ensureDemoData, seedDemoData } from '../../src/core/db/seed/seed-demo-data';
 import { tempDbsPerTest } from '../helpers/temp-db';
 
@@ -24,23 +25,31 @@ describe('demo data', () => {
     expect(dump(7)).not.toEqual(dump(8));
   });
 
-  it('gives every customer a valid, unique E.164 number and a real time zone matching the number’s country', () => {
+  it('marks every customer as demo and gives each a valid, fictional number and a real time zone matching the number’s country', () => {
     const db = fresh();
     seedDemoData(db, { customers: 3000, now });
-    const rows = db.$client.prepare('select phone, time_zone as timeZone, region from customers').all() as {
+    const rows = db.$client
+      .prepare('select phone, time_zone as timeZone, time_zones as timeZones, region, demo from customers')
+      .all() as {
       phone: string;
       timeZone: string;
+      timeZones: string;
       region: string;
+      demo: number;
     }[];
-    expect(new Set(rows.map((r) => r.phone)).size).toBe(rows.length);
+    // Regulators keep few fictional numbers (100 per North American area code): demo customers share them.
+    expect(rows.every((r) => r.demo === 1)).toBe(true);
+    expect(rows.every((r) => isFictionalNumber(r.phone))).toBe(true);
+    expect(rows.every((r) => r.timeZones === r.timeZone)).toBe(true);
+    expect(new Set(rows.map((r) => r.phone)).size).toBeGreaterThan(1000);
     const countryOfZone: Record<string, string> = {
       'America/New_York': 'US',
       'America/Chicago': 'US',
       'America/Denver': 'US',
       'America/Los_Angeles': 'US',
       'Europe/London': 'GB',
-      'Asia/Dubai': 'AE',
-      'Asia/Riyadh': 'SA',
+      'Australia/Sydney': 'AU',
+      'Australia/Melbourne': 'AU',
     };
     for (const row of rows) {
       const parsed = parsePhoneNumberFromString(row.phone);

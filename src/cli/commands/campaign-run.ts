@@ -5,7 +5,14 @@ import { getCampaign } from '../../core/campaigns/campaign-store';
 import { runVirtualUntil, VirtualClock } from '../../core/clock/virtual-clock';
 import { openDatabase } from '../../core/db/open';
 import { silentLogger } from '../../core/logging/logger';
-import { CliError, dbFileOf, positiveInt, printJson, withDbOption } from '../cli-context';
+import {
+  CliError,
+  dbFileOf,
+  openCliDatabase,
+  positiveInt,
+  printJson,
+  withDbOption,
+} from '../cli-context';
 import { createProgress } from '../progress';
 import { campaignSummary, formatSummary } from './campaign-report';
 
@@ -22,7 +29,7 @@ const speedOption = (value: string): number | 'max' => {
  * that was interrupted resumes from there, so its calls in flight are found where they were.
  */
 function resumeTime(file: string, campaignId: number): number {
-  const db = openDatabase(file);
+  const db = openCliDatabase(file);
   try {
     const last = db.$client
       .prepare(
@@ -58,6 +65,12 @@ export function registerCampaignRunCommands(campaign: Command): void {
     });
     try {
       await app.start();
+      // Never a second dialler of one campaign: the process that runs it keeps it until it ends.
+      const owner = app.engine.ownedElsewhere(id);
+      if (owner)
+        throw new CliError(
+          `Campaign ${id} is being run by another Navaia process (${owner.owner}); pause or stop it there, or wait for it to end.`,
+        );
       const status = () => getCampaign(app.context.db, id).status;
       const initial = status();
       // A campaign that already finished (perhaps the run before was stopped just after it did) has

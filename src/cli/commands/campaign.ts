@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { createCampaign, getCampaign, listCampaigns } from '../../core/campaigns/campaign-store';
+import { transitionCampaign } from '../../core/campaigns/transition-campaign';
 import { campaignInputSchema } from '../../shared/contract/campaigns';
 import { fieldLabel, plainIssueMessage } from '../../shared/validation/plain-issues';
 import { CliError, openCliApp, positiveInt, printJson, withDbOption } from '../cli-context';
@@ -75,6 +76,25 @@ export function registerCampaignCommands(program: Command): void {
       app.context.db.$client.close();
     }
   });
+  for (const [verb, to, description] of [
+    ['pause', 'paused', 'pause a campaign; the process running it stops dialling within a second'],
+    ['resume', 'running', 'resume a paused campaign; the process that runs it goes on dialling'],
+  ] as const) {
+    withDbOption(
+      campaign.command(verb).description(description).argument('<id>', 'campaign id', positiveInt('id')),
+    ).action((id: number, options: { db?: string }) => {
+      const app = openCliApp(options);
+      try {
+        // Only the status is written: the engine that owns the campaign (the desktop app, a browser host)
+        // follows it. A resumed campaign nobody runs is picked up when one of them starts.
+        const changed = transitionCampaign(app.context.db, id, to, Date.now());
+        app.context.bus.publish('campaign.changed', { campaignId: id, status: changed.status });
+        console.log(`Campaign ${id} is ${changed.status}.`);
+      } finally {
+        app.context.db.$client.close();
+      }
+    });
+  }
   registerCampaignRunCommands(campaign);
   registerCampaignReportCommands(campaign);
 }

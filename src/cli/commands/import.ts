@@ -1,6 +1,7 @@
 import { closeSync, createReadStream, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { type Command, InvalidArgumentError } from 'commander';
 import { mappingProblem } from '../../core/customers/import/column-mapping';
 import type { CsvImportResult } from '../../core/customers/import/customer-batch-writer';
@@ -12,6 +13,14 @@ import {
   type CustomerImportReject,
   consentYesLevels,
 } from '../../shared/contract/customers';
+import {
+  type CsvEncoding,
+  CsvTextError,
+  decodeCsvPieces,
+  encodingNotice,
+  inspectCsvBytes,
+  multilineWarning,
+} from '../../shared/customers/csv-text';
 import { CliError, openCliApp, printJson, withDbOption, withRegionOption } from '../cli-context';
 import { applyMapOptions, collect, describeMapping } from '../import-mapping';
 import { createProgress } from '../progress';
@@ -19,15 +28,32 @@ import { createProgress } from '../progress';
 /** `people.csv` → `people.rejects.csv`, beside it. */
 const rejectsPathOf = (file: string) => `${file.replace(/\.csv$/i, '')}.rejects.csv`;
 
-/** The first bytes of a file, enough to read its header row. */
-function readFileStart(file: string, bytes = 64 * 1024): string {
-  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`No such file: ${file}`, 2);
+/** The first bytes of a file in its encoding, enough to read its header row. */
+function readFileStart(file: string, encoding: CsvEncoding, bytes = 64 * 1024): string {
   const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.alloc(bytes);
-    return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)).toString('utf8');
+    const read = buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0));
+    return new TextDecoder(encoding).decode(read, { stream: true });
   } finally {
     closeSync(fd);
+  }
+}
+
+const readPieces = (file: string) => createReadStream(file, { highWaterMark: 1024 * 1024 });
+
+/** The file's encoding and what to say about it; a file that is not a usable CSV is refused here. */
+async function inspectFile(file: string) {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`No such file: ${file}`, 2);
+  try {
+    const { encoding, multilineRows } = await inspectCsvBytes(() => readPieces(file));
+    const warnings = [encodingNotice(encoding), multilineWarning(multilineRows)].filter(
+      (w): w is string => w !== undefined,
+    );
+    return { encoding, warnings };
+  } catch (err) {
+    if (err instanceof CsvTextError) throw new CliError(`${file}: ${err.message}`);
+    throw err;
   }
 }
 
@@ -68,9 +94,10 @@ export function registerImportCommands(program: Command): void {
       .option('--dry-run', 'show what would be imported and refused, writing nothing')
       .option('--json', 'print the result as JSON'),
   ).action(async (file: string, options: ImportOptions) => {
+    const { encoding, warnings: textWarnings } = await inspectFile(file);
     let preview: ReturnType<typeof previewCustomerCsv>;
     try {
-      preview = previewCustomerCsv(readFileStart(file));
+      preview = previewCustomerCsv(readFileStart(file, encoding));
     } catch (err) {
       if (err instanceof CliError) throw err;
       throw new CliError(`${file}: ${err instanceof Error ? err.message : String(err)}`, 2);
@@ -88,7 +115,9 @@ export function registerImportCommands(program: Command): void {
     rmSync(rejectsPath, { force: true }); // a stale rejects file would describe an earlier run
     const progress = createProgress('Importing', !options.json && process.stderr.isTTY === true);
     const size = statSync(file).size;
-    const input = createReadStream(file, { encoding: 'utf8', highWaterMark: 1024 * 1024 });
+    const bytes = readPieces(file);
+    const input = Readable.from(decodeCsvPieces(bytes, encoding));
+    for (const warning of textWarnings) if (!options.json) process.stderr.write(`navaia: ${warning}\n`);
     let result: CsvImportResult;
     try {
       if (options.dryRun) db.$client.exec('begin immediate');
@@ -101,7 +130,7 @@ export function registerImportCommands(program: Command): void {
         keepRejects: 20,
         bulkFirstLoad: !options.dryRun,
         readInWorker: true,
-        onProgress: () => progress.update(input.bytesRead, size),
+        onProgress: () => progress.update(bytes.bytesRead, size),
       });
       progress.done();
     } finally {
@@ -119,6 +148,7 @@ export function registerImportCommands(program: Command): void {
       ...(options.dryRun ? { dryRun: true, rejects: result.rejects } : {}),
       ...(result.rejected > 0 && !options.dryRun ? { rejectsFile: rejectsPath } : {}),
       ...(result.warned > 0 ? { warnings: result.warnings.slice(0, 20) } : {}),
+      ...(textWarnings.length > 0 ? { encoding, textWarnings } : {}),
     };
     if (options.json) {
       printJson(summary);

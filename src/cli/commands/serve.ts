@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { describeDataFile, maySeedDemoData } from '../../core/db/data-file';
 import { ensureDemoData } from '../../core/db/seed/seed-demo-data';
 import { createLogger } from '../../core/logging/logger';
 import { startBrowserHost } from '../../server/browser-host';
@@ -47,7 +48,7 @@ export function registerServeCommands(program: Command): void {
       throw new CliError(err instanceof Error ? err.message : String(err), 2);
     }
     const port = options.port ?? saved?.port ?? 0;
-    const { app, host } = await startBrowserHost({
+    const { app, host, found } = await startBrowserHost({
       dbFile,
       logger,
       port,
@@ -55,9 +56,16 @@ export function registerServeCommands(program: Command): void {
       token,
     });
     if (!options.token) saveAddress(dbFile, { port: host.port, token: host.token });
-    if (options.demoData) {
+    const note = describeDataFile(found);
+    if (note) process.stderr.write(`${note}\n`);
+    // Demo customers only into a database this start created: never into an emptied or missing one
+    // where a real database was expected.
+    if (options.demoData && maySeedDemoData(found)) {
       const seeded = ensureDemoData(app.context.db, app.context.clock.now());
-      if (seeded && !options.json) console.log(`First start: added ${seeded.customers} demo customers.`);
+      if (seeded && !options.json)
+        console.log(
+          `First start: added ${seeded.customers} demo customers (fictional numbers, never called).`,
+        );
     }
     if (options.json) printJson({ url: host.url, port: host.port });
     else {

@@ -1,6 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type AudienceGroup, type AudienceRule, audienceFields } from '../../shared/contract/audience';
+import {
+  type AudienceGroup,
+  type AudienceRule,
+  audienceFields,
+  audienceLimits,
+} from '../../shared/contract/audience';
 import { AppError } from '../../shared/errors';
 import { customers } from '../db/schema';
 import { interestMaskOf } from './interest-mask';
@@ -12,7 +17,7 @@ const isGroup = (node: AudienceRule | AudienceGroup): node is AudienceGroup => '
 const stringList = z
   .union([z.array(z.coerce.string()), z.string()])
   .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
-  .pipe(z.array(z.string().max(200)).min(1, 'choose at least one value').max(1_000));
+  .pipe(z.array(z.string().max(200)).min(1, 'choose at least one value').max(audienceLimits.values));
 const oneString = z.coerce.string().trim().min(1, 'enter a value').max(200);
 const number = z.coerce.number().finite();
 const days = z.coerce.number().int('days must be a whole number').min(0).max(36_500);

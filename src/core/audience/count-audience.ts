@@ -19,8 +19,12 @@ export function countAudienceQuery(criteria: AudienceGroup, options: AudienceOpt
   const buckets = Object.entries(s).map(
     ([name, condition]) => sql`, count(*) filter (where ${condition}) as ${sql.identifier(name)}`,
   );
+  const suppressed = sql.join(Object.values(s), sql` or `);
+  // Eligible customers a campaign still holds back: no known time zone, or made-up demo data.
   return sql`select count(*) as matched${sql.join(buckets)},
-      count(*) filter (where not (${sql.join(Object.values(s), sql` or `)})) as eligible
+      count(*) filter (where not (${suppressed})) as eligible,
+      count(*) filter (where time_zones = '' and not (${suppressed})) as time_zone_unknown,
+      count(*) filter (where demo = 1 and not (${suppressed})) as demo
     from customers where ${compileCriteria(criteria, options.now)}`;
 }
 
@@ -33,6 +37,8 @@ export function countAudience(db: Db, criteria: AudienceGroup, options: Audience
     invalid_phone: number;
     frequency_cap: number;
     eligible: number;
+    time_zone_unknown: number;
+    demo: number;
   }>(countAudienceQuery(criteria, options));
   return {
     matched: row.matched,
@@ -43,6 +49,7 @@ export function countAudience(db: Db, criteria: AudienceGroup, options: Audience
       frequency_cap: row.frequency_cap,
     },
     eligible: row.eligible,
+    held: { timeZoneUnknown: row.time_zone_unknown, demo: row.demo },
   };
 }
 

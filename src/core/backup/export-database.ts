@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, statSync } fro
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
+import { ensurePrivateFile } from '../secrets/private-file';
 import { sidecarFiles } from './backup-files';
 import { integrityOf } from './inspect-database-file';
 import { openSibling } from './sibling-connection';
@@ -64,6 +65,8 @@ export async function exportDatabase(
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });
   try {
+    // Customers' data: readable by the user only, like the database it comes from.
+    ensurePrivateFile(partial);
     await backupFromSnapshot(client, partial, pagesPerStep);
     const copy = openSibling(client, partial, { fileMustExist: true });
     try {

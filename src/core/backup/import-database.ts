@@ -1,5 +1,6 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import type Database from 'better-sqlite3';
+import { ensurePrivateFile } from '../secrets/private-file';
 import { backupFileBefore, pendingImportFile, sidecarFiles } from './backup-files';
 import { openImportCandidate } from './inspect-database-file';
 
@@ -20,6 +21,8 @@ export function stageImport(
   rmSync(partial, { force: true });
   try {
     // VACUUM INTO reads the source in one transaction: the staged copy is consistent and self-contained.
+    // It may write into an empty file, created private first.
+    ensurePrivateFile(partial);
     candidate.prepare('vacuum into ?').run(partial);
     renameSync(partial, pendingFile);
   } finally {
@@ -73,6 +76,7 @@ export function applyPendingImport(
     try {
       const current = openClient(dataFile);
       try {
+        ensurePrivateFile(backupFile);
         current.prepare('vacuum into ?').run(backupFile);
       } finally {
         current.close();

@@ -12,7 +12,8 @@ import {
 } from '../../shared/contract/campaigns';
 import { AppError } from '../../shared/errors';
 import { plainIssueMessage } from '../../shared/validation/plain-issues';
-import { readPhone } from '../customers/import/customer-place';
+import { assertAudienceUsable } from '../audience/check-criteria';
+import { readPhone } from '../customers/import/read-phone';
 import type { Db } from '../db/open';
 import { campaigns } from '../db/schema';
 import { getSettings } from '../settings/settings-store';
@@ -43,6 +44,7 @@ export function toCampaign(row: CampaignRow): Campaign {
     updatedAt: row.updatedAt.getTime(),
     startedAt: row.startedAt?.getTime() ?? null,
     endedAt: row.endedAt?.getTime() ?? null,
+    statusReason: row.statusReason ?? null,
   };
 }
 
@@ -67,6 +69,7 @@ export function createCampaign(db: Db, input: CampaignInput, now: number): Campa
     db,
     campaignInputSchema.parse(input, { error: plainIssueMessage }),
   );
+  assertAudienceUsable(db, settings.criteria, now);
   // Without a goal, a campaign converts on its objective's own success (an upsell on an accepted offer).
   if (!input.goal?.conversionDispositions)
     settings.goal = { ...settings.goal, conversionDispositions: [...defaultConversions[settings.objective]] };
@@ -92,6 +95,7 @@ export function updateCampaign(
     db,
     campaignInputSchema.parse({ ...current, ...changes }, { error: plainIssueMessage }),
   );
+  if (changes.criteria) assertAudienceUsable(db, next.criteria, now);
   db.update(campaigns)
     .set({ ...next, updatedAt: new Date(now) })
     .where(eq(campaigns.id, id))
@@ -139,7 +143,8 @@ const stateList = (states: readonly string[]) => states.map((s) => `'${s}'`).joi
 export function listCampaigns(db: Db, includeArchived: boolean): CampaignListItem[] {
   const rows = db.$client
     .prepare(
-      `select c.id, c.name, c.objective, c.status, c.provider, c.archived, c.updated_at as updatedAt,
+      `select c.id, c.name, c.objective, c.status, c.provider, c.archived, c.status_reason as statusReason,
+        c.updated_at as updatedAt,
         (select count(*) from call_attempts a where a.campaign_id = c.id) as attempts,
         (select count(*) from call_attempts a where a.campaign_id = c.id
           and a.state in (${stateList(finalAttemptStates)})) as finishedAttempts,

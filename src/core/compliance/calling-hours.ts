@@ -25,37 +25,62 @@ export interface CallingWindowRules {
   defaultHours: ClockWindow;
 }
 
+export type CallingWindow = { open: true } | { open: false; nextOpenAt: number | null };
+
+/** The strictest regional rules among the regions a customer may be in. */
+export function strictestRegionalRules(regions: readonly string[]) {
+  const rules = regions.flatMap((r) => (regionalCallingRules[r] ? [regionalCallingRules[r]] : []));
+  const caps = rules.flatMap((r) => (r.maxAttemptsPer24h ? [r.maxAttemptsPer24h] : []));
+  return {
+    windows: rules.map((r) => r.window),
+    maxAttemptsPer24h: caps.length > 0 ? Math.min(...caps) : undefined,
+  };
+}
+
+/** How far ahead a next opening is looked for: a week and a day covers every day-of-week pattern. */
+const lookAheadDays = 8;
+
 /**
- * Whether a customer may be called at `now` in their own time zone, and if not, when the next
- * permitted moment is. The window is the narrowest of the campaign's, the default hours, the region's
- * rule and the legal 08:00–21:00 — so no setting can ever lead to a call outside the legal hours.
+ * Whether a customer may be called at `now`, and if not, when the next permitted moment is. A customer
+ * may be in several zones (their address's and their number's): the call is allowed only when it is
+ * allowed in every one of them. In each, the window is the narrowest of the campaign's, the default
+ * hours, the legal 08:00–21:00 and the strictest rule of every region the customer may be in — so no
+ * setting and no doubt about where they are can lead to a call outside the legal hours.
  */
 export function callingWindowAt(
   now: number,
-  timeZone: string,
-  region: string | null,
+  timeZones: readonly string[],
+  regions: readonly string[],
   rules: CallingWindowRules,
-): { open: true } | { open: false; nextOpenAt: number | null } {
-  const regional = region ? regionalCallingRules[region]?.window : undefined;
+): CallingWindow {
   const window = intersectWindows(
     rules.campaignWindow,
     rules.defaultHours,
     legalCallingWindow,
-    ...(regional ? [regional] : []),
+    ...strictestRegionalRules(regions).windows,
   );
-  if (window.start >= window.end || rules.daysOfWeek.length === 0) return { open: false, nextOpenAt: null };
-  const local = DateTime.fromMillis(now, { zone: timeZone });
-  const zoned = local.isValid ? local : DateTime.fromMillis(now, { zone: 'UTC' });
-  const minuteOfDay = zoned.hour * 60 + zoned.minute;
-  if (rules.daysOfWeek.includes(zoned.weekday) && minuteOfDay >= window.start && minuteOfDay < window.end) {
-    return { open: true };
-  }
-  // The next day (today included, if its window has not begun) whose window opens.
-  for (let offset = 0; offset <= 7; offset++) {
-    const day = zoned.startOf('day').plus({ days: offset });
-    if (!rules.daysOfWeek.includes(day.weekday)) continue;
-    const opens = day.plus({ minutes: window.start });
-    if (opens.toMillis() > now) return { open: false, nextOpenAt: opens.toMillis() };
-  }
-  return { open: false, nextOpenAt: null };
+  const zones = timeZones.filter((z) => DateTime.fromMillis(now, { zone: z }).isValid);
+  if (window.start >= window.end || rules.daysOfWeek.length === 0 || zones.length === 0)
+    return { open: false, nextOpenAt: null };
+  const openIn = (zone: string, at: number) => {
+    const local = DateTime.fromMillis(at, { zone });
+    const minuteOfDay = local.hour * 60 + local.minute;
+    return (
+      rules.daysOfWeek.includes(local.weekday) && minuteOfDay >= window.start && minuteOfDay < window.end
+    );
+  };
+  const openEverywhere = (at: number) => zones.every((zone) => openIn(zone, at));
+  if (openEverywhere(now)) return { open: true };
+  // The moments at which all zones are open together begin when one of them opens.
+  const openings = zones.flatMap((zone) => {
+    const today = DateTime.fromMillis(now, { zone }).startOf('day');
+    // Set on the clock, not added to midnight: on a day the clocks change, midnight + 9 h is not 09:00.
+    const opens = { hour: Math.floor(window.start / 60), minute: window.start % 60 };
+    return Array.from({ length: lookAheadDays }, (_, d) => today.plus({ days: d }).set(opens).toMillis());
+  });
+  const next = openings
+    .filter((at) => at > now)
+    .sort((a, b) => a - b)
+    .find(openEverywhere);
+  return { open: false, nextOpenAt: next ?? null };
 }

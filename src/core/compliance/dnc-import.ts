@@ -3,7 +3,7 @@ import type { DncImportResult } from '../../shared/contract/settings';
 import { AppError } from '../../shared/errors';
 import { squash } from '../customers/import/column-mapping';
 import { defaultBatchSize } from '../customers/import/customer-importer';
-import { invalidPhoneReason, readPhone } from '../customers/import/customer-place';
+import { invalidPhoneReason, readPhone } from '../customers/import/read-phone';
 import type { Db } from '../db/open';
 
 const phoneHeaders = ['phone', 'number', 'phonenumber', 'mobile', 'telephone', 'tel', 'msisdn'];
@@ -43,27 +43,29 @@ export function importDncCsv(
   const first = hasHeader ? 1 : 0;
   let numbersSeen = 0;
   for (let start = first; start < data.length; start += defaultBatchSize) {
-    db.$client.transaction(() => {
-      for (let i = start; i < Math.min(start + defaultBatchSize, data.length); i++) {
-        const record = data[i];
-        const text = (record[phoneColumn] ?? '').trim();
-        if (record.every((cell) => cell.trim() === '')) continue;
-        numbersSeen++;
-        const row = i + 1;
-        if (!text) {
-          reject(row, 'phone: missing');
-          continue;
+    db.$client
+      .transaction(() => {
+        for (let i = start; i < Math.min(start + defaultBatchSize, data.length); i++) {
+          const record = data[i];
+          const text = (record[phoneColumn] ?? '').trim();
+          if (record.every((cell) => cell.trim() === '')) continue;
+          numbersSeen++;
+          const row = i + 1;
+          if (!text) {
+            reject(row, 'phone: missing');
+            continue;
+          }
+          const phone = readPhone(text, options.region);
+          if (!phone.ok) {
+            reject(row, `phone: ${invalidPhoneReason(text, options.region)}`);
+            continue;
+          }
+          const reason = reasonColumn >= 0 ? record[reasonColumn]?.trim() || null : null;
+          if (insert.run(phone.e164, reason, options.now).changes > 0) result.added++;
+          else result.alreadyListed++;
         }
-        const phone = readPhone(text, options.region);
-        if (!phone.ok) {
-          reject(row, `phone: ${invalidPhoneReason(text, options.region)}`);
-          continue;
-        }
-        const reason = reasonColumn >= 0 ? record[reasonColumn]?.trim() || null : null;
-        if (insert.run(phone.e164, reason, options.now).changes > 0) result.added++;
-        else result.alreadyListed++;
-      }
-    })();
+      })
+      .immediate();
   }
   if (numbersSeen === 0) throw new AppError('invalid_input', 'The file has no phone numbers');
   return result;

@@ -1,6 +1,6 @@
 import type { DncEntry } from '../../shared/contract/settings';
 import { AppError } from '../../shared/errors';
-import { readPhone } from '../customers/import/customer-place';
+import { readPhone } from '../customers/import/read-phone';
 import type { Db } from '../db/open';
 
 /** Reads a number the way a supervisor types it, into the E.164 form calls are placed with. */

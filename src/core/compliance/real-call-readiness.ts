@@ -105,6 +105,25 @@ export function customersLackingConsent(
   ).n;
 }
 
+/** Demo customers the audience selects: a real campaign leaves them out (their numbers are fictional). */
+export function demoCustomersIn(
+  db: Db,
+  campaign: Pick<Campaign, 'criteria'>,
+  now: number,
+  frequencyCapDays: number,
+): number {
+  return db.get<{ n: number }>(
+    sql`select count(*) as n from customers where ${and(
+      compileCriteria(campaign.criteria, now),
+      eligibleCondition(now, frequencyCapDays),
+      sql`${customers.demo} = 1`,
+    )}`,
+  ).n;
+}
+
+export const demoSkipWarning = (count: number) =>
+  `${count.toLocaleString('en-US')} demo customers left out: their numbers are fictional, and real calls never go to demo customers.`;
+
 /** The warning shown when a real campaign starts (and in its progress) while it skips customers. */
 export const consentSkipWarning = (count: number) =>
   `${count.toLocaleString('en-US')} customers skipped: marketing calls need written consent, and they gave only verbal consent.`;
@@ -145,7 +164,6 @@ export function realCallReadiness(db: Db, input: ReadinessInput): RealCallReadin
       );
     }
   }
-  const warnings: string[] = [];
   // Left on a machine, heard without the conversation: it must name the company and say how to call
   // back or stop the calls on its own.
   const voicemail = normalised(
@@ -169,7 +187,22 @@ export function realCallReadiness(db: Db, input: ReadinessInput): RealCallReadin
   // The engine calls only customers whose consent the objective allows; the others are not a reason to
   // hold the campaign back, but the supervisor should know how many it leaves out.
   const lacking = customersLackingConsent(db, campaign, input.now, settings.frequencyCapDays);
-  if (lacking > 0) warnings.push(consentSkipWarning(lacking));
+  const demo = demoCustomersIn(db, campaign, input.now, settings.frequencyCapDays);
+  const real = db.get<{ n: number }>(
+    sql`select count(*) as n from customers where ${and(
+      compileCriteria(campaign.criteria, input.now),
+      eligibleCondition(input.now, settings.frequencyCapDays),
+      sql`${customers.demo} = 0`,
+    )}`,
+  ).n;
+  if (demo > 0 && real === 0)
+    problems.push(
+      `Every customer this campaign would call is a demo customer (${demo.toLocaleString('en-US')}), with a fictional number: import your real customers first (Customers → Import), or run it on the simulator.`,
+    );
+  const warnings = [
+    ...(lacking > 0 ? [consentSkipWarning(lacking)] : []),
+    ...(demo > 0 && real > 0 ? [demoSkipWarning(demo)] : []),
+  ];
   return { problems, warnings };
 }
 

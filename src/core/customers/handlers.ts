@@ -4,6 +4,7 @@ import type { AppContext } from '../app-context';
 import { createImportSessions } from './import/import-sessions';
 import { previewCustomerCsv } from './import/preview-csv';
 import { listCustomers } from './list-customers';
+import { removeDemoCustomers } from './remove-demo-customers';
 
 export function customerHandlers(context: AppContext): HandlersOf<typeof customerMethods> {
   const imports = createImportSessions(context);
@@ -15,5 +16,6 @@ export function customerHandlers(context: AppContext): HandlersOf<typeof custome
     'customers.import.finish': ({ importId }) => imports.finish(importId),
     'customers.import.cancel': ({ importId }) => imports.cancel(importId),
     'customers.import.rejectsCsv': ({ importId, offset }) => imports.rejectsCsv(importId, offset),
+    'customers.removeDemo': () => removeDemoCustomers(context.db),
   };
 }

@@ -17,6 +17,11 @@ export interface GroupCommit {
   flush(): void;
   /** Commits and stops batching: later writes commit one by one (the connection is about to close). */
   close(): void;
+  /**
+   * Told when a commit due on its timer fails (a full disk, another process holding the lock too long):
+   * the batch stays open and is tried again; nothing is thrown into the timer.
+   */
+  onFailure(listener: (err: unknown) => void): () => void;
 }
 
 const batches = new WeakMap<Database.Database, GroupCommit>();
@@ -39,8 +44,11 @@ export function groupCommitOf(client: Database.Database, options: GroupCommitOpt
   /** Writes running now, the outermost first: a batch may commit only between outermost writes. */
   let depth = 0;
   let timer: NodeJS.Timeout | undefined;
-  // Prepared once: a transaction wrapper built per write cost more than the write.
-  const begin = client.prepare('BEGIN');
+  const failureListeners = new Set<(err: unknown) => void>();
+  // Prepared once: a transaction wrapper built per write cost more than the write. Immediate: the batch
+  // takes the write lock when it begins, so another process's write (waited for up to the busy timeout)
+  // can never make it fail half-way with SQLITE_BUSY, as a read upgraded to a write can.
+  const begin = client.prepare('BEGIN IMMEDIATE');
   const commit = client.prepare('COMMIT');
   const savepoint = client.prepare('SAVEPOINT group_write');
   const release = client.prepare('RELEASE group_write');
@@ -76,13 +84,22 @@ export function groupCommitOf(client: Database.Database, options: GroupCommitOpt
     try {
       if (client.inTransaction && client.open) commit.run();
     } catch (err) {
-      timer = setTimeout(flush, maxDelayMs);
+      timer = setTimeout(flushOnTimer, maxDelayMs);
       timer.unref();
       throw err;
     }
     open = false;
     writes = 0;
   };
+
+  /** The timer's commit: a failure goes to the listeners (and the retry is already set), never up the timer. */
+  function flushOnTimer() {
+    try {
+      flush();
+    } catch (err) {
+      for (const listener of failureListeners) listener(err);
+    }
+  }
 
   const batch: GroupCommit = {
     write(write) {
@@ -92,7 +109,7 @@ export function groupCommitOf(client: Database.Database, options: GroupCommitOpt
         begin.run();
         open = true;
         // Real time, not the engine's clock: a virtual day still reaches the disk every few milliseconds.
-        timer = setTimeout(flush, maxDelayMs);
+        timer = setTimeout(flushOnTimer, maxDelayMs);
         timer.unref();
       }
       const result = atomically(write);
@@ -101,9 +118,18 @@ export function groupCommitOf(client: Database.Database, options: GroupCommitOpt
     },
     flush,
     close() {
-      flush();
+      if (timer) clearTimeout(timer);
+      timer = undefined;
       closed = true;
       batches.delete(client);
+      failureListeners.clear();
+      // Last: a commit that fails here (a full disk) is reported to whoever closes.
+      if (open && client.inTransaction && client.open) commit.run();
+      open = false;
+    },
+    onFailure(listener) {
+      failureListeners.add(listener);
+      return () => failureListeners.delete(listener);
     },
   };
   batches.set(client, batch);

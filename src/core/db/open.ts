@@ -4,11 +4,14 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { backupFileBefore, pendingImportFile } from '../backup/backup-files';
+import { backupFileBefore, pendingImportFile, sidecarFiles } from '../backup/backup-files';
 import { applyPendingImport } from '../backup/import-database';
 import { pendingMigrations, readMigrationJournal } from '../backup/migration-journal';
 import { rememberConnector } from '../backup/sibling-connection';
+import { rederiveCustomerPlaces } from '../customers/places/rederive-places';
 import type { Logger } from '../logging/logger';
+import { ensurePrivateFile, makePrivate } from '../secrets/private-file';
+import { unreadableDatabaseError } from './data-file';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -52,6 +55,14 @@ export function defaultMigrationsFolder(): string {
  * process such as the CLI touching the same file.
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
+  try {
+    return openAndMigrate(file, options);
+  } catch (err) {
+    throw unreadableDatabaseError(file, err) ?? err;
+  }
+}
+
+function openAndMigrate(file: string, options: OpenDatabaseOptions): Db {
   const now = options.now ?? Date.now;
   const connect = (path: string, extra: Database.Options = {}) =>
     new Database(path, options.nativeBinding ? { ...extra, nativeBinding: options.nativeBinding } : extra);
@@ -61,12 +72,24 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     if (imported?.backupFile) options.onBackup?.({ reason: 'import', file: imported.backupFile });
     if (imported?.deferred) options.onImportDeferred?.(pendingImportFile(file));
   }
+  // Customers' names and numbers: the file (and so its -wal and -shm, which SQLite creates with the
+  // database's mode) is readable by the user only.
+  if (file !== ':memory:') ensurePrivateFile(file);
   const client = connect(file);
+  try {
+    // SQLite reads the file's header only at its first statement: a damaged file fails here, unchanged.
+    client.pragma('schema_version');
+  } catch (err) {
+    client.close();
+    throw err;
+  }
   rememberConnector(client, connect);
+  // First: another process (the CLI beside the app) may hold the write lock for a moment.
+  client.pragma('busy_timeout = 5000');
   client.pragma('journal_mode = WAL');
+  if (file !== ':memory:') for (const sidecar of sidecarFiles(file)) makePrivate(sidecar);
   client.pragma('synchronous = NORMAL');
   client.pragma('foreign_keys = ON');
-  client.pragma('busy_timeout = 5000');
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
   const pending =
     file === ':memory:' ? [] : pendingMigrations(client, readMigrationJournal(migrationsFolder));
@@ -74,6 +97,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     const backup = backupFileBefore(file, pending[pending.length - 1].tag, now());
     // VACUUM INTO, not the async backup API: opening is synchronous, and nothing else writes yet, so one
     // read transaction gives the same consistent, self-contained copy.
+    ensurePrivateFile(backup);
     client.prepare('vacuum into ?').run(backup);
     options.onBackup?.({ reason: 'migration', file: backup });
   }
@@ -83,5 +107,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   // millisecond otherwise): the audience index is searched by city only when they say how few stages
   // there are, and an import or seed that did not gather them would leave counts scanning it whole.
   client.pragma('optimize = 0x10002');
+  // Once per database: where customers of an earlier version may be, by this version's rules.
+  rederiveCustomerPlaces(db);
   return db;
 }

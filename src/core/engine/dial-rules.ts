@@ -1,8 +1,8 @@
 import type { Campaign } from '../../shared/contract/campaigns';
 import type { Settings } from '../../shared/contract/settings';
-import { callingWindowAt } from '../compliance/calling-hours';
+import { callingWindowAt, strictestRegionalRules } from '../compliance/calling-hours';
 import { consentAllowsRealCall } from '../compliance/real-call-readiness';
-import { regionalCallingRules } from '../compliance/regional-rules';
+import { splitPlaces } from '../customers/places/customer-places';
 import type { Db } from '../db/open';
 
 const day = 24 * 60 * 60_000;
@@ -14,11 +14,17 @@ export interface DialCandidate {
   attemptNumber: number;
   phone: string;
   consent: string;
-  timeZone: string;
-  region: string | null;
+  /** Every zone and region the customer may be in, space-separated ('' when no zone is known). */
+  timeZones: string;
+  regions: string;
+  /** A demo customer, whose number is fictional. */
+  demo: number;
 }
 
-export type DialBlock = { cancel: string } | { wait: number } | undefined;
+export type DialBlock = { cancel: string } | { wait: number; reason?: 'time_zone_unknown' } | undefined;
+
+/** A customer whose zone is unknown is looked at again this often: someone may import where they live. */
+const unknownZoneRecheckMs = 60 * 60_000;
 
 /**
  * Rules checked at the moment of dialling, however long the attempt waited in the queue: the DNC list,
@@ -33,8 +39,10 @@ export function createDialRules(db: Db) {
       'select 1 from call_attempts where customer_id = ? and campaign_id <> ? and dialed_at >= ? limit 1',
     )
     .pluck();
+  // The last 24 hours are (now − 24 h, now]: a dial exactly 24 h ago no longer counts, so the wait the
+  // cap asks for (oldest + 24 h) is always later than now.
   const dialsSince = c
-    .prepare('select count(*), min(dialed_at) from call_attempts where customer_id = ? and dialed_at >= ?')
+    .prepare('select count(*), min(dialed_at) from call_attempts where customer_id = ? and dialed_at > ?')
     .raw();
 
   return (
@@ -43,6 +51,8 @@ export function createDialRules(db: Db) {
     now: number,
     settings: Settings,
   ): DialBlock => {
+    // Demo customers have fictional numbers: no real provider ever dials them.
+    if (a.demo && campaign.provider !== 'simulator') return { cancel: 'demo_customer' };
     if (onDnc.get(a.phone)) return { cancel: 'dnc' };
     if (a.consent === 'none') return { cancel: 'no_consent' };
     // Consent may have been withdrawn (or lowered) since the attempt was queued.
@@ -57,17 +67,21 @@ export function createDialRules(db: Db) {
     ) {
       return { cancel: 'frequency_cap' };
     }
-    const window = callingWindowAt(now, a.timeZone, a.region, {
+    const zones = splitPlaces(a.timeZones);
+    const regions = splitPlaces(a.regions);
+    // Never a guess: a customer nobody knows the zone of waits until someone says where they live.
+    if (zones.length === 0) return { wait: now + unknownZoneRecheckMs, reason: 'time_zone_unknown' };
+    const window = callingWindowAt(now, zones, regions, {
       campaignWindow: campaign.schedule.dailyWindow,
       daysOfWeek: campaign.schedule.daysOfWeek,
       defaultHours: callingHours,
     });
     if (!window.open)
       return window.nextOpenAt === null ? { cancel: 'no_calling_window' } : { wait: window.nextOpenAt };
-    const regional = a.region ? regionalCallingRules[a.region] : undefined;
-    if (regional?.maxAttemptsPer24h) {
+    const { maxAttemptsPer24h } = strictestRegionalRules(regions);
+    if (maxAttemptsPer24h) {
       const [count, oldest] = dialsSince.get(a.customerId, now - day) as [number, number | null];
-      if (count >= regional.maxAttemptsPer24h && oldest !== null) return { wait: oldest + day };
+      if (count >= maxAttemptsPer24h && oldest !== null) return { wait: oldest + day };
     }
     return undefined;
   };

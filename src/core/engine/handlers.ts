@@ -7,6 +7,7 @@ import type { callMethods } from '../../shared/contract/calls';
 import type { CallContext, HandlersOf } from '../../shared/contract/define';
 import { AppError } from '../../shared/errors';
 import type { AppContext } from '../app-context';
+import { assertAudienceUsable } from '../audience/check-criteria';
 import { getCampaign } from '../campaigns/campaign-store';
 import { assertReadyForRealCalls } from '../compliance/real-call-readiness';
 import type { TakeoverSession } from '../providers/provider';
@@ -58,11 +59,13 @@ export function callHandlers(context: AppContext, engine: Engine): HandlersOf<ty
     // Settings, credentials or the audience may have changed while a campaign was paused: a resume is
     // checked like a start.
     'campaigns.start': ({ id }) => {
+      assertAudienceUsable(context.db, getCampaign(context.db, id).criteria, clock.now());
       const warnings = assertReadyForRealCalls(context, id);
       return { ...engine.startCampaign(id), warnings };
     },
     'campaigns.pause': ({ id }) => engine.pauseCampaign(id),
     'campaigns.resume': ({ id }) => {
+      assertAudienceUsable(context.db, getCampaign(context.db, id).criteria, clock.now());
       const warnings = assertReadyForRealCalls(context, id);
       return { ...engine.resumeCampaign(id), warnings };
     },
@@ -111,7 +114,7 @@ export function callHandlers(context: AppContext, engine: Engine): HandlersOf<ty
         store.release(attemptId, clock.now(), agentName);
         throw new AppError(
           'unavailable',
-          `Could not take the call over: ${err instanceof Error ? err.message : String(err)}`,
+          `Could not take the call over: ${engine.redact(err instanceof Error ? err.message : String(err))}`,
         );
       }
       if (attempt.state === 'escalated')

@@ -51,7 +51,10 @@ export function createProviderHealth(deps: {
   providers: Map<string, VoiceAgentProvider>;
   /** Called when a provider goes out, comes back, or may take a trial dial. */
   onChange: (provider: string) => void;
+  /** Removes secrets from the error text kept and shown for an outage. */
+  redact?: (text: string) => string;
 }) {
+  const redact = deps.redact ?? ((text: string) => text);
   const { clock, logger } = deps;
   const refusals = new Map<string, { count: number; lastError: string }>();
   const outages = new Map<string, ProviderOutage>();
@@ -75,10 +78,13 @@ export function createProviderHealth(deps: {
     if (!outage) return;
     const provider = deps.providers.get(name);
     if (provider?.probe) {
-      provider.probe().then(
-        () => recovered(name),
-        (err: unknown) => failed(name, err),
-      );
+      provider
+        .probe()
+        .then(
+          () => recovered(name),
+          (err: unknown) => failed(name, err),
+        )
+        .catch((err: unknown) => logger.error({ err, provider: name }, 'could not act on a provider probe'));
       return;
     }
     outage.trial = true;
@@ -98,7 +104,7 @@ export function createProviderHealth(deps: {
   };
 
   const failed = (name: string, err: unknown) => {
-    const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 200);
+    const lastError = redact(err instanceof Error ? err.message : String(err)).slice(0, 200);
     const now = clock.now();
     const outage = outages.get(name);
     if (outage) {

@@ -28,6 +28,10 @@ export function createReconciler(deps: {
   finalize: (attempt: AttemptRow, to: AttemptState, patch: AttemptPatch) => void;
   /** The attempt holds one of its campaign's lines (if the campaign is running). */
   countAsLive: (campaignId: number, attemptId: number) => void;
+  /** Whether this engine may follow the calls of a campaign (not while another process dials it). */
+  mayReconcile?: (campaignId: number) => boolean;
+  /** Told when asking again on a timer fails (the disk is full): the engine's failure handling. */
+  failed?: (err: unknown) => void;
 }) {
   const { clock, logger, store, health, finalize } = deps;
   const liveAttempts =
@@ -49,7 +53,7 @@ export function createReconciler(deps: {
       reconcileTimer = undefined;
       const ids = new Set(unreconciled);
       unreconciled.clear();
-      void reconcile(ids);
+      reconcile(ids).catch((err: unknown) => deps.failed?.(err));
     }, reconcileRetryMs);
     reconcileRetryMs = Math.min(reconcileRetryMs * 2, 5 * minute);
   };
@@ -65,12 +69,13 @@ export function createReconciler(deps: {
     deps.countAsLive(row.campaignId, row.id);
   };
 
-  const reconcile = async (only?: ReadonlySet<number>) => {
-    await reconcileRows(only);
+  /** Asks about live attempts: those in `only`, or of `campaignId`, or all this engine may follow. */
+  const reconcile = async (only?: ReadonlySet<number>, campaignId?: number) => {
+    await reconcileRows(only, campaignId);
     reconcileLater();
   };
 
-  const reconcileRows = async (only?: ReadonlySet<number>) => {
+  const reconcileRows = async (only?: ReadonlySet<number>, campaignId?: number) => {
     const stale = (
       liveAttempts.all() as {
         id: number;
@@ -82,7 +87,12 @@ export function createReconciler(deps: {
         toNumber: string;
         dialedAt: number | null;
       }[]
-    ).filter((row) => !only || only.has(row.id));
+    ).filter(
+      (row) =>
+        (!only || only.has(row.id)) &&
+        (campaignId === undefined || row.campaignId === campaignId) &&
+        (deps.mayReconcile?.(row.campaignId) ?? true),
+    );
     for (const row of stale) {
       const provider = deps.providers.get(row.provider);
       const attempt = store.get(row.id)!;

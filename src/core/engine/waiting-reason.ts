@@ -13,8 +13,14 @@ const inWords = (ms: number) => {
  * Why a running campaign is not placing calls right now, for the supervisor: the provider cannot be
  * reached, or everyone left is waiting — for their local calling hours or for a retry's delay.
  */
+/** Customers held because nobody knows their time zone: the supervisor can say where they live. */
+export const unknownZoneNotice = (count: number) =>
+  `${count.toLocaleString('en-US')} ${count === 1 ? 'customer waits' : 'customers wait'}: their time zone is unknown. Import their state, city or postal code (or a time zone) to call them; nobody is called on a guess.`;
+
 export function waitingReasonOf(state: {
   status: string;
+  /** Queued attempts of customers whose time zone is unknown. */
+  unknownZone: number;
   provider: string;
   outage: ProviderOutage | undefined;
   live: number;
@@ -35,6 +41,8 @@ export function waitingReasonOf(state: {
   }
   // Waiting only if nothing is live and every queued attempt is for later.
   if (state.live > 0 || state.dueNow || !state.earliest) return { waitingReason: null, waitingMessage: null };
+  if (state.unknownZone === state.queued)
+    return { waitingReason: 'time_zone_unknown', waitingMessage: unknownZoneNotice(state.unknownZone) };
   const wait = inWords(state.earliest.notBefore - now);
   return state.earliest.attemptNumber > 1
     ? {

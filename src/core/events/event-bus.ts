@@ -20,7 +20,14 @@ export interface EventBus {
  * Collects events and hands them to subscribers in batches at most every `intervalMs` of real time, so
  * a thousand live calls cost the UI twenty deliveries a second, not thousands.
  */
-export function createEventBus(options: { intervalMs?: number } = {}): EventBus {
+export function createEventBus(
+  options: {
+    intervalMs?: number;
+    /** Told when building a payload or a subscriber fails; delivery goes on for the others. */
+    onError?: (err: unknown) => void;
+  } = {},
+): EventBus {
+  const onError = options.onError ?? (() => undefined);
   const intervalMs = options.intervalMs ?? 50;
   const listeners = new Set<(batch: EventBatch) => void>();
   let pending: EventMessage[] = [];
@@ -34,14 +41,24 @@ export function createEventBus(options: { intervalMs?: number } = {}): EventBus 
       const builders = latest;
       latest = new Map();
       for (const build of builders.values()) {
-        const message = build();
-        if (message) pending.push(message);
+        try {
+          const message = build();
+          if (message) pending.push(message);
+        } catch (err) {
+          onError(err);
+        }
       }
     }
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    for (const listener of listeners) listener(batch);
+    for (const listener of listeners) {
+      try {
+        listener(batch);
+      } catch (err) {
+        onError(err);
+      }
+    }
   };
 
   return {

@@ -24,17 +24,19 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
         error: { code: 'unknown_method', message: `Unknown method: ${String(name).slice(0, 80)}` },
       };
     }
-    const parsed = methods[name].input.safeParse(input ?? {}, { error: plainIssueMessage });
-    if (!parsed.success) {
-      return { ok: false, error: validationError(parsed.error) };
-    }
     try {
+      const parsed = methods[name].input.safeParse(input ?? {}, { error: plainIssueMessage });
+      if (!parsed.success) {
+        return { ok: false, error: validationError(parsed.error) };
+      }
       const handler = handlers[name] as (input: unknown, context: CallContext) => unknown;
       const result = await handler(parsed.data, context);
       return { ok: true, result };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toBody() };
       if (err instanceof ZodError) return { ok: false, error: validationError(err) };
+      const tooLarge = beyondDatabaseLimits(err);
+      if (tooLarge) return { ok: false, error: { code: 'invalid_input', message: `${name}: ${tooLarge}` } };
       logger.error({ err, method: name }, 'rpc handler failed');
       return {
         ok: false,
@@ -42,6 +44,17 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
       };
     }
   };
+}
+
+/**
+ * SQLite refuses statements past its limits (bound values, expression depth); what built such a statement
+ * is an input too large for it, which the caller can make smaller.
+ */
+function beyondDatabaseLimits(err: unknown): string | undefined {
+  const message = err instanceof Error ? err.message : '';
+  return /too many SQL variables|Expression tree is too large|string or blob too big/i.test(message)
+    ? 'the request is too large for the database; use fewer rules or values'
+    : undefined;
 }
 
 /** Each problem with the path of the field it is about, and one line naming the first in words. */

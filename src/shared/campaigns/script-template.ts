@@ -40,7 +40,8 @@ const mayBeEmpty: ReadonlySet<string> = new Set(['recording_disclosure']);
 export function renderTemplate(template: string, values: Partial<Record<string, string | number>>): string {
   let emptied = false;
   const text = template.replace(placeholder, (whole, name: string) => {
-    const value = values[name];
+    // Own properties only: `{{constructor}}` must not render Object's constructor.
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
     if (value === '' && mayBeEmpty.has(name)) {
       emptied = true;
       return '';

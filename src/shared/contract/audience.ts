@@ -22,6 +22,47 @@ export interface AudienceGroup {
   rules: (AudienceRule | AudienceGroup)[];
 }
 
+/**
+ * How large criteria may be. Checked by a flat walk before the recursive schema, which a payload nested
+ * hundreds of levels deep would drive past the stack; the counts also keep the compiled SQL inside
+ * SQLite's expression-depth limit.
+ */
+export const audienceLimits = {
+  /** Groups inside groups. */
+  depth: 20,
+  /** Rules in all groups together. */
+  rules: 500,
+  /** Values of one rule ("is one of", "include all of"). */
+  values: 1_000,
+} as const;
+
+/** What makes criteria too large, in words, or undefined when they are within `audienceLimits`. */
+export function audienceSizeProblem(criteria: unknown): string | undefined {
+  const stack: [unknown, number][] = [[criteria, 1]];
+  let rules = 0;
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    const children = (node as { rules?: unknown }).rules;
+    if (Array.isArray(children)) {
+      if (depth > audienceLimits.depth)
+        return `groups are nested more than ${audienceLimits.depth} levels deep`;
+      for (const child of children) stack.push([child, depth + 1]);
+      continue;
+    }
+    if (++rules > audienceLimits.rules) return `more than ${audienceLimits.rules} rules`;
+    const value = (node as { value?: unknown }).value;
+    const values = Array.isArray(value)
+      ? value.length
+      : typeof value === 'string'
+        ? value.split(',').length
+        : 1;
+    if (values > audienceLimits.values)
+      return `a rule lists more than ${audienceLimits.values.toLocaleString('en-US')} values`;
+  }
+  return undefined;
+}
+
 const ruleSchema = z
   .object({
     id: z.string().optional(),
@@ -32,17 +73,25 @@ const ruleSchema = z
   })
   .passthrough();
 
-export const audienceGroupSchema: z.ZodType<AudienceGroup> = z.lazy(() =>
+const groupSchema: z.ZodType<AudienceGroup> = z.lazy(() =>
   z
     .object({
       id: z.string().optional(),
       combinator: z.enum(['and', 'or']),
       not: z.boolean().optional(),
       disabled: z.boolean().optional(),
-      rules: z.array(z.union([audienceGroupSchema, ruleSchema])).max(200),
+      rules: z.array(z.union([groupSchema, ruleSchema])).max(200),
     })
     .passthrough(),
 ) as z.ZodType<AudienceGroup>;
+
+export const audienceGroupSchema: z.ZodType<AudienceGroup> = z
+  .unknown()
+  .superRefine((criteria, ctx) => {
+    const problem = audienceSizeProblem(criteria);
+    if (problem) ctx.addIssue({ code: 'custom', message: `The audience is too large: ${problem}` });
+  })
+  .pipe(groupSchema) as unknown as z.ZodType<AudienceGroup>;
 
 export const emptyAudience: AudienceGroup = { combinator: 'and', rules: [] };
 
@@ -175,6 +224,11 @@ export interface AudienceCount {
   suppressed: { dnc: number; no_consent: number; invalid_phone: number; frequency_cap: number };
   /** Matched customers in no suppression bucket. */
   eligible: number;
+  /**
+   * Eligible customers who are not dialled now: `timeZoneUnknown` wait until someone says where they
+   * live; `demo` are demo customers, called only by the simulator.
+   */
+  held: { timeZoneUnknown: number; demo: number };
 }
 
 export interface AudienceSampleRow {

@@ -92,7 +92,17 @@ export interface CampaignProgress {
   notices?: string[];
 }
 
-export type CampaignWaitingReason = 'provider_unreachable' | 'outside_calling_hours' | 'waiting_for_retries';
+export type CampaignWaitingReason =
+  | 'provider_unreachable'
+  | 'outside_calling_hours'
+  | 'waiting_for_retries'
+  | 'time_zone_unknown'
+  /** The engine paused the campaign by itself; the message says why (its audience cannot be read, …). */
+  | 'paused_by_engine'
+  /** The disk is full (or the database cannot be written): nothing is dialled until it can be. */
+  | 'storage_unavailable'
+  /** Another process holds the campaign's lease and places its calls. */
+  | 'owned_elsewhere';
 
 export interface RehearsalForecast {
   customers: number;

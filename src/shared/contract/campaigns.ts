@@ -115,6 +115,8 @@ export interface Campaign extends CampaignSettings {
   updatedAt: number;
   startedAt: number | null;
   endedAt: number | null;
+  /** Why the engine paused the campaign by itself (its audience cannot be read, …), if it did. */
+  statusReason: string | null;
 }
 
 export interface CampaignListItem {
@@ -129,6 +131,8 @@ export interface CampaignListItem {
   finishedAttempts: number;
   customersCalled: number;
   liveCalls: number;
+  /** Why the engine paused the campaign by itself, if it did. */
+  statusReason: string | null;
 }
 
 export interface CampaignTemplate {

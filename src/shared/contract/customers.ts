@@ -60,6 +60,7 @@ export const customerImportFields = [
   'timeZone',
   'region',
   'city',
+  'postalCode',
   'neighborhood',
   'budget',
   'budgetMin',
@@ -87,8 +88,9 @@ export const customerImportFieldLabels: Record<CustomerImportField, string> = {
   phone: 'phone',
   email: 'email',
   timeZone: 'time zone',
-  region: 'region',
+  region: 'state or region',
   city: 'city',
+  postalCode: 'postal code',
   neighborhood: 'neighborhood',
   budget: 'budget',
   budgetMin: 'budget min',
@@ -163,6 +165,10 @@ export interface CustomerImportResult extends CustomerImportProgress {
   /** The first rows imported with a field left out, and why. */
   warnings: CustomerImportReject[];
   rejectsCsvBytes: number;
+  /** Where the rejected rows are kept (private to the user, removed when the import is let go), if any. */
+  rejectsFile: string | null;
+  /** Demo customers still in the database: the import offers to remove them. */
+  demoCustomers: number;
 }
 
 /** Upper bound on one uploaded piece: well under the WebSocket host's 64 MiB message limit. */
@@ -192,6 +198,8 @@ export const customerMethods = {
   'customers.import.finish': method<CustomerImportResult>()(z.object({ importId }).strict()),
   /** Stops an import; batches already committed stay imported. */
   'customers.import.cancel': method<{ cancelled: boolean }>()(z.object({ importId }).strict()),
+  /** Removes the demo customers (fictional numbers) once real ones are imported. */
+  'customers.removeDemo': method<{ removed: number }>()(z.object({}).strict()),
   /** The rejects CSV of a finished import, in pieces: ask again from `nextOffset` until it is null. */
   'customers.import.rejectsCsv': method<{ text: string; nextOffset: number | null }>()(
     z.object({ importId, offset: z.number().int().min(0).default(0) }).strict(),

@@ -31,7 +31,6 @@ export const settingsSchema = z.object({
   agentName: z.string().trim().min(1).max(60).default('Ava'),
   /** Region used to read phone numbers written without a country code. */
   defaultRegion: z.string().length(2).toUpperCase().default('US'),
-  defaultTimeZone: z.string().min(1).default('America/New_York'),
   /** Default daily window in each customer's local time; campaigns may narrow it. */
   callingHours: callingWindowSchema.default({ start: '09:00', end: '20:00' }),
   /** A customer is called at most once per this many days, across all campaigns. */

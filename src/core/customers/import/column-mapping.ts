@@ -23,6 +23,7 @@ const aliases: Record<CustomerImportField, string[]> = {
   timeZone: ['timezone', 'tz', 'zone'],
   region: ['region', 'state', 'province', 'regioncode'],
   city: ['city', 'town'],
+  postalCode: ['postalcode', 'postcode', 'zip', 'zipcode', 'postal'],
   neighborhood: ['neighborhood', 'neighbourhood', 'area', 'district'],
   budget: ['budget', 'pricerange', 'budgetrange'],
   budgetMin: ['budgetmin', 'minbudget', 'budgetfrom', 'minprice'],

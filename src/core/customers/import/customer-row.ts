@@ -5,7 +5,7 @@ import {
   customerImportFields,
 } from '../../../shared/contract/customers';
 import { lifecycleStages, propertyTypes } from '../../db/seed/demo-catalog';
-import { invalidPhoneReason, isTimeZone, placeOf, readPhone } from './customer-place';
+import { isTimeZone, placesOf, regionOf } from '../places/customer-places';
 import {
   type ConsentLevel,
   readAmount,
@@ -18,6 +18,7 @@ import {
   type WallClock,
   wallClockIn,
 } from './customer-values';
+import { invalidPhoneReason, readPhone } from './read-phone';
 
 /** A customer as read from one row of a file, ready to write. Absent fields were not mapped or were empty. */
 export interface CustomerDraft {
@@ -26,9 +27,14 @@ export interface CustomerDraft {
   lastName: string;
   phone: string;
   email?: string;
+  /** The zone shown; '' when no zone is known (the customer is then held, never called on a guess). */
   timeZone: string;
+  /** Every zone and region the customer may be in (address and number). */
+  timeZones: string[];
+  regions: string[];
   region?: string;
   city?: string;
+  postalCode?: string;
   neighborhood?: string;
   budgetMin?: number;
   budgetMax?: number;
@@ -60,8 +66,6 @@ export type MappedCells = Partial<Record<CustomerImportField, string>>;
 export interface RowReadOptions {
   /** Country for numbers without a country code, e.g. "US". */
   region: string;
-  /** Zone for customers whose number and city say nothing about where they are. */
-  defaultTimeZone: string;
   /** What a "yes" in the consent column records (no-like values and blanks are none). */
   consentYes?: Exclude<ConsentLevel, 'none'>;
 }
@@ -109,12 +113,10 @@ function rowSchema({ region, consentYes = 'verbal' }: Pick<RowReadOptions, 'regi
     }),
     email: z.email('not a valid email address').max(200, 'longer than 200 characters').optional(),
     timeZone: z.string().refine(isTimeZone, 'not a known time zone (use e.g. America/New_York)').optional(),
-    region: z
-      .string()
-      .regex(/^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$/, 'use a code like US or US-FL')
-      .transform((r) => r.toUpperCase())
-      .optional(),
+    // Read against the number's country once it is known (FL is Florida for a US number).
+    region: text(100),
     city: text(100),
+    postalCode: text(20),
     neighborhood: text(100),
     budget: reading(readBudgetRange, 'not an amount or range (e.g. 300000-450000)'),
     budgetMin: amount,
@@ -182,9 +184,30 @@ export function createRowReader(options: RowReadOptions): RowReader {
     if (!row.phone.ok) throw new Error('unreachable: phone issue without zod issue');
     const [firstName, ...rest] = row.firstName ? [row.firstName] : (row.fullName ?? '').split(/\s+/);
     const lastName = row.firstName ? (row.lastName ?? '') : rest.join(' ');
-    const place = placeOf(row.phone.e164, row.phone.country, row.city);
+    const country = row.phone.country ?? options.region;
+    // A region that names no known place is left out like any unreadable optional field: the number and
+    // the city still say where the customer may be.
+    let region = row.region;
+    if (region && !regionOf(region, country)) {
+      warnings.push({
+        field: 'region',
+        reason: `${customerImportFieldLabels.region}: not a known state, province or country (e.g. FL, Florida, US-FL or GB) (imported without it)`,
+        value: region,
+      });
+      region = undefined;
+    }
+    const place = placesOf({
+      phone: row.phone.e164,
+      country: row.phone.country,
+      timeZone: row.timeZone,
+      region,
+      city: row.city,
+      postalCode: row.postalCode,
+      homeCountry: options.region,
+    });
     const [budgetMin, budgetMax] = row.budget ?? [row.budgetMin, row.budgetMax];
-    const timeZone = row.timeZone ?? place.timeZone ?? options.defaultTimeZone;
+    // Dates without a zone of their own are read in the customer's; with none known, in UTC.
+    const timeZone = place.timeZone || 'UTC';
     return {
       warnings,
       draft: {
@@ -193,9 +216,12 @@ export function createRowReader(options: RowReadOptions): RowReader {
         lastName,
         phone: row.phone.e164,
         email: row.email,
-        timeZone,
-        region: row.region ?? place.region,
+        timeZone: place.timeZone,
+        timeZones: place.timeZones,
+        regions: place.regions,
+        region: place.region,
         city: row.city,
+        postalCode: row.postalCode,
         neighborhood: row.neighborhood,
         budgetMin,
         budgetMax,

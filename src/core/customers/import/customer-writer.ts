@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { CustomerImportMapping } from '../../../shared/contract/customers';
 import type { Db } from '../../db/open';
+import { joinPlaces } from '../places/customer-places';
 import type { CustomerDraft } from './customer-row';
 
 export type WriteOutcome = { kind: 'imported' | 'updated' } | { kind: 'rejected'; reason: string };
@@ -15,6 +16,7 @@ const optionalColumns: {
   { column: 'last_name', fields: ['lastName', 'fullName'], value: (d) => d.lastName },
   { column: 'email', fields: ['email'], value: (d) => d.email ?? null },
   { column: 'city', fields: ['city'], value: (d) => d.city ?? null },
+  { column: 'postal_code', fields: ['postalCode'], value: (d) => d.postalCode ?? null },
   { column: 'neighborhood', fields: ['neighborhood'], value: (d) => d.neighborhood ?? null },
   { column: 'budget_min', fields: ['budget', 'budgetMin'], value: (d) => d.budgetMin ?? null },
   { column: 'budget_max', fields: ['budget', 'budgetMax'], value: (d) => d.budgetMax ?? null },
@@ -34,7 +36,7 @@ const optionalColumns: {
 
 /**
  * A customer ready to write: the values of the insert statement in its column order (first name, phone,
- * time zone, region, created at, updated at, then `optionalColumns`), and the tags. Made where the row is
+ * time zone, time zones, regions, region, created at, updated at, then `optionalColumns`), and the tags. Made where the row is
  * read, on a worker thread for large files, so the writing thread only binds them.
  */
 export interface CustomerRow {
@@ -45,12 +47,21 @@ export interface CustomerRow {
   bookingAt?: number;
 }
 
-/** Values before those of `optionalColumns`: first name, phone, time zone, region, created at, updated at. */
-const fixedValues = 6;
+/** Values before those of `optionalColumns`: first name, phone, the places, created at, updated at. */
+const fixedValues = 8;
 const externalIdAt = fixedValues + optionalColumns.findIndex((c) => c.column === 'external_id');
 
 export function customerRowOf(draft: CustomerDraft, now: number): CustomerRow {
-  const values: unknown[] = [draft.firstName, draft.phone, draft.timeZone, draft.region ?? null, now, now];
+  const values: unknown[] = [
+    draft.firstName,
+    draft.phone,
+    draft.timeZone,
+    joinPlaces(draft.timeZones),
+    joinPlaces(draft.regions),
+    draft.region ?? null,
+    now,
+    now,
+  ];
   for (const column of optionalColumns) values.push(column.value(draft));
   const row: CustomerRow = { values };
   if (draft.tags) row.tags = draft.tags;
@@ -70,18 +81,22 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping) {
   const client = db.$client;
   const written = createRowsByCustomer();
   const byExternalId = client.prepare('select id from customers where external_id = ?').pluck();
-  const byPhone = client.prepare('select id, external_id as externalId from customers where phone = ?');
+  // Demo customers share fictional numbers and are never the customer a real row updates.
+  const byPhone = client.prepare(
+    'select id, external_id as externalId from customers where phone = ? and demo = 0',
+  );
 
   const mapped = (fields: (keyof CustomerImportMapping)[]) => fields.some((f) => mapping[f]);
   /** Where the values of the optional columns the file maps are: the only ones an update writes. */
   const updatedValues = optionalColumns.flatMap((c, i) => (mapped(c.fields) ? [fixedValues + i] : []));
   const update = client.prepare(
-    `update customers set first_name = ?, phone = ?, phone_valid = 1, time_zone = ?, region = coalesce(?, region),
-      updated_at = ?${updatedValues.map((i) => `, ${optionalColumns[i - fixedValues].column} = ?`).join('')} where id = ?`,
+    `update customers set first_name = ?, phone = ?, phone_valid = 1, time_zone = ?, time_zones = ?, regions = ?,
+      region = coalesce(?, region), updated_at = ?${updatedValues.map((i) => `, ${optionalColumns[i - fixedValues].column} = ?`).join('')} where id = ?`,
   );
-  const insertSql = `insert into customers (first_name, phone, phone_valid, time_zone, region, created_at, updated_at${optionalColumns
-    .map((c) => `, ${c.column}`)
-    .join('')}) values (?, ?, 1, ?, ?, ?, ?${', ?'.repeat(optionalColumns.length)})`;
+  const insertSql = `insert into customers (first_name, phone, phone_valid, time_zone, time_zones, regions, region,
+    created_at, updated_at${optionalColumns
+      .map((c) => `, ${c.column}`)
+      .join('')}) values (?, ?, 1, ?, ?, ?, ?, ?, ?${', ?'.repeat(optionalColumns.length)})`;
   /** Inserts unless the number or external id is taken, when it writes nothing (and the rules below decide). */
   const insertIfNew = client.prepare(`${insertSql} on conflict do nothing`);
   const tagsMapped = mapped(['tags']);
@@ -159,7 +174,7 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping) {
 
     // Phone and external id are the table's only unique keys, so the insert above met one of them.
     if (customerId === undefined) throw new Error('unreachable: an insert conflict without its customer');
-    update.run(values.slice(0, 4), values[5], ...updatedValues.map((i) => values[i]), customerId);
+    update.run(values.slice(0, 6), values[7], ...updatedValues.map((i) => values[i]), customerId);
     writeTags(customerId, tags, true);
     writeContractAndViewing(customerId, customer, now);
     written.add(customerId, row);
@@ -170,7 +185,8 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping) {
     write,
     /** Runs `work` in one transaction: a batch is written whole or not at all. */
     inTransaction<T>(work: () => T): T {
-      return client.transaction(work)();
+      // Immediate: the write lock is taken at once, so another process cannot make it fail half-way.
+      return client.transaction(work).immediate();
     },
     close() {
       written.clear();

@@ -7,7 +7,7 @@ import type { CsvImportResult } from './customer-batch-writer';
 import { type CustomerImportOptions, createCustomerImporter } from './customer-importer';
 import { canReadInWorker, importWithReadingWorker } from './read-in-worker';
 
-export type CsvImportOptions = Omit<CustomerImportOptions, 'region' | 'defaultTimeZone'> & {
+export type CsvImportOptions = Omit<CustomerImportOptions, 'region'> & {
   /** Country for numbers without a country code; the default region setting when absent. */
   region?: string;
   /**
@@ -46,7 +46,6 @@ function streamIntoCustomers(db: Db, input: Readable, options: CsvImportOptions)
   const importOptions: CustomerImportOptions = {
     ...options,
     region: options.region ?? settings.defaultRegion,
-    defaultTimeZone: settings.defaultTimeZone,
   };
   if (options.readInWorker && canReadInWorker())
     return importWithReadingWorker(db, input, importOptions, options.readingThreads);

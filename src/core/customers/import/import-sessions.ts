@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type {
   ConsentYesLevel,
@@ -9,8 +9,10 @@ import type {
   CustomerImportProgress,
   CustomerImportResult,
 } from '../../../shared/contract/customers';
+import { CsvTextError, createCsvTextChecker } from '../../../shared/customers/csv-text';
 import { AppError } from '../../../shared/errors';
 import type { AppContext } from '../../app-context';
+import { demoCustomerCount } from '../remove-demo-customers';
 import { mappingProblem } from './column-mapping';
 import type { CsvImportResult } from './customer-batch-writer';
 import { importCustomersCsv } from './import-customers-csv';
@@ -18,6 +20,8 @@ import { createRejectsFile, type RejectsFile } from './rejects-file';
 
 interface ImportSession {
   input: PassThrough;
+  /** Refuses NUL characters and a quote never closed as the text arrives, so memory stays flat. */
+  text: ReturnType<typeof createCsvTextChecker>;
   rejects: RejectsFile;
   outcome: Promise<CsvImportResult>;
   failure?: unknown;
@@ -37,8 +41,10 @@ const rejectsPieceBytes = 2 * 1024 * 1024;
  * Imports uploaded in pieces: the renderer has a File, not a path, so it sends the text in order and the
  * pieces flow into the same streaming import the CLI uses. Nothing but the current piece is held.
  */
-export function createImportSessions({ db, bus, clock, logger }: AppContext) {
+export function createImportSessions({ db, bus, clock, logger, dataFile }: AppContext) {
   const sessions = new Map<string, ImportSession>();
+  /** Rejected rows are whole customer records: kept beside the database, in a folder only the user reads. */
+  const rejectsFolder = dataFile === ':memory:' ? tmpdir() : join(dirname(dataFile), 'imports');
 
   const sessionOf = (importId: string) => {
     const session = sessions.get(importId);
@@ -57,6 +63,18 @@ export function createImportSessions({ db, bus, clock, logger }: AppContext) {
     session.input.destroy();
     session.rejects.close();
     rmSync(session.rejects.path, { force: true });
+  };
+
+  /** Text that is not a CSV ends the import at once, with the reason. */
+  const checkText = (importId: string, session: ImportSession, check: () => void) => {
+    try {
+      check();
+    } catch (err) {
+      if (!(err instanceof CsvTextError)) throw err;
+      session.input.destroy();
+      forget(importId);
+      throw new AppError('invalid_input', err.message);
+    }
   };
 
   /** A failed import is reported once, then forgotten along with its rejects file. */
@@ -80,10 +98,12 @@ export function createImportSessions({ db, bus, clock, logger }: AppContext) {
       if (required) throw new AppError('invalid_input', `Cannot import ${input.fileName}: ${required}`);
       const importId = `imp-${randomUUID()}`;
       const stream = new PassThrough({ decodeStrings: false, encoding: 'utf8' });
-      const rejects = createRejectsFile(join(tmpdir(), `navaia-${importId}.rejects.csv`));
+      mkdirSync(rejectsFolder, { recursive: true, mode: 0o700 });
+      const rejects = createRejectsFile(join(rejectsFolder, `${importId}.rejects.csv`));
       const progress = { importId, rowsProcessed: 0, imported: 0, updated: 0, rejected: 0, warned: 0 };
       const session: ImportSession = {
         input: stream,
+        text: createCsvTextChecker(),
         rejects,
         progress,
         outcome: importCustomersCsv(db, stream, {
@@ -111,6 +131,7 @@ export function createImportSessions({ db, bus, clock, logger }: AppContext) {
       const session = sessionOf(importId);
       rethrowFailure(importId, session);
       if (session.result) throw new AppError('invalid_state', 'This import has already finished');
+      checkText(importId, session, () => session.text.check(text));
       if (!session.input.write(text))
         await new Promise((resolve) => {
           session.input.once('drain', resolve);
@@ -125,10 +146,17 @@ export function createImportSessions({ db, bus, clock, logger }: AppContext) {
     async finish(importId: string): Promise<CustomerImportResult> {
       const session = sessionOf(importId);
       if (session.result) return session.result;
+      checkText(importId, session, () => session.text.finish());
       session.input.end();
       try {
         const totals = await session.outcome;
-        session.result = { importId, ...totals, rejectsCsvBytes: session.rejects.bytes };
+        session.result = {
+          importId,
+          ...totals,
+          rejectsCsvBytes: session.rejects.bytes,
+          rejectsFile: session.rejects.bytes > 0 ? session.rejects.path : null,
+          demoCustomers: demoCustomerCount(db),
+        };
       } catch (err) {
         forget(importId);
         throw err;

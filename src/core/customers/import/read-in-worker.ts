@@ -76,8 +76,8 @@ export async function importWithReadingWorker(
   readingThreads?: number,
 ): Promise<CsvImportResult> {
   const writer = createBatchWriter(db, options);
-  const { mapping, region, defaultTimeZone, consentYes, now } = options;
-  const shared = { options: { mapping, region, defaultTimeZone, consentYes, now }, rowsPerMessage: 500 };
+  const { mapping, region, consentYes, now } = options;
+  const shared = { options: { mapping, region, consentYes, now }, rowsPerMessage: 500 };
   const start = (workerData: ReadingWorkerData, transferList: MessagePort[]) => {
     const options = {
       workerData,

@@ -1,6 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { CustomerImportReject } from '../../../shared/contract/customers';
+import { makePrivate } from '../../secrets/private-file';
 
 /**
  * The rejects of an import as a CSV file: the row's original columns, then row, column and reason, so
@@ -13,7 +14,11 @@ export function createRejectsFile(path: string) {
   let headerCells: string[] = [];
   const line = (cells: unknown[]) => `${Papa.unparse([cells], { newline: '\r\n' })}\r\n`;
   const append = (text: string) => {
-    fd ??= openSync(path, 'w');
+    if (fd === undefined) {
+      // Whole rows of customers' data: readable by the user only.
+      fd = openSync(path, 'w', 0o600);
+      makePrivate(path);
+    }
     bytes += writeSync(fd, text);
   };
   return {

@@ -31,6 +31,22 @@ export const campaigns = sqliteTable(
     updatedAt: timestamp('updated_at').notNull(),
     startedAt: timestamp('started_at'),
     endedAt: timestamp('ended_at'),
+    /** Why the engine paused the campaign by itself (its audience cannot be read, the disk is full …). */
+    statusReason: text('status_reason'),
   },
   (t) => [index('campaigns_status_idx').on(t.status)],
 );
+
+/**
+ * Which engine (a process: the desktop app, a browser host, a CLI run) dials a running campaign. The
+ * owner renews `expiresAt` while it runs; another engine takes the campaign over only once the lease has
+ * expired, so an owner that crashed loses it and two never dial the same campaign.
+ */
+export const campaignLeases = sqliteTable('campaign_leases', {
+  campaignId: integer('campaign_id')
+    .primaryKey()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
+  owner: text('owner').notNull(),
+  /** Epoch milliseconds of the real clock: leases are between processes, whatever clock an engine runs on. */
+  expiresAt: integer('expires_at').notNull(),
+});

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Stored as epoch milliseconds; drizzle hands back `Date`. */
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -12,14 +12,34 @@ export const customers = sqliteTable(
     externalId: text('external_id').unique(),
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull().default(''),
-    /** E.164 when `phoneValid`; otherwise the raw text that failed to parse, kept so nothing is lost. */
-    phone: text('phone').notNull().unique(),
+    /**
+     * E.164 when `phoneValid`; otherwise the raw text that failed to parse, kept so nothing is lost.
+     * Unique among real customers; demo customers share the few fictional numbers there are.
+     */
+    phone: text('phone').notNull(),
     phoneValid: integer('phone_valid', { mode: 'boolean' }).notNull().default(true),
     email: text('email'),
-    /** IANA zone, e.g. America/Los_Angeles: calling hours are computed in it. */
+    /**
+     * The zone shown for the customer (IANA, e.g. America/Los_Angeles): the first of `timeZones`, or ''
+     * when none is known.
+     */
     timeZone: text('time_zone').notNull(),
-    /** ISO 3166 country + subdivision when known, e.g. US-FL: regional calling rules key on it. */
+    /**
+     * Every zone the customer may be in, space-separated: their address's (time zone, state, city, postal
+     * code) and their number's area code's. Calls go only where the windows of all of them overlap; empty
+     * means "time zone unknown": the customer is held, never called on a guess.
+     */
+    timeZones: text('time_zones').notNull().default(''),
+    /** ISO 3166 country + subdivision of the address when known, e.g. US-FL. */
     region: text('region'),
+    /**
+     * Every region the customer may be in (address and area code), space-separated: the strictest
+     * regional calling rules among them apply.
+     */
+    regions: text('regions').notNull().default(''),
+    postalCode: text('postal_code'),
+    /** Made up by the demo data generator: fictional numbers, never dialled by a real provider. */
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
     city: text('city'),
     neighborhood: text('neighborhood'),
     budgetMin: integer('budget_min'),
@@ -48,9 +68,19 @@ export const customers = sqliteTable(
     onDnc: integer('on_dnc', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => {
-    /** What an audience count reads of every matched customer: its suppression bucket and interests. */
-    const suppression = [t.interestMask, t.lastContactedAt, t.consent, t.phoneValid, t.onDnc] as const;
+    /** What an audience count reads of every matched customer: its suppression buckets, what holds it, and interests. */
+    const suppression = [
+      t.interestMask,
+      t.lastContactedAt,
+      t.consent,
+      t.phoneValid,
+      t.onDnc,
+      t.timeZones,
+      t.demo,
+    ] as const;
     return [
+      // Demo customers share the few fictional numbers there are; a real number belongs to one customer.
+      uniqueIndex('customers_phone_unique').on(t.phone).where(sql`${t.demo} = 0`),
       index('customers_last_name_idx').on(sql`${t.lastName} collate nocase`),
       index('customers_first_name_idx').on(sql`${t.firstName} collate nocase`),
       // Audience counts read one of these and never the table. By stage, then place: a rule on the city

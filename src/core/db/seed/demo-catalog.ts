@@ -1,32 +1,61 @@
+import { isValidPhoneNumber } from 'libphonenumber-js';
 import { interestTags } from '../../../shared/contract/audience';
+import { placeOfNanpNumber, usAreaCodesOnlyIn } from '../../customers/places/nanp-area-codes';
 
 /**
  * The places the demo data is drawn from: cities where real-estate campaigns run, each with its time
- * zone, region code, dialling prefixes that libphonenumber accepts as valid, and neighborhoods.
+ * zone, region code, the fictional telephone numbers its regulator keeps for drama and examples, and
+ * neighborhoods. Only places that have such numbers: a demo customer must never ring anyone.
  */
 export interface DemoCity {
   city: string;
   region: string;
   timeZone: string;
-  /** Dialling prefix before the subscriber digits, e.g. +1305 (then a 7-digit number). */
-  prefixes: string[];
-  /** How many subscriber digits follow the prefix. */
-  subscriberDigits: number;
-  /** 'us' numbers need an exchange that does not start with 0/1. */
-  numbering: 'nanp' | 'plain';
+  /**
+   * Fictional numbers as a prefix and how many digits follow it: NANP 555-0100…0199 in the city's
+   * area codes, Ofcom's drama numbers (020 7946 0xxx), ACMA's fictitious numbers ((02) 5550 xxxx).
+   */
+  fictionalRanges: { prefix: string; digits: number }[];
   neighborhoods: string[];
   weight: number;
-  names: 'us' | 'gb' | 'gulf';
+  names: 'us' | 'gb';
 }
+
+/**
+ * NANP's fictional lines, 555-0100 to 555-0199: the city's own area codes first, then every other US code
+ * of its zone (a customer may keep a number from elsewhere), so that demo customers rarely share one.
+ */
+const nanpFictional = (...areaCodes: string[]) => {
+  const zone = placeOfNanpNumber(`+1${areaCodes[0]}5550100`)?.zones[0] ?? '';
+  // Only codes libphonenumber knows: a demo number must read as a valid number everywhere.
+  const codes = [...new Set([...areaCodes, ...usAreaCodesOnlyIn(zone)])].filter((code) =>
+    isValidPhoneNumber(`+1${code}5550100`),
+  );
+  return codes.map((code) => ({ prefix: `+1${code}55501`, digits: 2 }));
+};
+
+/** Ofcom's drama numbers: 1,000 in each of these (London's 020 7946 0xxx first). */
+const ukDrama = [
+  '+442079460',
+  '+441134960',
+  '+441144960',
+  '+441164960',
+  '+441174960',
+  '+441184960',
+  '+441214960',
+  '+441314960',
+  '+441414960',
+  '+441514960',
+  '+441614960',
+  '+442920180',
+].map((prefix) => ({ prefix, digits: 3 }));
 
 export const demoCities: DemoCity[] = [
   {
     city: 'Miami',
     region: 'US-FL',
     timeZone: 'America/New_York',
-    prefixes: ['+1305', '+1786'],
-    subscriberDigits: 7,
-    numbering: 'nanp',
+    fictionalRanges: nanpFictional('305', '786'),
     neighborhoods: ['Brickell', 'Wynwood', 'Coconut Grove', 'Little Havana', 'Edgewater', 'Coral Way'],
     weight: 14,
     names: 'us',
@@ -35,9 +64,7 @@ export const demoCities: DemoCity[] = [
     city: 'Orlando',
     region: 'US-FL',
     timeZone: 'America/New_York',
-    prefixes: ['+1407'],
-    subscriberDigits: 7,
-    numbering: 'nanp',
+    fictionalRanges: nanpFictional('407'),
     neighborhoods: ['Lake Nona', 'College Park', 'Baldwin Park', 'Thornton Park'],
     weight: 6,
     names: 'us',
@@ -46,9 +73,7 @@ export const demoCities: DemoCity[] = [
     city: 'New York',
     region: 'US-NY',
     timeZone: 'America/New_York',
-    prefixes: ['+1212', '+1646', '+1917'],
-    subscriberDigits: 7,
-    numbering: 'nanp',
+    fictionalRanges: nanpFictional('212', '646', '917'),
     neighborhoods: ['Upper West Side', 'Harlem', 'Chelsea', 'Tribeca', 'Astoria', 'Park Slope'],
     weight: 16,
     names: 'us',
@@ -57,9 +82,7 @@ export const demoCities: DemoCity[] = [
     city: 'Chicago',
     region: 'US-IL',
     timeZone: 'America/Chicago',
-    prefixes: ['+1312', '+1773'],
-    subscriberDigits: 7,
-    numbering: 'nanp',
+    fictionalRanges: nanpFictional('312', '773'),
     neighborhoods: ['Lincoln Park', 'Wicker Park', 'Hyde Park', 'Logan Square', 'River North'],
     weight: 10,
     names: 'us',
@@ -68,9 +91,7 @@ export const demoCities: DemoCity[] = [
     city: 'Austin',
     region: 'US-TX',
     timeZone: 'America/Chicago',
-    prefixes: ['+1512'],
-    subscriberDigits: 7,
-    numbering: 'nanp',
+    fictionalRanges: nanpFictional('512'),
     neighborhoods: ['Zilker', 'Mueller', 'East Austin', 'Travis Heights'],
     weight: 7,
     names: 'us',
@@ -79,9 +100,7 @@ export const demoCities: DemoCity[] = [
     city: 'Denver',
     region: 'US-CO',
     timeZone: 'America/Denver',
-    prefixes: ['+1303', '+1720'],
-    subscriberDigits: 7,
-    numbering: 'nanp',
+    fictionalRanges: nanpFictional('303', '720'),
     neighborhoods: ['LoDo', 'Highlands', 'Cherry Creek', 'Washington Park'],
     weight: 7,
     names: 'us',
@@ -90,9 +109,7 @@ export const demoCities: DemoCity[] = [
     city: 'Los Angeles',
     region: 'US-CA',
     timeZone: 'America/Los_Angeles',
-    prefixes: ['+1213', '+1310', '+1323'],
-    subscriberDigits: 7,
-    numbering: 'nanp',
+    fictionalRanges: nanpFictional('213', '310', '323'),
     neighborhoods: ['Silver Lake', 'Echo Park', 'Venice', 'Westwood', 'Los Feliz', 'Koreatown'],
     weight: 15,
     names: 'us',
@@ -101,40 +118,34 @@ export const demoCities: DemoCity[] = [
     city: 'London',
     region: 'GB-LND',
     timeZone: 'Europe/London',
-    prefixes: ['+447723', '+447956'],
-    subscriberDigits: 6,
-    numbering: 'plain',
+    fictionalRanges: ukDrama,
     neighborhoods: ['Islington', 'Camden', 'Clapham', 'Canary Wharf', 'Hackney'],
     weight: 10,
     names: 'gb',
   },
   {
-    city: 'Dubai',
-    region: 'AE-DU',
-    timeZone: 'Asia/Dubai',
-    prefixes: ['+97150', '+97155'],
-    subscriberDigits: 7,
-    numbering: 'plain',
-    neighborhoods: [
-      'Dubai Marina',
-      'Downtown Dubai',
-      'Jumeirah Lake Towers',
-      'Palm Jumeirah',
-      'Business Bay',
+    city: 'Sydney',
+    region: 'AU-NSW',
+    timeZone: 'Australia/Sydney',
+    fictionalRanges: [
+      { prefix: '+6125550', digits: 4 },
+      { prefix: '+6127010', digits: 4 },
     ],
+    neighborhoods: ['Surry Hills', 'Bondi', 'Newtown', 'Paddington', 'Manly'],
     weight: 8,
-    names: 'gulf',
+    names: 'gb',
   },
   {
-    city: 'Riyadh',
-    region: 'SA-01',
-    timeZone: 'Asia/Riyadh',
-    prefixes: ['+96650', '+96655'],
-    subscriberDigits: 7,
-    numbering: 'plain',
-    neighborhoods: ['Al Olaya', 'Al Malqa', 'Hittin', 'Al Nakheel', 'Al Yasmin'],
+    city: 'Melbourne',
+    region: 'AU-VIC',
+    timeZone: 'Australia/Melbourne',
+    fictionalRanges: [
+      { prefix: '+6135550', digits: 4 },
+      { prefix: '+6137010', digits: 4 },
+    ],
+    neighborhoods: ['Fitzroy', 'St Kilda', 'Carlton', 'Richmond', 'Brunswick'],
     weight: 7,
-    names: 'gulf',
+    names: 'gb',
   },
 ];
 
@@ -142,45 +153,6 @@ export const demoInterests = interestTags;
 
 export const propertyTypes = ['apartment', 'house', 'townhouse', 'condo', 'villa'];
 export const lifecycleStages = ['lead', 'prospect', 'customer', 'past_customer'];
-
-export const gulfFirstNames = [
-  'Omar',
-  'Layla',
-  'Khalid',
-  'Noura',
-  'Faisal',
-  'Aisha',
-  'Yousef',
-  'Mariam',
-  'Hamad',
-  'Reem',
-  'Saeed',
-  'Huda',
-  'Abdullah',
-  'Fatima',
-  'Tariq',
-  'Salma',
-  'Majid',
-  'Dana',
-  'Rashid',
-  'Lina',
-];
-export const gulfLastNames = [
-  'Al Mansouri',
-  'Al Qahtani',
-  'Al Hashimi',
-  'Al Suwaidi',
-  'Al Otaibi',
-  'Haddad',
-  'Al Nuaimi',
-  'Al Shamsi',
-  'Al Harbi',
-  'Al Zahrani',
-  'Khoury',
-  'Al Mazrouei',
-  'Al Dossari',
-  'Nasser',
-];
 
 /** Always customer #1, so tests and demos can find a known person by name or number. */
 export const demoPerson = {

@@ -1,25 +1,25 @@
-import type { DemoCity } from './demo-catalog';
-
-/** NANP exchanges may not start with 0 or 1, N11 codes are services, and 555 is kept for fictional numbers. */
-const nanpExchanges = Array.from({ length: 800 }, (_, i) => 200 + i).filter(
-  (x) => x % 100 !== 11 && x !== 555,
-);
-
-/** Multiplying by a number coprime with 10^n permutes 0…10^n−1: unique, but not sequential-looking. */
-const scramble = (k: number, modulus: number) => Number((BigInt(k) * 7919n) % BigInt(modulus));
+import { type DemoCity, demoCities } from './demo-catalog';
 
 /**
- * The phone number of a city for key k: distinct for every k below 2 million, and within the ranges
- * libphonenumber treats as valid mobile/landline numbers of that country.
+ * The phone number of a demo customer of a city for key k (its running count in the city): the city's
+ * fictional numbers taken in turn. Distinct for the first tens of thousands per city; past that demo
+ * customers share them (the phone is unique among real customers only).
  */
 export function demoPhone(city: DemoCity, k: number): string {
-  const prefix = city.prefixes[k % city.prefixes.length];
-  const n = Math.floor(k / city.prefixes.length);
-  if (city.numbering === 'nanp') {
-    const exchange = nanpExchanges[Math.floor(n / 10_000) % nanpExchanges.length];
-    const line = scramble(n % 10_000, 10_000);
-    return `${prefix}${exchange}${String(line).padStart(4, '0')}`;
-  }
-  const modulus = 10 ** city.subscriberDigits;
-  return `${prefix}${String(scramble(n % modulus, modulus)).padStart(city.subscriberDigits, '0')}`;
+  const range = city.fictionalRanges[k % city.fictionalRanges.length];
+  const n = Math.floor(k / city.fictionalRanges.length) % 10 ** range.digits;
+  return `${range.prefix}${String(n).padStart(range.digits, '0')}`;
 }
+
+/** Whether a number is one of the demo data's fictional ones: real providers refuse to dial them. */
+export function isFictionalNumber(e164: string): boolean {
+  if (/^\+1\d{3}55501\d{2}$/.test(e164)) return true;
+  return fictionalPrefixes.some(
+    (p) => e164.startsWith(p.prefix) && e164.length === p.prefix.length + p.digits,
+  );
+}
+
+/** The fictional ranges outside North America that demo data uses (Ofcom, ACMA). */
+const fictionalPrefixes = demoCities
+  .flatMap((c) => c.fictionalRanges)
+  .filter((r) => !r.prefix.startsWith('+1'));

@@ -3,14 +3,14 @@ import type { Faker } from '@faker-js/faker';
 import { DateTime } from 'luxon';
 import { refreshAudienceColumns } from '../../audience/audience-columns';
 import { interestMaskOf } from '../../audience/interest-mask';
+import { placeOfNanpNumber } from '../../customers/places/nanp-area-codes';
 import { SeededRandom } from '../../random/seeded-random';
 import type { Db } from '../open';
 import {
+  type DemoCity,
   demoCities,
   demoInterests,
   demoPerson,
-  gulfFirstNames,
-  gulfLastNames,
   lifecycleStages,
   propertyTypes,
 } from './demo-catalog';
@@ -59,7 +59,6 @@ function namePools(seed: number) {
   return {
     us: { first: pool(() => fakerEN_US.person.firstName()), last: pool(() => fakerEN_US.person.lastName()) },
     gb: { first: pool(() => fakerEN_GB.person.firstName()), last: pool(() => fakerEN_GB.person.lastName()) },
-    gulf: { first: gulfFirstNames, last: gulfLastNames },
   };
 }
 
@@ -87,8 +86,9 @@ function withIndexesDeferred(db: Db, tables: string[], run: () => void) {
 }
 
 /**
- * Writes realistic real-estate demo data: customers across US, UK and Gulf cities with valid E.164
- * numbers and matching time zones, interests, properties, viewings and contracts near renewal.
+ * Writes realistic real-estate demo data: customers across US, UK and Australian cities, marked as demo,
+ * with fictional numbers (valid E.164 that regulators keep out of service) and matching time zones,
+ * interests, properties, viewings and contracts near renewal.
  * Deterministic: the same options produce the same rows.
  */
 export function seedDemoData(db: Db, options: SeedOptions): SeedResult {
@@ -103,10 +103,10 @@ export function seedDemoData(db: Db, options: SeedOptions): SeedResult {
   const startId = ((client.prepare('select max(id) from customers').pluck().get() as number | null) ?? 0) + 1;
 
   const insertCustomer = client.prepare(`insert into customers
-    (id, first_name, last_name, phone, phone_valid, email, time_zone, region, city, neighborhood, budget_min, budget_max,
-     preferred_property_type, lifecycle_stage, booking_status, last_contacted_at, customer_since, lifetime_value,
-     consent, consent_at, created_at, updated_at, interest_mask)
-    values (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    (id, first_name, last_name, phone, phone_valid, demo, email, time_zone, time_zones, region, regions, city, neighborhood,
+     budget_min, budget_max, preferred_property_type, lifecycle_stage, booking_status, last_contacted_at, customer_since,
+     lifetime_value, consent, consent_at, created_at, updated_at, interest_mask)
+    values (?, ?, ?, ?, 1, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertTag = client.prepare('insert into customer_tags (customer_id, tag) values (?, ?)');
   const insertProperty = client.prepare(`insert into properties
     (title, city, neighborhood, property_type, price, bedrooms, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -128,27 +128,31 @@ export function seedDemoData(db: Db, options: SeedOptions): SeedResult {
     ((client.prepare('select max(id) from properties').pluck().get() as number | null) ?? 0) + 1;
   const propertyCount = Math.max(50, Math.min(5_000, Math.round(options.customers / 20)));
   const propertyCities: string[] = [];
-  client.transaction(() => {
-    for (let i = 0; i < propertyCount; i++) {
-      const city = random.weighted(demoCities, totalWeight);
-      const type = random.pick(propertyTypes);
-      const bedrooms = random.int(1, 5);
-      const neighborhood = random.pick(city.neighborhoods);
-      insertProperty.run(
-        `${bedrooms}-bed ${type} in ${neighborhood}`,
-        city.city,
-        neighborhood,
-        type,
-        random.int(18, 250) * 10_000,
-        bedrooms,
-        random.pick(['available', 'available', 'available', 'reserved', 'sold', 'leased']),
-        now - random.int(1, 720) * day,
-      );
-      propertyCities.push(city.city);
-    }
-  })();
+  client
+    .transaction(() => {
+      for (let i = 0; i < propertyCount; i++) {
+        const city = random.weighted(demoCities, totalWeight);
+        const type = random.pick(propertyTypes);
+        const bedrooms = random.int(1, 5);
+        const neighborhood = random.pick(city.neighborhoods);
+        insertProperty.run(
+          `${bedrooms}-bed ${type} in ${neighborhood}`,
+          city.city,
+          neighborhood,
+          type,
+          random.int(18, 250) * 10_000,
+          bedrooms,
+          random.pick(['available', 'available', 'available', 'reserved', 'sold', 'leased']),
+          now - random.int(1, 720) * day,
+        );
+        propertyCities.push(city.city);
+      }
+    })
+    .immediate();
   counts.properties = propertyCount;
 
+  /** Customers given a number in each city so far: each takes the city's next fictional number. */
+  const cityCounts = new Map<DemoCity, number>();
   const writeCustomer = (id: number) => {
     const isDemoPerson = id === 1;
     const city = isDemoPerson ? demoCities[0] : random.weighted(demoCities, totalWeight);
@@ -156,7 +160,11 @@ export function seedDemoData(db: Db, options: SeedOptions): SeedResult {
     const firstName = isDemoPerson ? demoPerson.firstName : random.pick(pool.first);
     const lastName = isDemoPerson ? demoPerson.lastName : random.pick(pool.last);
     // The customer id drives the number, so appending to a seeded database never repeats one.
-    const phone = isDemoPerson ? demoPerson.phone : demoPhone(city, id);
+    const inCity = cityCounts.get(city) ?? startId - 1;
+    cityCounts.set(city, inCity + 1);
+    const phone = isDemoPerson ? demoPerson.phone : demoPhone(city, inCity);
+    // The number's area code may be another state's than the address: both are places the customer may be.
+    const regions = [...new Set([city.region, ...(placeOfNanpNumber(phone)?.regions ?? [])])].join(' ');
     const neighborhood = isDemoPerson ? demoPerson.neighborhood : random.pick(city.neighborhoods);
     const stage = isDemoPerson ? 'lead' : random.pick(lifecycleStages);
     const budgetMin = random.int(15, 150) * 10_000;
@@ -187,7 +195,9 @@ export function seedDemoData(db: Db, options: SeedOptions): SeedResult {
       phone,
       isDemoPerson ? demoPerson.email : email,
       city.timeZone,
+      city.timeZone,
       city.region,
+      regions,
       city.city,
       neighborhood,
       budgetMin,
@@ -230,9 +240,11 @@ export function seedDemoData(db: Db, options: SeedOptions): SeedResult {
   const writeAll = () => {
     for (let done = 0; done < options.customers; ) {
       const size = Math.min(batchSize, options.customers - done);
-      client.transaction(() => {
-        for (let i = 0; i < size; i++) writeCustomer(startId + done + i);
-      })();
+      client
+        .transaction(() => {
+          for (let i = 0; i < size; i++) writeCustomer(startId + done + i);
+        })
+        .immediate();
       done += size;
       options.onProgress?.(done, options.customers);
     }

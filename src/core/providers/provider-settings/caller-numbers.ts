@@ -1,7 +1,7 @@
 import type { ValidationIssue } from '../../../shared/errors';
 import { AppError } from '../../../shared/errors';
 import { summariseIssues } from '../../../shared/validation/plain-issues';
-import { readPhone } from '../../customers/import/customer-place';
+import { readPhone } from '../../customers/import/read-phone';
 
 /**
  * Caller numbers as the supervisor types them — "(305) 555-0142", "+1 305 555 0142", "305.555.0142" —

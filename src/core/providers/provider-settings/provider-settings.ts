@@ -30,6 +30,8 @@ export interface ProviderSettingsOptions {
 
 export interface ProviderSettings {
   provider: SwappableProvider;
+  /** Removes the stored secrets from text about to be stored or shown (a provider's error may echo them). */
+  redact(text: string): string;
   /** Reads the stored credentials and puts the real provider in place (on start, before the engine). */
   load(): Promise<void>;
   /** The public URL the real provider gave the vendors, if any. */
@@ -132,6 +134,7 @@ export function createProviderSettings(
   return {
     provider,
     publicUrl: () => (current ? publicUrlOf(current) : undefined),
+    redact: (text) => (current ? scrub(text, current) : text),
 
     async load() {
       try {

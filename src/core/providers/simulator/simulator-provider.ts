@@ -3,6 +3,7 @@ import type { Clock, TimerHandle } from '../../clock/clock';
 import { groupCommitOf } from '../../db/group-commit';
 import type { Db } from '../../db/open';
 import { simulatorCalls } from '../../db/schema';
+import type { Logger } from '../../logging/logger';
 import { SeededRandom } from '../../random/seeded-random';
 import { getSettings } from '../../settings/settings-store';
 import {
@@ -41,7 +42,12 @@ export interface SimulatorOptions {
   /** How long placeCall takes to answer, in clock milliseconds. */
   latencyMs?: number;
   rates?: SimulatorRates;
+  /** Told when a step of a call cannot be recorded (a full disk); the step is tried again shortly. */
+  logger?: Logger;
 }
+
+/** A step that could not be recorded is tried again after this much clock time. */
+const stepRetryMs = 5_000;
 
 interface ActiveCall {
   callId: string;
@@ -88,7 +94,16 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
   };
   const after = (call: ActiveCall, at: number, run: () => void) => {
     const delay = Math.max(0, call.startedAt + at - clock.now());
-    call.timers.push(clock.setTimeout(run, delay));
+    // Never up the timer: a step that cannot be written waits and is tried again.
+    const guarded = () => {
+      try {
+        run();
+      } catch (err) {
+        options.logger?.error({ err, callId: call.callId }, 'a simulated call step failed; trying again');
+        call.timers.push(clock.setTimeout(guarded, stepRetryMs));
+      }
+    };
+    call.timers.push(clock.setTimeout(guarded, delay));
   };
   const cancelTimers = (call: ActiveCall) => {
     for (const timer of call.timers) clock.clearTimeout(timer);
@@ -113,11 +128,12 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
 
   const finish = (call: ActiveCall, status: CallSnapshot['status']) => {
     if (call.ended) return;
+    const now = clock.now();
+    // Recorded first: if the disk is full nothing has changed, and the step is tried again.
+    groupCommit.write(() => ledger.end.run(now, status, call.callId));
     call.ended = true;
     cancelTimers(call);
     active.delete(call.callId);
-    const now = clock.now();
-    groupCommit.write(() => ledger.end.run(now, status, call.callId));
     emit({
       type: 'status',
       callId: call.callId,

@@ -106,6 +106,17 @@ export function AudienceBuilder({
                 </li>
               ))}
             </ul>
+            {count.held.timeZoneUnknown > 0 && (
+              <p className="muted" data-testid="audience-unknown-zone">
+                {count.held.timeZoneUnknown.toLocaleString()} of them wait: their time zone is unknown (import
+                their state, city or postal code)
+              </p>
+            )}
+            {count.held.demo > 0 && (
+              <p className="muted" data-testid="audience-demo">
+                {count.held.demo.toLocaleString()} of them are demo customers: only the simulator calls them
+              </p>
+            )}
             <details>
               <summary>Sample of {sample.length}</summary>
               <ul className="sample">

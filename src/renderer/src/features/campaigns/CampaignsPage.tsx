@@ -134,6 +134,9 @@ function CampaignList() {
                 {c.status === 'running' && waiting.has(c.id) && (
                   <WaitingReason message={waiting.get(c.id) ?? ''} />
                 )}
+                {c.status === 'paused' && c.statusReason && (
+                  <WaitingReason message={c.statusReason} reason="paused_by_engine" />
+                )}
               </td>
               <td>{c.customersCalled.toLocaleString()}</td>
               <td>{c.liveCalls}</td>

@@ -58,6 +58,7 @@ export function settingsOf(campaign: Campaign): CampaignSettings {
     updatedAt: _u,
     startedAt: _st,
     endedAt: _e,
+    statusReason: _r,
     ...settings
   } = campaign;
   return settings;

@@ -10,8 +10,9 @@ import type {
 import { client } from '../../../client';
 import { DataTable } from '../../../ui/DataTable';
 import { saveCsvText } from '../../export/download-csv';
+import { DemoCustomersOffer } from './DemoCustomersOffer';
 import { MappingStep } from './MappingStep';
-import { fetchRejectsCsv, readFileStart, uploadCustomerCsv } from './upload-customer-csv';
+import { fetchRejectsCsv, inspectFile, readFileStart, uploadCustomerCsv } from './upload-customer-csv';
 import './import.css';
 
 type Step =
@@ -36,6 +37,8 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
   const [region, setRegion] = useState('US');
   const [consentYes, setConsentYes] = useState<ConsentYesLevel>('verbal');
   const [error, setError] = useState<string>();
+  /** What reading the file found (its encoding, rows with line breaks) and the import's own warnings. */
+  const [notices, setNotices] = useState<string[]>([]);
   const cancelled = useRef(false);
   const dialog = useRef<HTMLDialogElement>(null);
 
@@ -69,6 +72,7 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
         sampleText: await readFileStart(file),
       });
       setMapping(preview.guessedMapping);
+      setNotices((await inspectFile(file)).notices);
       setStep({ kind: 'map', file, preview });
     } catch (err) {
       setError(message(err));
@@ -230,6 +234,15 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
               <ProblemTable label="Imported without a field" problems={step.result.warnings} />
             </div>
           )}
+          {step.result.rejectsFile && (
+            <p className="muted">
+              The refused rows are kept, readable only by you, in {step.result.rejectsFile}; Navaia deletes
+              the file 15 minutes after you last use this import.
+            </p>
+          )}
+          {step.result.imported + step.result.updated > 0 && (
+            <DemoCustomersOffer count={step.result.demoCustomers} onRemoved={() => undefined} />
+          )}
           <footer className="import-footer">
             {step.result.rejected > 0 && (
               <button type="button" onClick={() => void downloadRejects(step.file, step.result)}>
@@ -243,6 +256,12 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
         </div>
       )}
 
+      {step.kind !== 'pick' &&
+        notices.map((notice) => (
+          <p key={notice} className="import-notice" role="status">
+            {notice}
+          </p>
+        ))}
       {error && (
         <p role="alert" className="error">
           {error}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { groupCommitOf } from '../db/group-commit';
+import type { Db } from '../db/open';
+
+/** How long a lease lasts unless renewed: an owner that crashed loses its campaigns after this. */
+export const leaseMs = 10_000;
+
+export interface LeaseHolder {
+  owner: string;
+  expiresAt: number;
+}
+
+/**
+ * Which engine dials a running campaign, when several processes open one database (the desktop app, a
+ * browser host, `navaia campaign run`): a lease row per campaign, taken only when free or expired and
+ * renewed by its owner while it runs. Times are the wall clock's: leases are between processes, whatever
+ * clock (real or virtual) each engine runs its campaigns on.
+ */
+export function createCampaignOwnership(db: Db, wallClock: () => number, ownerName: string) {
+  const c = db.$client;
+  const groupCommit = groupCommitOf(c);
+  const ownerId = `${ownerName} (pid ${process.pid}, ${randomUUID().slice(0, 8)})`;
+  const take = c.prepare(`insert into campaign_leases (campaign_id, owner, expires_at) values (?, ?, ?)
+    on conflict (campaign_id) do update set owner = excluded.owner, expires_at = excluded.expires_at
+    where campaign_leases.owner = excluded.owner or campaign_leases.expires_at < ?`);
+  const renewStmt = c.prepare(
+    'update campaign_leases set expires_at = ? where campaign_id = ? and owner = ? and expires_at >= ?',
+  );
+  const releaseStmt = c.prepare('delete from campaign_leases where campaign_id = ? and owner = ?');
+  const releaseAll = c.prepare('delete from campaign_leases where owner = ?');
+  const holderStmt = c.prepare(
+    'select owner, expires_at as expiresAt from campaign_leases where campaign_id = ?',
+  );
+
+  /** Committed at once: another process must see the lease before this one dials. */
+  const write = <T>(work: () => T): T => {
+    const result = groupCommit.write(work);
+    groupCommit.flush();
+    return result;
+  };
+
+  return {
+    ownerId,
+    /** Takes the campaign (or keeps it): true when this engine owns it now. */
+    acquire(campaignId: number): boolean {
+      const now = wallClock();
+      return write(() => take.run(campaignId, ownerId, now + leaseMs, now).changes === 1);
+    },
+    /** Extends the lease; false when it was lost (it expired and another engine took it). */
+    renew(campaignId: number): boolean {
+      const now = wallClock();
+      return write(() => renewStmt.run(now + leaseMs, campaignId, ownerId, now).changes === 1);
+    },
+    release(campaignId: number): void {
+      write(() => releaseStmt.run(campaignId, ownerId));
+    },
+    releaseAll(): void {
+      write(() => releaseAll.run(ownerId));
+    },
+    /** Another engine's lease on the campaign that has not expired, if there is one. */
+    heldElsewhere(campaignId: number): LeaseHolder | undefined {
+      const holder = holderStmt.get(campaignId) as LeaseHolder | undefined;
+      return holder && holder.owner !== ownerId && holder.expiresAt >= wallClock() ? holder : undefined;
+    },
+  };
+}
+
+export type CampaignOwnership = ReturnType<typeof createCampaignOwnership>;
