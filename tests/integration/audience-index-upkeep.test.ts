@@ -128,12 +128,20 @@ describe('the interest mask and the DNC flag stay right whatever writes the data
       .all() as string[];
     addDnc(db, phones[0], 'asked', now);
     importDncCsv(db, `phone\n${phones[1]}\n${phones[2]}\n+13055550177\n`, { region: 'US', now });
-    expect(flagged(db)).toBe(3);
+    // Demo customers share the few fictional numbers there are: count who has each listed number.
+    const holders = () =>
+      db.$client
+        .prepare('select count(*) from customers where phone in (select phone from dnc_numbers)')
+        .pluck()
+        .get() as number;
+    expect(holders()).toBeGreaterThanOrEqual(3);
+    expect(flagged(db)).toBe(holders());
     removeDnc(db, phones[1]);
     db.$client.prepare('update customers set phone = ? where phone = ?').run('+13055559999', phones[2]);
     db.$client.prepare('update customers set phone = ? where phone = ?').run('+13055550177', phones[3]);
     expect(outOfStep(db)).toEqual([]);
-    expect(flagged(db)).toBe(2);
+    expect(flagged(db)).toBe(holders());
+    expect(holders()).toBeGreaterThanOrEqual(2);
   });
 
   it('tags written directly: added, renamed, moved to another customer, deleted with their customer', () => {

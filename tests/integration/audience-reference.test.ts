@@ -132,7 +132,7 @@ describe('audience counts against plain reference queries', () => {
     // Some numbers on the DNC list (one no customer has), tags outside the vocabulary, and tags removed
     // and renamed after the seed, so every path that changes tags has happened before counting.
     c.exec(`insert into dnc_numbers (phone, source, added_at)
-      select phone, 'manual', 0 from customers where id % 23 = 5 union all select '+15550000000', 'manual', 0`);
+      select distinct phone, 'manual', 0 from customers where id % 23 = 5 union all select '+15550000000', 'manual', 0`);
     c.exec(`insert into customer_tags (customer_id, tag) select id, 'vip' from customers where id % 7 = 1`);
     c.exec(
       `insert into customer_tags (customer_id, tag) select id, 'repeat-buyer' from customers where id % 5 = 1`,
@@ -156,7 +156,13 @@ describe('audience counts against plain reference queries', () => {
           total(c.phone_valid = 0) as invalid_phone,
           total(coalesce(c.last_contacted_at >= ${now - frequencyCapDays * day}, 0)) as frequency_cap,
           total(not (exists (select 1 from dnc_numbers d where d.phone = c.phone) or c.consent = 'none'
-            or c.phone_valid = 0 or coalesce(c.last_contacted_at >= ${now - frequencyCapDays * day}, 0))) as eligible
+            or c.phone_valid = 0 or coalesce(c.last_contacted_at >= ${now - frequencyCapDays * day}, 0))) as eligible,
+          total(c.time_zones = '' and not (exists (select 1 from dnc_numbers d where d.phone = c.phone)
+            or c.consent = 'none' or c.phone_valid = 0
+            or coalesce(c.last_contacted_at >= ${now - frequencyCapDays * day}, 0))) as zone_unknown,
+          total(c.demo = 1 and not (exists (select 1 from dnc_numbers d where d.phone = c.phone)
+            or c.consent = 'none' or c.phone_valid = 0
+            or coalesce(c.last_contacted_at >= ${now - frequencyCapDays * day}, 0))) as demo
         from customers c where ${where}`,
       )
       .get() as Record<string, number>;
@@ -171,6 +177,7 @@ describe('audience counts against plain reference queries', () => {
         frequency_cap: r.frequency_cap,
       },
       eligible: r.eligible,
+      held: { timeZoneUnknown: r.zone_unknown, demo: r.demo },
     };
   };
 

@@ -5,14 +5,7 @@ import { getCampaign } from '../../core/campaigns/campaign-store';
 import { runVirtualUntil, VirtualClock } from '../../core/clock/virtual-clock';
 import { openDatabase } from '../../core/db/open';
 import { silentLogger } from '../../core/logging/logger';
-import {
-  CliError,
-  dbFileOf,
-  openCliDatabase,
-  positiveInt,
-  printJson,
-  withDbOption,
-} from '../cli-context';
+import { CliError, dbFileOf, openCliDatabase, positiveInt, printJson, withDbOption } from '../cli-context';
 import { createProgress } from '../progress';
 import { campaignSummary, formatSummary } from './campaign-report';
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { groupCommitOf } from '../db/group-commit';
 import type { Db } from '../db/open';
 
@@ -19,7 +20,7 @@ export interface LeaseHolder {
 export function createCampaignOwnership(db: Db, wallClock: () => number, ownerName: string) {
   const c = db.$client;
   const groupCommit = groupCommitOf(c);
-  const ownerId = `${ownerName} (pid ${process.pid}, ${randomUUID().slice(0, 8)})`;
+  const ownerId = `${ownerName} (pid ${process.pid} on ${hostname()}, ${randomUUID().slice(0, 8)})`;
   const take = c.prepare(`insert into campaign_leases (campaign_id, owner, expires_at) values (?, ?, ?)
     on conflict (campaign_id) do update set owner = excluded.owner, expires_at = excluded.expires_at
     where campaign_leases.owner = excluded.owner or campaign_leases.expires_at < ?`);
@@ -31,6 +32,17 @@ export function createCampaignOwnership(db: Db, wallClock: () => number, ownerNa
   const holderStmt = c.prepare(
     'select owner, expires_at as expiresAt from campaign_leases where campaign_id = ?',
   );
+  const dropLease = c.prepare('delete from campaign_leases where campaign_id = ? and owner = ?');
+
+  /**
+   * A lease held by a process of this machine that is gone (killed, crashed) is free now, not when it
+   * expires: a `campaign run` started again after a crash goes on at once.
+   */
+  const dropIfOwnerGone = (campaignId: number) => {
+    const holder = holderStmt.get(campaignId) as LeaseHolder | undefined;
+    if (!holder || holder.owner === ownerId || !ownerIsGone(holder.owner)) return;
+    write(() => dropLease.run(campaignId, holder.owner));
+  };
 
   /** Committed at once: another process must see the lease before this one dials. */
   const write = <T>(work: () => T): T => {
@@ -43,6 +55,7 @@ export function createCampaignOwnership(db: Db, wallClock: () => number, ownerNa
     ownerId,
     /** Takes the campaign (or keeps it): true when this engine owns it now. */
     acquire(campaignId: number): boolean {
+      dropIfOwnerGone(campaignId);
       const now = wallClock();
       return write(() => take.run(campaignId, ownerId, now + leaseMs, now).changes === 1);
     },
@@ -59,10 +72,24 @@ export function createCampaignOwnership(db: Db, wallClock: () => number, ownerNa
     },
     /** Another engine's lease on the campaign that has not expired, if there is one. */
     heldElsewhere(campaignId: number): LeaseHolder | undefined {
+      dropIfOwnerGone(campaignId);
       const holder = holderStmt.get(campaignId) as LeaseHolder | undefined;
       return holder && holder.owner !== ownerId && holder.expiresAt >= wallClock() ? holder : undefined;
     },
   };
+}
+
+/** True when the owner named a process of this machine that no longer runs. */
+function ownerIsGone(owner: string): boolean {
+  const match = /\(pid (\d+) on ([^,]+),/.exec(owner);
+  if (!match || match[2] !== hostname()) return false;
+  try {
+    process.kill(Number(match[1]), 0);
+    return false;
+  } catch (err) {
+    // EPERM: it runs, as another user.
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
 
 export type CampaignOwnership = ReturnType<typeof createCampaignOwnership>;

@@ -49,6 +49,8 @@ export interface CustomerRow {
 
 /** Values before those of `optionalColumns`: first name, phone, the places, created at, updated at. */
 const fixedValues = 8;
+/** Where the import's time (created at) is among the fixed values. */
+const createdAtIndex = 6;
 const externalIdAt = fixedValues + optionalColumns.findIndex((c) => c.column === 'external_id');
 
 export function customerRowOf(draft: CustomerDraft, now: number): CustomerRow {
@@ -143,7 +145,7 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping) {
 
   function write(customer: CustomerRow, row: number): WriteOutcome {
     const { values, tags } = customer;
-    const now = values[4] as number;
+    const now = values[createdAtIndex] as number;
     // Most rows are new customers: one statement instead of two look-ups and an insert. A row whose
     // number or external id is already there writes nothing here and goes through the look-ups below.
     const added = insertIfNew.run(values);
