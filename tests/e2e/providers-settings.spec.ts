@@ -23,8 +23,10 @@ test('a wrong ElevenLabs key gets a clear per-service error from Test connection
   await expect(providers.getByRole('note')).toContainText('operating system’s keychain');
 
   await providers.getByRole('button', { name: 'Test connection' }).click();
+  // The first Test connection may still wait for the vendors' SDKs to load: seconds on a busy machine.
   await expect(providers.getByTestId('connection-elevenlabs')).toHaveText(
     /ElevenLabs: failed — ElevenLabs rejected the API key \(401\)/,
+    { timeout: 30_000 },
   );
   await expect(providers.getByTestId('connection-twilio')).toContainText('Twilio: connected');
 
@@ -123,7 +125,10 @@ test('a compliant marketing campaign on the real provider starts and says which 
   await expect(page.getByRole('status').filter({ hasText: 'customers skipped' })).toContainText(
     'marketing calls need written consent',
   );
+  // Hang up now: a real call left live would (rightly) keep the next spec from changing the credentials.
   await page.getByRole('button', { name: 'Stop' }).click();
-  await page.getByRole('button', { name: 'Stop dialling, let live calls finish' }).click();
+  await page.getByRole('button', { name: 'Stop and hang up live calls now' }).click();
   await expect(page.locator('.page-header .status')).toHaveText('cancelled');
+  await page.goto(appUrl('monitor'));
+  await expect(page.getByTestId('live-count')).toHaveText('0 live calls', { timeout: 30_000 });
 });

@@ -71,6 +71,8 @@ test('a real call asks for a person mid-call, an agent takes it over, nobody ans
     .fill(fakeCredentials.elevenlabs.webhookSecret ?? '');
   await providers.getByLabel('Public URL for webhooks').fill(publicUrl);
   await providers.getByRole('button', { name: 'Save credentials' }).click();
+  // An earlier spec saved credentials too: wait for this save's own confirmation, not the old state.
+  await expect(providers.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible({ timeout: 30_000 });
   await expect(providers.getByTestId('provider-state')).toHaveText('ElevenLabs + Twilio configured');
   await expect(providers.getByTestId('webhooks-notice')).toHaveCount(0);
   await providers.getByRole('button', { name: 'Test connection' }).click();
@@ -187,7 +189,7 @@ test('a real call asks for a person mid-call, an agent takes it over, nobody ans
   expect(outcomes).toContain('voicemail,1');
 
   await page.goto(appUrl(`campaigns/${campaignId}`));
-  page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'Stop dialling, let live calls finish' }).click();
   await expect(page.locator('.page-header .status')).toHaveText('cancelled');
 });

@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import { describeDataFile, maySeedDemoData } from '../../core/db/data-file';
 import { ensureDemoData } from '../../core/db/seed/seed-demo-data';
 import { createLogger } from '../../core/logging/logger';
+import { warmUpRealProvider } from '../../core/providers/provider-settings/real-provider-adapter';
 import { startBrowserHost } from '../../server/browser-host';
 import {
   newToken,
@@ -76,6 +77,7 @@ export function registerServeCommands(program: Command): void {
         console.log(`The address stays the same at the next start (kept in ${savedAddressFile(dbFile)}).`);
       console.log(`Data: ${dbFile}   (Ctrl+C to stop)`);
     }
+    warmUpRealProvider();
     const stop = async () => {
       await host.close();
       await app.close();

@@ -99,6 +99,8 @@ export async function createProviderRig(
     webhooks?: boolean;
     /** Without the auth token Twilio's callbacks cannot be checked, so Navaia asks for none. */
     twilio?: Partial<ElevenLabsTwilioConfig['twilio']>;
+    /** Settings' wait for an agent, as the app passes it to the provider. */
+    escalationWaitSeconds?: number;
   } = {},
 ): Promise<ProviderRig> {
   const clock = options.clock ?? createFastClock(nyMorning, options.speed ?? 50);
@@ -130,7 +132,11 @@ export async function createProviderRig(
     });
     await setUpAndCheckAgent(config, { elevenlabsBaseUrl: fake.url, twilioBaseUrl: fake.url });
   }
-  const created = createElevenLabsTwilioProvider(config, fakeApiOptions(clock, fake.url));
+  const wait = options.escalationWaitSeconds;
+  const created = createElevenLabsTwilioProvider(config, {
+    ...fakeApiOptions(clock, fake.url),
+    ...(wait === undefined ? {} : { escalationWaitSeconds: () => wait }),
+  });
   provider = created;
   const events: ProviderEvent[] = [];
   created.subscribe((e) => events.push(e));

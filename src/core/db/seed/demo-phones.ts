@@ -11,7 +11,10 @@ export function demoPhone(city: DemoCity, k: number): string {
   return `${range.prefix}${String(n).padStart(range.digits, '0')}`;
 }
 
-/** Whether a number is one of the demo data's fictional ones: real providers refuse to dial them. */
+/**
+ * Whether a number is one of the demo data's fictional ones. They ring nobody: the engine never hands a
+ * demo customer to a real provider, and the carriers refuse these ranges (Twilio answers 21211).
+ */
 export function isFictionalNumber(e164: string): boolean {
   if (/^\+1\d{3}55501\d{2}$/.test(e164)) return true;
   return fictionalPrefixes.some(

@@ -35,6 +35,8 @@ export interface ElevenLabsTwilioOptions {
   analysisGraceMs?: number;
   /** How long a finished call waits for Twilio's price (default 10 min). */
   priceGraceMs?: number;
+  /** How long the AI keeps a customer who asked for a person before offering a callback (Settings; default 60 s). */
+  escalationWaitSeconds?: () => number;
 }
 
 /**
@@ -191,6 +193,7 @@ export function createElevenLabsTwilioProvider(
     lookNow: (call) => follower.schedule(call, 0),
     leaveVoicemail,
     takeover,
+    escalationWaitSeconds: options.escalationWaitSeconds ?? (() => 60),
   });
 
   const liveCall = (callId: string): FollowedCall => {

@@ -5,6 +5,13 @@ import type { FollowedCall } from './conversation-reader';
 const textOf = (value: unknown, max = 500) => (typeof value === 'string' ? value.trim().slice(0, max) : '');
 const urgencies: readonly EscalationUrgency[] = ['low', 'normal', 'high'];
 
+/** "45 seconds", "a minute", "2 minutes": the wait for an agent as the AI is told it. */
+export function spokenWait(seconds: number): string {
+  if (seconds === 60) return 'a minute';
+  if (seconds < 120 || seconds % 60 !== 0) return `${seconds} seconds`;
+  return `${seconds / 60} minutes`;
+}
+
 /** What the agent's LLM hears back from a tool: it speaks from this. */
 type ToolAnswer = { ok: true; message: string };
 
@@ -18,6 +25,7 @@ export function agentToolHandlers(deps: {
   emit(event: ProviderEvent): void;
   callOf(callSid: string): FollowedCall | undefined;
   callOfAttempt(attemptId: number): FollowedCall | undefined;
+  escalationWaitSeconds(): number;
 }) {
   const where = (attemptId: number, callSid: string) => ({
     callId: deps.callOfAttempt(attemptId)?.callSid ?? callSid,
@@ -45,7 +53,9 @@ export function agentToolHandlers(deps: {
       return {
         ok: true,
         message:
-          'A colleague has been alerted and can join this call. Tell the customer someone will be with them shortly and keep helping meanwhile. If nobody joins within a minute, offer a call back.',
+          'A colleague has been alerted and can join this call. Tell the customer someone will be with them ' +
+          `shortly and keep helping meanwhile. If nobody joins within ${spokenWait(deps.escalationWaitSeconds())}, ` +
+          'offer a call back.',
       };
     },
 

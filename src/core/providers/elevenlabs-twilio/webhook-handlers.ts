@@ -26,6 +26,8 @@ export interface WebhookHandlerDeps {
   lookNow(call: FollowedCall): void;
   leaveVoicemail(call: FollowedCall): Promise<void>;
   takeover: Takeover;
+  /** Settings' wait for an agent, said to the AI when a customer asks for a person. */
+  escalationWaitSeconds(): number;
 }
 
 const reply = (status: number, body: unknown = { ok: status < 300 }): WebhookReply => ({

@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock/clock';
 import type { Db } from '../../db/open';
 import type { Logger } from '../../logging/logger';
+import { getSettings } from '../../settings/settings-store';
 import type {
   ConnectionReport,
   ElevenLabsTwilioConfig,
@@ -30,9 +31,22 @@ export interface RealProviderAdapter {
 // Loaded on first use: the Twilio and ElevenLabs SDKs are large, and most runs (CLI, simulator) never need them.
 const adapterModule = () => import('../elevenlabs-twilio/index');
 
+/**
+ * Loads the vendors' SDKs in the background of a host that stays up (seconds of CPU on a busy machine),
+ * so the first Test connection or real call does not wait for them. A failure shows at first real use.
+ */
+export function warmUpRealProvider(): void {
+  setTimeout(() => void adapterModule().catch(() => undefined), 1_000).unref();
+}
+
 export const elevenLabsTwilioAdapter: RealProviderAdapter = {
-  async createProvider(config, { clock, logger, endpoints }) {
-    return (await adapterModule()).createElevenLabsTwilioProvider(config, { clock, logger, endpoints });
+  async createProvider(config, { db, clock, logger, endpoints }) {
+    return (await adapterModule()).createElevenLabsTwilioProvider(config, {
+      clock,
+      logger,
+      endpoints,
+      escalationWaitSeconds: () => getSettings(db).escalationWaitSeconds,
+    });
   },
   testConnection: async (config, endpoints) => (await adapterModule()).testConnection(config, endpoints),
   setUpAgent: async (config, endpoints) => (await adapterModule()).setUpAndCheckAgent(config, endpoints),
