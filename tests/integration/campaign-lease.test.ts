@@ -27,6 +27,20 @@ describe('the lease on a running campaign', () => {
     expect(second.acquire(1)).toBe(true);
   });
 
+  it('stays with an owner that stalled past its expiry while nobody took it, and is lost once another did', () => {
+    const db = twoEngines();
+    let now = 1_000;
+    const first = createCampaignOwnership(db, () => now, 'first');
+    const second = createCampaignOwnership(db, () => now, 'second');
+    expect(first.acquire(1)).toBe(true);
+    now += 30_000; // a long import held this process's event loop
+    expect(first.renew(1)).toBe(true);
+    expect(second.heldElsewhere(1)?.owner).toBe(first.ownerId);
+    now += 11_000;
+    expect(second.acquire(1)).toBe(true);
+    expect(first.renew(1)).toBe(false);
+  });
+
   it('is free at once when its owner was a process of this machine that is gone', async () => {
     const db = twoEngines();
     const gone = await new Promise<number>((resolve) => {

@@ -24,8 +24,10 @@ export function createCampaignOwnership(db: Db, wallClock: () => number, ownerNa
   const take = c.prepare(`insert into campaign_leases (campaign_id, owner, expires_at) values (?, ?, ?)
     on conflict (campaign_id) do update set owner = excluded.owner, expires_at = excluded.expires_at
     where campaign_leases.owner = excluded.owner or campaign_leases.expires_at < ?`);
+  // Still ours even past its expiry while nobody took it (a long import stalled this process): only
+  // another owner's name in the row means the campaign was taken over.
   const renewStmt = c.prepare(
-    'update campaign_leases set expires_at = ? where campaign_id = ? and owner = ? and expires_at >= ?',
+    'update campaign_leases set expires_at = ? where campaign_id = ? and owner = ?',
   );
   const releaseStmt = c.prepare('delete from campaign_leases where campaign_id = ? and owner = ?');
   const releaseAll = c.prepare('delete from campaign_leases where owner = ?');
@@ -61,8 +63,7 @@ export function createCampaignOwnership(db: Db, wallClock: () => number, ownerNa
     },
     /** Extends the lease; false when it was lost (it expired and another engine took it). */
     renew(campaignId: number): boolean {
-      const now = wallClock();
-      return write(() => renewStmt.run(now + leaseMs, campaignId, ownerId, now).changes === 1);
+      return write(() => renewStmt.run(wallClock() + leaseMs, campaignId, ownerId).changes === 1);
     },
     release(campaignId: number): void {
       write(() => releaseStmt.run(campaignId, ownerId));
