@@ -30,7 +30,11 @@ export interface CoreProcessOptions {
 }
 
 /** A page's port: the same numbered calls and event batches as the WebSocket host, checked the same way. */
-export function servePagePort(core: Pick<NavaiaApp, 'dispatch' | 'context'>, port: PortLike, clientId: string): void {
+export function servePagePort(
+  core: Pick<NavaiaApp, 'dispatch' | 'context'>,
+  port: PortLike,
+  clientId: string,
+): void {
   const connection = openContractConnection(core, clientId, (message) => port.postMessage(message));
   port.on('message', (event) => connection.receive(checkClientMessage(event.data)));
   port.on('close', () => connection.close());

@@ -32,8 +32,6 @@ export function openDesktopCore(options: CoreStartOptions, secrets: SecretStore,
   const app = createApp({ db, logger, host: 'electron', dataFile, secrets, webhookListener: true });
   return {
     app,
-    dataFileNote: note
-      ? { message: note, alarming: found.state === 'empty' || found.usedBefore }
-      : undefined,
+    dataFileNote: note ? { message: note, alarming: found.state === 'empty' || found.usedBefore } : undefined,
   };
 }

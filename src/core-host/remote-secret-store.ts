@@ -6,7 +6,9 @@ import type { SecretsOperation, SecretsReply } from '../shared/hosts/core-proces
  * process may use it). The core asks for them over its parent port when it needs them; the page's port
  * never carries them.
  */
-export function createRemoteSecretStore(ask: (operation: SecretsOperation) => Promise<SecretsReply>): SecretStore {
+export function createRemoteSecretStore(
+  ask: (operation: SecretsOperation) => Promise<SecretsReply>,
+): SecretStore {
   const run = async (operation: SecretsOperation) => {
     const reply = await ask(operation);
     if (!reply.ok) throw new SecretStoreError(reply.message);

@@ -176,7 +176,9 @@ export function startCoreProcess(deps: CoreProcessDependencies): CoreProcess {
       post({ type: 'close' });
       // The engine's last group-committed writes are flushed before the database closes; a core that
       // does not answer within the limit is ended so quitting cannot hang.
-      const limit = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000).unref?.());
+      const limit = new Promise<'timeout'>((resolve) =>
+        setTimeout(() => resolve('timeout'), 15_000).unref?.(),
+      );
       if ((await Promise.race([whenClosed, limit])) === 'timeout') {
         deps.logger.error({}, 'the core process did not close in time; ending it');
         child.kill();

@@ -5,8 +5,8 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
-  MessageChannelMain,
   Menu,
+  MessageChannelMain,
   Notification,
   nativeTheme,
   safeStorage,
@@ -100,7 +100,8 @@ function startCore(logger: Logger): Promise<CoreProcess> {
       logger,
       onReady({ dataFileNote, restarted }) {
         if (!restarted) {
-          if (dataFileNote?.alarming) dialog.showErrorBox('Navaia started without your data', dataFileNote.message);
+          if (dataFileNote?.alarming)
+            dialog.showErrorBox('Navaia started without your data', dataFileNote.message);
           resolve(core);
           return;
         }
@@ -164,7 +165,9 @@ app.whenReady().then(async () => {
     mainWindow?.show();
   };
   const pauseAll = () =>
-    void pauseAllCampaigns(core.dispatch).catch((err) => logger.error({ err }, 'pausing all campaigns failed'));
+    void pauseAllCampaigns(core.dispatch).catch((err) =>
+      logger.error({ err }, 'pausing all campaigns failed'),
+    );
   const backupMenu = backupMenuActions({
     dialogs: dialog,
     backups: core,

@@ -4,7 +4,11 @@ import type { Logger } from '../core/logging/logger';
 import type { EventBatch, RpcResponse } from '../shared/contract';
 
 /** A contract call, as the core process answers the main process's own calls. */
-export type MainDispatch = (method: string, input: unknown, caller: { clientId: string }) => Promise<RpcResponse>;
+export type MainDispatch = (
+  method: string,
+  input: unknown,
+  caller: { clientId: string },
+) => Promise<RpcResponse>;
 
 export interface TrayLike {
   setToolTip(text: string): void;

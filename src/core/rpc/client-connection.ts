@@ -35,7 +35,10 @@ export function openContractConnection(
       send({
         type: 'response',
         id: message.id,
-        response: { ok: false, error: { code: 'internal', message: `${message.method} failed unexpectedly` } },
+        response: {
+          ok: false,
+          error: { code: 'internal', message: `${message.method} failed unexpectedly` },
+        },
       });
     }
   };

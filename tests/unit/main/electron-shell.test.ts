@@ -5,8 +5,8 @@ import { silentLogger } from '../../../src/core/logging/logger';
 import { bindPortRequests, handPortToPage, trustedFrameCheck } from '../../../src/main/ipc-binding';
 import { createHardenedWindow } from '../../../src/main/main-window';
 import { contentSecurityPolicy, guardNavigation, hardenSession, isAppUrl } from '../../../src/main/security';
-import { createTempDb } from '../../helpers/temp-db';
 import { bridgeChannels } from '../../../src/shared/bridge';
+import { createTempDb } from '../../helpers/temp-db';
 import { FakeIpcMain, FakeWebContents, pageConnectedTo } from './shell-fakes';
 
 // The shell must never need the real Electron binary to be tested.
