@@ -7,7 +7,7 @@ import { createPortBridge } from './port-bridge';
 const ports = createPortBridge();
 ipcRenderer.on(bridgeChannels.port, (event) => {
   const [port] = event.ports;
-  if (port) ports.usePort(port);
+  if (port) ports.attachPort(port);
 });
 ipcRenderer.on(bridgeChannels.coreStatus, (_event, status: CoreStatus) => ports.coreStatus(status));
 ipcRenderer.send(bridgeChannels.connect);

@@ -67,7 +67,7 @@ export function createPortBridge() {
   return {
     bridge,
     /** A new port to the core (the first, or one after a restart); the previous one is closed. */
-    usePort(next: PagePort) {
+    attachPort(next: PagePort) {
       if (port) dropPort('The connection to the Navaia core was replaced; try again.');
       port = next;
       next.addEventListener('message', (event) => {

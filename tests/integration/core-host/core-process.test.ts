@@ -78,7 +78,7 @@ describe('the core process entry', () => {
     const { port1, port2 } = new MessageChannel();
     main.send({ type: 'connect', clientId: 'window-1' }, [asPortMain(port1)]);
     const page = createPortBridge();
-    page.usePort(port2 as unknown as PagePort);
+    page.attachPort(port2 as unknown as PagePort);
     const heard: EventBatch[] = [];
     page.bridge.subscribe((batch) => heard.push(batch));
 

@@ -72,7 +72,7 @@ export function pageConnectedTo(app: Pick<NavaiaApp, 'dispatch' | 'context'>, cl
   const { port1, port2 } = new MessageChannel();
   servePagePort(app, asPortMain(port1), clientId);
   const page = createPortBridge();
-  page.usePort(port2 as unknown as PagePort);
+  page.attachPort(port2 as unknown as PagePort);
   return {
     ...page,
     close() {
