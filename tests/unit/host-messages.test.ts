@@ -23,6 +23,12 @@ describe('the messages between a page and a core host', () => {
     expect(parseServerMessage('{"type":"events","batch":[{"name":"a","payload":1}]}')).toMatchObject({
       type: 'events',
     });
+    // A handler that returned nothing: JSON drops the undefined result, the reply must still arrive.
+    expect(parseServerMessage('{"type":"response","id":2,"response":{"ok":true}}')).toEqual({
+      type: 'response',
+      id: 2,
+      response: { ok: true },
+    });
     expect(parseServerMessage('{"type":"response","id":1}')).toBeUndefined();
     expect(parseServerMessage('{"type":"other"}')).toBeUndefined();
     expect(parseServerMessage('{')).toBeUndefined();

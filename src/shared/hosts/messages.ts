@@ -14,14 +14,17 @@ export const clientMessageSchema = z.object({
   input: z.unknown(),
 });
 
-const rpcErrorBodySchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
+const rpcErrorBodySchema = z
+  .object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .loose();
 
 const rpcResponseSchema = z.union([
-  z.object({ ok: z.literal(true), result: z.unknown() }),
+  // A handler that returns nothing has no `result` once the reply is JSON.
+  z.object({ ok: z.literal(true), result: z.unknown().optional() }),
   z.object({ ok: z.literal(false), error: rpcErrorBodySchema }),
 ]);
 
