@@ -7,7 +7,13 @@ export default defineConfig({
     build: {
       // Runtime dependencies (better-sqlite3, drizzle, SDKs) stay in node_modules: native code can't be bundled.
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // The core (database, engine, imports) in its own utility process: see src/core-host.
+          core: resolve(__dirname, 'src/core-host/index.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -6,7 +6,9 @@ import { type Db, openDatabase } from '../core/db/open';
 import { silentLogger } from '../core/logging/logger';
 import { defaultDataFile } from '../core/paths';
 import { createEncryptedFileStore, secretFilesFor } from '../core/secrets/encrypted-file-store';
+import type { MethodInput, MethodName, MethodOutput } from '../shared/contract';
 import { regionCodeSchema } from '../shared/contract/settings';
+import type { RpcErrorBody } from '../shared/errors';
 
 /** The `--db FILE` option every command takes. */
 export function withDbOption(command: Command): Command {
@@ -53,6 +55,44 @@ export function openCliApp(options: { db?: string }): NavaiaApp {
     dataFile,
     secrets: createEncryptedFileStore(secretFilesFor(dataFile)),
   });
+}
+
+/** A contract call the core refused: its message is written for users. */
+export class CliCallError extends Error {
+  readonly body: RpcErrorBody;
+  constructor(body: RpcErrorBody) {
+    super(body.message);
+    this.body = body;
+  }
+}
+
+export type CliCall = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+
+/**
+ * The app core for one command, reached through the contract's dispatch like every other host (the same
+ * validation, the injected clock, the same events). `close` closes the database.
+ */
+export function openCliCore(options: { db?: string }): { app: NavaiaApp; call: CliCall; close(): void } {
+  const app = openCliApp(options);
+  const call: CliCall = async (method, input) => {
+    const reply = await app.dispatch(method, input, { clientId: 'cli' });
+    if (!reply.ok) throw new CliCallError(reply.error);
+    return reply.result as never;
+  };
+  return { app, call, close: () => app.context.db.$client.close() };
+}
+
+/** Runs a command's work against the core and closes the database whatever happens. */
+export async function withCliCore<T>(
+  options: { db?: string },
+  work: (core: ReturnType<typeof openCliCore>) => Promise<T>,
+): Promise<T> {
+  const core = openCliCore(options);
+  try {
+    return await work(core);
+  } finally {
+    core.close();
+  }
 }
 
 export function positiveInt(name: string) {

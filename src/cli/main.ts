@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { CliError } from './cli-context';
+import { CliCallError, CliError } from './cli-context';
 import { registerAudienceCommands } from './commands/audience';
 import { registerCampaignCommands } from './commands/campaign';
 import { registerDbCommands } from './commands/db';
@@ -38,9 +38,9 @@ try {
     // Help and version exit 0; any argument problem exits 2 after commander printed one clear line.
     process.exit(err.exitCode === 0 ? 0 : 2);
   }
-  if (err instanceof CliError) {
+  if (err instanceof CliError || err instanceof CliCallError) {
     process.stderr.write(`navaia: ${err.message}\n`);
-    process.exit(err.exitCode);
+    process.exit(err instanceof CliError ? err.exitCode : 1);
   }
   process.stderr.write(`navaia: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);

@@ -1,9 +1,13 @@
 import { join } from 'node:path';
 import { backupsFolder, fileStamp } from '../core/backup/backup-files';
-import type { backupService } from '../core/backup/backup-service';
+import type { DatabaseBackup, ImportScheduled } from '../shared/contract/system';
 import { AppError } from '../shared/errors';
 
-type BackupService = ReturnType<typeof backupService>;
+/** Export and import as the core process performs them (core's backupService has the same shape). */
+export interface BackupService {
+  exportTo(file: string): Promise<DatabaseBackup>;
+  importFrom(file: string): ImportScheduled | Promise<ImportScheduled>;
+}
 
 /** The parts of Electron's `dialog` the backup menu uses. */
 export interface BackupDialogs {
@@ -35,7 +39,8 @@ const errorText = (err: unknown) =>
   err instanceof AppError ? err.message : `Something went wrong: ${(err as Error).message}. See the log.`;
 
 /**
- * File ▸ Export Database… and Import Database…: native dialogs in the main process, then core directly.
+ * File ▸ Export Database… and Import Database…: native dialogs in the main process, then the core process
+ * does the work (the export's integrity check runs there, never on the window's thread).
  * An import is checked at once and applied by a restart (see src/core/backup/import-database.ts).
  */
 export function backupMenuActions(deps: {
@@ -87,7 +92,7 @@ export function backupMenuActions(deps: {
       });
       if (confirm.response !== 0) return;
       try {
-        backups.importFrom(file);
+        await backups.importFrom(file);
       } catch (err) {
         await dialogs.showMessageBox({ type: 'error', title: 'Import Database', message: errorText(err) });
         return;

@@ -6,26 +6,26 @@ import {
   dialog,
   ipcMain,
   Menu,
+  MessageChannelMain,
   Notification,
   nativeTheme,
   safeStorage,
   session,
   shell,
   Tray,
+  utilityProcess,
 } from 'electron';
-import { createApp, type NavaiaApp } from '../core/app';
-import { backupService } from '../core/backup/backup-service';
-import { describeDataFile, findDataFile, maySeedDemoData } from '../core/db/data-file';
-import { logDatabaseOpening, openDatabase } from '../core/db/open';
-import { ensureDemoData } from '../core/db/seed/seed-demo-data';
-import { createLogger } from '../core/logging/logger';
+import { createLogger, type Logger } from '../core/logging/logger';
 import { databaseFileName } from '../core/paths';
+import { bridgeChannels, type CoreStatus } from '../shared/bridge';
 import { appMenuTemplate } from './app-menu';
 import { backupMenuActions } from './backup-menu';
 import { closeBeforeQuit } from './close-before-quit';
+import { type CoreProcess, startCoreProcess } from './core-process-client';
+import { crashStatus, restartedNoticeMs, restartedStatus } from './core-status';
 import { reportMainProcessErrors, reportProcessCrashes, reportUnresponsiveWindow } from './crash-reporting';
 import { notifyEscalations } from './escalation-notifications';
-import { bindContractToIpc, forwardEvents, trustedFrameCheck } from './ipc-binding';
+import { bindPortRequests, handPortToPage, trustedFrameCheck } from './ipc-binding';
 import { createHardenedWindow, loadRenderer } from './main-window';
 import { createSafeStorageSecretStore, safeStorageFileFor } from './secret-store-safe-storage';
 import { guardNavigation, hardenSession, isAppUrl } from './security';
@@ -65,42 +65,70 @@ function nativeBinding(): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-function startCore(): NavaiaApp {
-  const userData = app.getPath('userData');
-  const logger = createLogger({ file: join(userData, 'logs', 'navaia.log') });
-  reportMainProcessErrors(process, logger);
-  reportProcessCrashes(app, logger);
-  const dataFile = join(userData, databaseFileName);
-  const found = findDataFile(dataFile);
-  const db = openDatabase(dataFile, {
-    migrationsFolder: migrationsFolder(),
-    nativeBinding: nativeBinding(),
-    ...logDatabaseOpening(logger),
-  });
-  // Demo customers only on a true first start: never into an emptied or missing database.
-  if (maySeedDemoData(found)) ensureDemoData(db, Date.now());
-  const note = found.state === 'existing' ? undefined : describeDataFile(found);
-  if (note) {
-    logger.warn({ dataFile, state: found.state }, note);
-    if (found.state === 'empty' || found.usedBefore)
-      dialog.showErrorBox('Navaia started without your data', note);
-  }
-  logger.info({ dataFile, version: app.getVersion() }, 'navaia started');
-  const secrets = createSafeStorageSecretStore(safeStorage, safeStorageFileFor(dataFile));
-  // The desktop has no HTTP server: its own webhook listener runs while a public URL is set.
-  return createApp({ db, logger, host: 'electron', dataFile, secrets, webhookListener: true });
+/** Tells the window how the core process is doing (a crash, a restart); the preload shows it. */
+function sendCoreStatus(status: CoreStatus): void {
+  const contents = mainWindow?.webContents;
+  if (contents && !contents.isDestroyed()) contents.send(bridgeChannels.coreStatus, status);
 }
 
-async function createMainWindow(core: NavaiaApp): Promise<void> {
+/** Gives the window a fresh MessagePort to the core process. */
+function connectWindow(core: CoreProcess, contents: Electron.WebContents): void {
+  handPortToPage(contents, () => new MessageChannelMain(), core.connectPage);
+}
+
+/**
+ * Starts the core (database, engine, imports) in a utility process and resolves once it serves. The main
+ * process keeps the window, menus, tray, notifications and safeStorage; it never opens the database.
+ */
+function startCore(logger: Logger): Promise<CoreProcess> {
+  const userData = app.getPath('userData');
+  const dataFile = join(userData, databaseFileName);
+  let clearNotice: ReturnType<typeof setTimeout> | undefined;
+  return new Promise((resolve) => {
+    const core: CoreProcess = startCoreProcess({
+      fork: () =>
+        utilityProcess.fork(join(__dirname, 'core.js'), [], { serviceName: 'Navaia core', stdio: 'inherit' }),
+      startOptions: {
+        dataFile,
+        logFile: join(userData, 'logs', 'navaia.log'),
+        migrationsFolder: migrationsFolder(),
+        nativeBinding: nativeBinding(),
+        version: app.getVersion(),
+      },
+      // Credentials stay with safeStorage here; the core asks for them over its own port, never the page's.
+      secrets: createSafeStorageSecretStore(safeStorage, safeStorageFileFor(dataFile)),
+      logger,
+      onReady({ dataFileNote, restarted }) {
+        if (!restarted) {
+          if (dataFileNote?.alarming)
+            dialog.showErrorBox('Navaia started without your data', dataFileNote.message);
+          resolve(core);
+          return;
+        }
+        if (mainWindow) connectWindow(core, mainWindow.webContents);
+        sendCoreStatus(restartedStatus);
+        clearTimeout(clearNotice);
+        clearNotice = setTimeout(() => sendCoreStatus({ state: 'running' }), restartedNoticeMs);
+      },
+      onFailed(message) {
+        // A damaged database is refused unchanged; the message says what it means and where the backups are.
+        dialog.showErrorBox('Navaia cannot open its database', message);
+        app.quit();
+      },
+      onCrash: (crash) => sendCoreStatus(crashStatus(crash)),
+    });
+  });
+}
+
+async function createMainWindow(logger: Logger): Promise<void> {
   const stateFile = join(app.getPath('userData'), 'window-state.json');
   const state = readWindowState(stateFile);
   const window = createHardenedWindow(outDir, state);
   mainWindow = window;
   if (state.maximized) window.maximize();
   guardNavigation(window.webContents, (url) => void shell.openExternal(url), devServerUrl);
-  forwardEvents(core, window.webContents);
   window.once('ready-to-show', () => window.show());
-  reportUnresponsiveWindow(window, core.context.logger);
+  reportUnresponsiveWindow(window, logger);
   window.on('close', () => writeWindowState(stateFile, window.getNormalBounds(), window.isMaximized()));
   window.on('closed', () => {
     mainWindow = undefined;
@@ -111,39 +139,40 @@ async function createMainWindow(core: NavaiaApp): Promise<void> {
 app.whenReady().then(async () => {
   nativeTheme.themeSource = 'system';
   hardenSession(session.defaultSession);
-  let core: NavaiaApp;
-  try {
-    core = startCore();
-  } catch (err) {
-    // A damaged database is refused unchanged; the message says what it means and where the backups are.
-    dialog.showErrorBox('Navaia cannot open its database', err instanceof Error ? err.message : String(err));
-    app.quit();
-    return;
-  }
-  await core.start();
-  bindContractToIpc(
+  const userData = app.getPath('userData');
+  const logger = createLogger({ file: join(userData, 'logs', 'navaia.log') });
+  reportMainProcessErrors(process, logger);
+  reportProcessCrashes(app, logger);
+  logger.info({ version: app.getVersion() }, 'navaia started');
+  let quitting = false;
+  app.once('before-quit', () => {
+    quitting = true;
+  });
+  const core = await startCore(logger);
+  if (quitting) return;
+  bindPortRequests(
     ipcMain,
-    core,
     trustedFrameCheck(
       () => mainWindow?.webContents,
       (url) => isAppUrl(url, devServerUrl),
     ),
+    (contents) => connectWindow(core, contents),
   );
   const navigate = (page: string) =>
     mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/${page}`)}`);
   const showWindow = () => {
-    if (!focusMainWindow()) return void createMainWindow(core);
+    if (!focusMainWindow()) return void createMainWindow(logger);
     mainWindow?.show();
   };
   const pauseAll = () =>
     void pauseAllCampaigns(core.dispatch).catch((err) =>
-      core.context.logger.error({ err }, 'pausing all campaigns failed'),
+      logger.error({ err }, 'pausing all campaigns failed'),
     );
   const backupMenu = backupMenuActions({
     dialogs: dialog,
-    backups: backupService(core.context),
-    dataFile: core.context.dataFile,
-    now: () => core.context.clock.now(),
+    backups: core,
+    dataFile: join(userData, databaseFileName),
+    now: () => Date.now(),
     relaunch: () => {
       app.relaunch();
       app.quit();
@@ -172,7 +201,7 @@ app.whenReady().then(async () => {
   );
   if (Notification.isSupported()) {
     notifyEscalations(
-      (listener) => core.context.bus.subscribe(listener),
+      (listener) => core.subscribe(listener),
       (options) => new Notification(options),
       (attemptId) => {
         if (focusMainWindow()) void navigate(`monitor/${attemptId}`);
@@ -193,11 +222,11 @@ app.whenReady().then(async () => {
     buildMenu: (template) => Menu.buildFromTemplate(template),
     showWindow,
     quit: () => app.quit(),
-    logger: core.context.logger,
+    logger,
   });
-  await createMainWindow(core);
+  await createMainWindow(logger);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) void createMainWindow(core);
+    if (BrowserWindow.getAllWindows().length === 0) void createMainWindow(logger);
   });
   closeBeforeQuit(
     app,
@@ -205,7 +234,7 @@ app.whenReady().then(async () => {
       removeTray();
       await core.close();
     },
-    core.context.logger,
+    logger,
   );
 });
 

@@ -1,40 +1,43 @@
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { NavaiaApp } from '../core/app';
+import type { IpcMain, IpcMainEvent, WebContents } from 'electron';
 import { bridgeChannels } from '../shared/bridge';
-import type { EventBatch, RpcResponse } from '../shared/contract';
+
+type FrameEvent = Pick<IpcMainEvent, 'sender' | 'senderFrame'>;
 
 /**
- * Binds the whole contract to one IPC channel: every call goes through the app's dispatch, which
- * validates the payload. Calls from any frame but our window's own top frame are refused.
+ * A page's preload asks for its port to the core on `navaia:connect`; only our window's own top frame,
+ * showing one of our pages, gets one. The main process never answers contract calls itself.
  */
-export function bindContractToIpc(
-  ipcMain: IpcMain,
-  app: NavaiaApp,
-  isTrustedFrame: (event: IpcMainInvokeEvent) => boolean,
+export function bindPortRequests(
+  ipcMain: Pick<IpcMain, 'on' | 'removeAllListeners'>,
+  isTrustedFrame: (event: FrameEvent) => boolean,
+  connect: (contents: WebContents) => void,
 ): () => void {
-  ipcMain.handle(
-    bridgeChannels.invoke,
-    async (event, method: unknown, input: unknown): Promise<RpcResponse> => {
-      if (!isTrustedFrame(event)) {
-        return {
-          ok: false,
-          error: { code: 'unauthorized', message: 'Calls are accepted from the Navaia window only' },
-        };
-      }
-      // One client per window: takeover holders are identified by it.
-      return app.dispatch(String(method), input, { clientId: `window-${event.sender.id}` });
-    },
-  );
-  return () => ipcMain.removeHandler(bridgeChannels.invoke);
+  ipcMain.on(bridgeChannels.connect, (event) => {
+    if (isTrustedFrame(event)) connect(event.sender);
+  });
+  return () => void ipcMain.removeAllListeners(bridgeChannels.connect);
 }
 
-/** Forwards event batches to a window for as long as it lives. */
-export function forwardEvents(app: NavaiaApp, contents: WebContents): () => void {
-  const unsubscribe = app.context.bus.subscribe((batch: EventBatch) => {
-    if (!contents.isDestroyed()) contents.send(bridgeChannels.events, batch);
-  });
-  contents.once('destroyed', unsubscribe);
-  return unsubscribe;
+/** The parts of Electron's MessageChannelMain used here. */
+export interface ChannelLike {
+  port1: unknown;
+  port2: unknown;
+}
+
+/**
+ * A new MessageChannelMain per page: one end to the core process, the other to the page's preload (to its
+ * top frame only). A page that reloads, or a core that restarted, gets a fresh channel.
+ */
+export function handPortToPage(
+  contents: Pick<WebContents, 'id' | 'postMessage' | 'isDestroyed'>,
+  createChannel: () => ChannelLike,
+  connectPage: (port: unknown, clientId: string) => void,
+): void {
+  if (contents.isDestroyed()) return;
+  const { port1, port2 } = createChannel();
+  // One client per window: takeover holders are identified by it.
+  connectPage(port1, `window-${contents.id}`);
+  contents.postMessage(bridgeChannels.port, null, [port2 as Electron.MessagePortMain]);
 }
 
 /** A frame is trusted when it is the top frame of our window and shows one of our own pages. */
@@ -42,7 +45,7 @@ export function trustedFrameCheck(
   getWindowContents: () => WebContents | undefined,
   isAppUrl: (url: string) => boolean,
 ) {
-  return (event: IpcMainInvokeEvent): boolean => {
+  return (event: FrameEvent): boolean => {
     const contents = getWindowContents();
     const frame = event.senderFrame;
     return (

@@ -1,8 +1,14 @@
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { NavaiaApp } from '../core/app';
 import type { Logger } from '../core/logging/logger';
-import type { EventBatch } from '../shared/contract';
+import type { EventBatch, RpcResponse } from '../shared/contract';
+
+/** A contract call, as the core process answers the main process's own calls. */
+export type MainDispatch = (
+  method: string,
+  input: unknown,
+  caller: { clientId: string },
+) => Promise<RpcResponse>;
 
 export interface TrayLike {
   setToolTip(text: string): void;
@@ -35,7 +41,7 @@ export function trayMenuTemplate(liveCalls: number, actions: TrayActions): MenuI
  * Pauses every running campaign through the contract's dispatch: the same validation and engine calls as
  * the Pause button in the UI. Resolves to the ids it paused.
  */
-export async function pauseAllCampaigns(dispatch: NavaiaApp['dispatch']): Promise<number[]> {
+export async function pauseAllCampaigns(dispatch: MainDispatch): Promise<number[]> {
   const caller = { clientId: 'tray' };
   const listed = await dispatch('campaigns.list', {}, caller);
   if (!listed.ok) throw new Error(listed.error.message);
@@ -87,7 +93,7 @@ export function followLiveCalls(
 }
 
 export interface TrayDependencies {
-  core: Pick<NavaiaApp, 'dispatch' | 'context'>;
+  core: { dispatch: MainDispatch; subscribe(listener: (batch: EventBatch) => void): () => void };
   createTray(): TrayLike;
   buildMenu(template: MenuItemConstructorOptions[]): unknown;
   showWindow(): void;
@@ -110,7 +116,7 @@ export function installTray(deps: TrayDependencies): () => void {
   };
   tray.on('click', () => deps.showWindow());
   const stop = followLiveCalls(
-    (listener) => deps.core.context.bus.subscribe(listener),
+    (listener) => deps.core.subscribe(listener),
     (liveCalls) => {
       tray.setToolTip(`Navaia — ${liveCallsLabel(liveCalls)}`);
       tray.setContextMenu(deps.buildMenu(trayMenuTemplate(liveCalls, actions)));

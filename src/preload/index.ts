@@ -1,18 +1,15 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { NavaiaBridge } from '../shared/bridge';
-import { bridgeChannels } from '../shared/bridge';
-import type { EventBatch } from '../shared/contract';
+import { bridgeChannels, type CoreStatus } from '../shared/bridge';
+import { createPortBridge } from './port-bridge';
 
-// The page gets two functions and nothing else: no ipcRenderer, no Node.
-const bridge: NavaiaBridge = {
-  invoke: (method, input) => ipcRenderer.invoke(bridgeChannels.invoke, method, input),
-  subscribe(listener) {
-    const handler = (_event: unknown, batch: EventBatch) => listener(batch);
-    ipcRenderer.on(bridgeChannels.events, handler);
-    return () => {
-      ipcRenderer.removeListener(bridgeChannels.events, handler);
-    };
-  },
-};
+// The page gets functions and nothing else: no port, no ipcRenderer, no Node. The port to the core
+// process stays here, in the preload's isolated world.
+const ports = createPortBridge();
+ipcRenderer.on(bridgeChannels.port, (event) => {
+  const [port] = event.ports;
+  if (port) ports.attachPort(port);
+});
+ipcRenderer.on(bridgeChannels.coreStatus, (_event, status: CoreStatus) => ports.coreStatus(status));
+ipcRenderer.send(bridgeChannels.connect);
 
-contextBridge.exposeInMainWorld('navaia', bridge);
+contextBridge.exposeInMainWorld('navaia', ports.bridge);

@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import type { NavaiaApp } from '../core/app';
-import type { EventBatch } from '../shared/contract';
-import { parseClientMessage, type ServerMessage } from './protocol';
+import { openContractConnection } from '../core/rpc/client-connection';
+import { parseClientMessage } from '../shared/hosts/messages';
 import { serveStatic } from './static-files';
 
 export interface WsHostOptions {
@@ -69,39 +69,12 @@ export async function startWsHost(options: WsHostOptions): Promise<WsHost> {
   });
 
   wss.on('connection', (ws: WebSocket) => {
-    const clientId = randomUUID();
-    const send = (message: ServerMessage) => {
+    const connection = openContractConnection(app, randomUUID(), (message) => {
       if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
-    };
-    const unsubscribe = app.context.bus.subscribe((batch: EventBatch) => send({ type: 'events', batch }));
-    send({ type: 'hello', clientId });
-    const answer = async (raw: RawData) => {
-      const message = parseClientMessage(raw.toString());
-      if (!message.ok) {
-        send({ type: 'response', id: message.id, response: { ok: false, error: message.error } });
-        return;
-      }
-      // dispatch answers every call; the catch is for what it cannot see (a reply that will not serialise).
-      try {
-        const response = await app.dispatch(message.method, message.input, { clientId });
-        send({ type: 'response', id: message.id, response });
-      } catch (err) {
-        app.context.logger.error({ err, method: message.method }, 'a WebSocket call failed');
-        send({
-          type: 'response',
-          id: message.id,
-          response: {
-            ok: false,
-            error: { code: 'internal', message: `${message.method} failed unexpectedly` },
-          },
-        });
-      }
-    };
-    // Calls that arrive together (the editor's live count and its sample) are answered one turn of the
-    // event loop each, so the first answer leaves before the next call's work begins, not after it.
-    ws.on('message', (raw) => setImmediate(answer, raw));
-    ws.on('close', unsubscribe);
-    ws.on('error', unsubscribe);
+    });
+    ws.on('message', (raw: RawData) => connection.receive(parseClientMessage(raw.toString())));
+    ws.on('close', connection.close);
+    ws.on('error', connection.close);
   });
 
   const listen = (port: number) =>

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { countAudience } from '../../core/audience/count-audience';
-import { getSettings } from '../../core/settings/settings-store';
 import { audienceGroupSchema } from '../../shared/contract/audience';
-import { CliError, openCliApp, printJson, withDbOption } from '../cli-context';
+import { CliError, printJson, withCliCore, withDbOption } from '../cli-context';
 
 export function readJsonFile(file: string): unknown {
   try {
@@ -26,13 +24,9 @@ export function registerAudienceCommands(program: Command): void {
     const parsed = audienceGroupSchema.safeParse(readJsonFile(options.criteria));
     if (!parsed.success)
       throw new CliError(`Invalid criteria in ${options.criteria}: ${parsed.error.issues[0]?.message}`, 2);
-    const app = openCliApp(options);
-    try {
+    return withCliCore(options, async ({ call }) => {
       const started = performance.now();
-      const result = countAudience(app.context.db, parsed.data, {
-        now: Date.now(),
-        frequencyCapDays: getSettings(app.context.db).frequencyCapDays,
-      });
+      const result = await call('audience.count', { criteria: parsed.data });
       const elapsedMs = Math.round((performance.now() - started) * 10) / 10;
       if (options.json) printJson(options.timing ? { ...result, elapsedMs } : result);
       else {
@@ -41,8 +35,6 @@ export function registerAudienceCommands(program: Command): void {
           console.log(`  suppressed, ${reason.replace('_', ' ')}: ${n}`);
         if (options.timing) console.log(`counted in ${elapsedMs} ms`);
       }
-    } finally {
-      app.context.db.$client.close();
-    }
+    });
   });
 }

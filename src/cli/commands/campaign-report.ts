@@ -1,62 +1,9 @@
 import type { Command } from 'commander';
-import type { NavaiaApp } from '../../core/app';
-import { getCampaign } from '../../core/campaigns/campaign-store';
 import { dispositionLabel } from '../../shared/campaigns/dispositions';
 import type { CampaignProgress } from '../../shared/contract/calls';
-import { openCliApp, positiveInt, printJson, withDbOption } from '../cli-context';
+import type { CampaignSummary } from '../../shared/contract/campaigns';
+import { positiveInt, printJson, withCliCore, withDbOption } from '../cli-context';
 import { customerTime, formatTable, localTime, localZone } from '../table';
-
-/** Totals of a campaign's attempts, as the dry-run summary and `status` print them. */
-export function campaignSummary(app: NavaiaApp, campaignId: number) {
-  const c = app.context.db.$client;
-  const campaign = getCampaign(app.context.db, campaignId);
-  const totals = c
-    .prepare(`select count(*) as attempts, count(distinct case when dialed_at is not null then customer_id end) as dialedCustomers,
-        coalesce(sum(cost_telephony + cost_ai), 0) as cost, min(dialed_at) as firstDial, max(ended_at) as lastEnd
-      from call_attempts where campaign_id = ?`)
-    .get(campaignId) as {
-    attempts: number;
-    dialedCustomers: number;
-    cost: number;
-    firstDial: number | null;
-    lastEnd: number | null;
-  };
-  const byState = Object.fromEntries(
-    (
-      c
-        .prepare('select state, count(*) as n from call_attempts where campaign_id = ? group by state')
-        .all(campaignId) as { state: string; n: number }[]
-    ).map((r) => [r.state, r.n]),
-  );
-  const dispositions = Object.fromEntries(
-    (
-      c
-        .prepare(
-          'select disposition, count(*) as n from call_attempts where campaign_id = ? and disposition is not null group by disposition',
-        )
-        .all(campaignId) as { disposition: string; n: number }[]
-    ).map((r) => [r.disposition, r.n]),
-  );
-  const conversions = (campaign.goal.conversionDispositions as string[]).reduce(
-    (sum, d) => sum + (dispositions[d] ?? 0),
-    0,
-  );
-  return {
-    campaign_id: campaignId,
-    name: campaign.name,
-    status: campaign.status,
-    attempts: totals.attempts,
-    dialed_customers: totals.dialedCustomers,
-    outcomes: byState,
-    dispositions,
-    conversions,
-    cost: Math.round(totals.cost * 100) / 100,
-    duration_simulated_s:
-      totals.firstDial && totals.lastEnd ? Math.round((totals.lastEnd - totals.firstDial) / 1000) : 0,
-  };
-}
-
-export type CampaignSummary = ReturnType<typeof campaignSummary>;
 
 const count = (n: number) => n.toLocaleString('en-US');
 const hoursAndMinutes = (seconds: number) =>
@@ -98,22 +45,6 @@ export function formatSummary(summary: CampaignSummary, progress?: CampaignProgr
   return lines.join('\n');
 }
 
-interface AttemptLine {
-  attempt: number;
-  customer_id: number;
-  customer: string;
-  customer_time_zone: string;
-  attempt_number: number;
-  state: string;
-  disposition: string | null;
-  started_at: number | null;
-  ended_at: number | null;
-  duration_seconds: number | null;
-  provider_call_id: string | null;
-  idempotency_key: string;
-  error: string | null;
-}
-
 export function registerCampaignReportCommands(campaign: Command): void {
   withDbOption(
     campaign
@@ -121,17 +52,14 @@ export function registerCampaignReportCommands(campaign: Command): void {
       .description('a campaign’s progress and totals')
       .argument('<id>', 'campaign id', positiveInt('id'))
       .option('--json', 'print JSON'),
-  ).action((id: number, options: { json?: boolean; db?: string }) => {
-    const app = openCliApp(options);
-    try {
-      const summary = campaignSummary(app, id);
-      const progress = app.engine.progress(id);
+  ).action((id: number, options: { json?: boolean; db?: string }) =>
+    withCliCore(options, async ({ call }) => {
+      const summary = await call('campaigns.summary', { id });
+      const progress = await call('campaigns.progress', { id });
       if (options.json) printJson({ ...summary, progress });
       else console.log(formatSummary(summary, progress));
-    } finally {
-      app.context.db.$client.close();
-    }
-  });
+    }),
+  );
 
   withDbOption(
     campaign
@@ -141,15 +69,9 @@ export function registerCampaignReportCommands(campaign: Command): void {
       )
       .argument('<id>', 'campaign id', positiveInt('id'))
       .option('--json', 'print JSON (with each attempt’s idempotency key)'),
-  ).action((id: number, options: { json?: boolean; db?: string }) => {
-    const app = openCliApp(options);
-    try {
-      const rows = app.context.db.$client
-        .prepare(`select a.id as attempt, a.customer_id, trim(c.first_name || ' ' || c.last_name) as customer,
-            c.time_zone as customer_time_zone, a.attempt_number, a.state, a.disposition, a.dialed_at as started_at,
-            a.ended_at, a.duration_seconds, a.provider_call_id, a.idempotency_key, a.error
-          from call_attempts a join customers c on c.id = a.customer_id where a.campaign_id = ? order by a.id`)
-        .all(id) as AttemptLine[];
+  ).action((id: number, options: { json?: boolean; db?: string }) =>
+    withCliCore(options, async ({ call }) => {
+      const rows = await call('campaigns.attempts', { id });
       if (options.json) {
         printJson(rows);
         return;
@@ -182,8 +104,6 @@ export function registerCampaignReportCommands(campaign: Command): void {
           ]),
         ),
       );
-    } finally {
-      app.context.db.$client.close();
-    }
-  });
+    }),
+  );
 }

@@ -1,13 +1,22 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { createApp } from '../../core/app';
-import { getCampaign } from '../../core/campaigns/campaign-store';
+import { lastCallEventAt } from '../../core/campaigns/campaign-report';
 import { runVirtualUntil, VirtualClock } from '../../core/clock/virtual-clock';
 import { openDatabase } from '../../core/db/open';
 import { silentLogger } from '../../core/logging/logger';
-import { CliError, dbFileOf, openCliDatabase, positiveInt, printJson, withDbOption } from '../cli-context';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import {
+  CliCallError,
+  CliError,
+  dbFileOf,
+  openCliDatabase,
+  positiveInt,
+  printJson,
+  withDbOption,
+} from '../cli-context';
 import { createProgress } from '../progress';
-import { campaignSummary, formatSummary } from './campaign-report';
+import { formatSummary } from './campaign-report';
 
 const speedOption = (value: string): number | 'max' => {
   if (value === 'max') return 'max';
@@ -24,13 +33,7 @@ const speedOption = (value: string): number | 'max' => {
 function resumeTime(file: string, campaignId: number): number {
   const db = openCliDatabase(file);
   try {
-    const last = db.$client
-      .prepare(
-        'select max(e.at) from call_events e join call_attempts a on a.id = e.attempt_id where a.campaign_id = ?',
-      )
-      .pluck()
-      .get(campaignId) as number | null;
-    return last ?? Date.now();
+    return lastCallEventAt(db, campaignId) ?? Date.now();
   } finally {
     db.$client.close();
   }
@@ -56,6 +59,12 @@ export function registerCampaignRunCommands(campaign: Command): void {
       clock,
       simulator: { transcripts: options.speed !== 'max' },
     });
+    // The dry run drives its own engine in virtual time; what it reads goes through the contract.
+    const call = async <M extends MethodName>(method: M, input: MethodInput<M>) => {
+      const reply = await app.dispatch(method, input, { clientId: 'cli' });
+      if (!reply.ok) throw new CliCallError(reply.error);
+      return reply.result as MethodOutput<M>;
+    };
     try {
       await app.start();
       // Never a second dialler of one campaign: the process that runs it keeps it until it ends.
@@ -64,8 +73,8 @@ export function registerCampaignRunCommands(campaign: Command): void {
         throw new CliError(
           `Campaign ${id} is being run by another Navaia process (${owner.owner}); pause or stop it there, or wait for it to end.`,
         );
-      const status = () => getCampaign(app.context.db, id).status;
-      const initial = status();
+      const status = async () => (await call('campaigns.get', { id })).status;
+      const initial = await status();
       // A campaign that already finished (perhaps the run before was stopped just after it did) has
       // nothing left to do: running it again reports its summary, as the run that finished it would have.
       if (initial === 'draft' || initial === 'scheduled') app.engine.startCampaign(id);
@@ -73,18 +82,18 @@ export function registerCampaignRunCommands(campaign: Command): void {
       const progress = createProgress(`Campaign ${id}`, !options.json && process.stderr.isTTY === true);
       // Status and progress are read a few times a second of real time, not after every simulated event.
       let lastLook = 0;
-      const finished = () => {
+      const finished = async () => {
         if (performance.now() - lastLook < 200) return false;
         lastLook = performance.now();
-        const p = app.engine.progress(id);
+        const p = await call('campaigns.progress', { id });
         progress.update(p.done, p.done + p.queued + p.live);
-        return ['completed', 'cancelled'].includes(status());
+        return ['completed', 'cancelled'].includes(await status());
       };
-      while (!finished()) {
+      while (!(await finished())) {
         if (options.speed === 'max') {
           const next = clock.nextTimerAt();
           if (next === undefined) {
-            if (!['completed', 'cancelled'].includes(status()))
+            if (!['completed', 'cancelled'].includes(await status()))
               throw new CliError('The campaign is stuck: nothing is scheduled');
             break;
           }
@@ -95,7 +104,7 @@ export function registerCampaignRunCommands(campaign: Command): void {
         }
       }
       progress.done();
-      const summary = campaignSummary(app, id);
+      const summary = await call('campaigns.summary', { id });
       if (options.json) printJson(summary);
       else console.log(formatSummary(summary));
     } finally {

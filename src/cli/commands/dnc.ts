@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { importDncCsv } from '../../core/compliance/dnc-import';
-import { getSettings } from '../../core/settings/settings-store';
-import { CliError, openCliApp, printJson, withDbOption, withRegionOption } from '../cli-context';
+import { CliError, printJson, withCliCore, withDbOption, withRegionOption } from '../cli-context';
 
 export function registerDncCommands(program: Command): void {
   const dnc = program.command('dnc').description('the do-not-call list');
@@ -21,10 +19,9 @@ export function registerDncCommands(program: Command): void {
     } catch (err) {
       throw new CliError(`Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`, 2);
     }
-    const app = openCliApp(options);
-    try {
-      const region = options.region ?? getSettings(app.context.db).defaultRegion;
-      const result = importDncCsv(app.context.db, text, { region, now: Date.now() });
+    return withCliCore(options, async ({ call }) => {
+      // Without --region, the core uses the default region setting.
+      const result = await call('dnc.import', { csvText: text, region: options.region });
       if (options.json) printJson(result);
       else {
         console.log(
@@ -32,8 +29,6 @@ export function registerDncCommands(program: Command): void {
         );
         for (const r of result.rejects) console.log(`  row ${r.row}: ${r.reason}`);
       }
-    } finally {
-      app.context.db.$client.close();
-    }
+    });
   });
 }

@@ -2,6 +2,7 @@ import type { campaignMethods } from '../../shared/contract/campaigns';
 import type { HandlersOf } from '../../shared/contract/define';
 import type { AppContext } from '../app-context';
 import { getSettings } from '../settings/settings-store';
+import { campaignAttempts, campaignSummary } from './campaign-report';
 import {
   archiveCampaign,
   createCampaign,
@@ -13,6 +14,7 @@ import {
 } from './campaign-store';
 import { previewScript } from './preview-script';
 import { campaignTemplates } from './templates';
+import { transitionCampaign } from './transition-campaign';
 
 export function campaignHandlers(context: AppContext): HandlersOf<typeof campaignMethods> {
   const { db, clock } = context;
@@ -49,6 +51,13 @@ export function campaignHandlers(context: AppContext): HandlersOf<typeof campaig
       return { deleted: true as const };
     },
     'campaigns.templates': () => campaignTemplates,
+    'campaigns.summary': ({ id }) => campaignSummary(db, id),
+    'campaigns.attempts': ({ id }) => campaignAttempts(db, id),
+    'campaigns.requestStatus': ({ id, status }) => {
+      const changed = transitionCampaign(db, id, status, clock.now());
+      publish({ id, status: changed.status });
+      return { status: changed.status };
+    },
     'campaigns.previewScript': ({ script, customerId }) => {
       const { agentName, companyName } = getSettings(db);
       return previewScript(db, script, customerId, { now: clock.now(), agentName, companyName });

@@ -153,6 +153,39 @@ export interface ScriptPreview {
   missingValues: string[];
 }
 
+/** A campaign's totals for reports (the CLI's `campaign status` and dry-run summary). */
+export interface CampaignSummary {
+  campaign_id: number;
+  name: string;
+  status: string;
+  attempts: number;
+  dialed_customers: number;
+  /** Attempts by state. */
+  outcomes: Record<string, number>;
+  dispositions: Record<string, number>;
+  conversions: number;
+  cost: number;
+  /** From the first dial to the last hang-up, in (simulated) seconds. */
+  duration_simulated_s: number;
+}
+
+/** One call attempt, as an audit lists it. */
+export interface CampaignAttemptLine {
+  attempt: number;
+  customer_id: number;
+  customer: string;
+  customer_time_zone: string;
+  attempt_number: number;
+  state: string;
+  disposition: string | null;
+  started_at: number | null;
+  ended_at: number | null;
+  duration_seconds: number | null;
+  provider_call_id: string | null;
+  idempotency_key: string;
+  error: string | null;
+}
+
 const id = z.object({ id: z.number().int().positive() }).strict();
 
 export const campaignMethods = {
@@ -171,6 +204,17 @@ export const campaignMethods = {
   /** Drafts only: a campaign that ran is archived instead, keeping its calls. */
   'campaigns.delete': method<{ deleted: true }>()(id),
   'campaigns.templates': method<CampaignTemplate[]>()(z.object({}).strict()),
+  'campaigns.summary': method<CampaignSummary>()(id),
+  /** Every attempt of a campaign, oldest first, for audits. */
+  'campaigns.attempts': method<CampaignAttemptLine[]>()(id),
+  /**
+   * For a process that does not run the campaign (the CLI): records the new status, and the engine that
+   * owns the campaign (the desktop app, a browser host) follows it within a second. A resumed campaign
+   * nobody runs is picked up when one of them starts.
+   */
+  'campaigns.requestStatus': method<{ status: string }>()(
+    z.object({ id: z.number().int().positive(), status: z.enum(['paused', 'running']) }).strict(),
+  ),
   'campaigns.previewScript': method<ScriptPreview>()(
     z
       .object({

@@ -17,7 +17,7 @@ import {
   insertCustomers,
   manyCustomers,
 } from '../../helpers/engine-harness';
-import { bindToFakeWindow } from './shell-fakes';
+import { pageConnectedTo } from './shell-fakes';
 
 // The shell must never need the real Electron binary to be tested.
 vi.mock('electron', () => ({}));
@@ -119,7 +119,7 @@ describe('the tray', () => {
     const shown: string[] = [];
     const { logger, lines } = recordingLogger();
     const remove = installTray({
-      core: h.app,
+      core: { dispatch: h.app.dispatch, subscribe: (listener) => h!.app.context.bus.subscribe(listener) },
       createTray: () => tray,
       buildMenu: (template) => template,
       showWindow: () => shown.push('show'),
@@ -297,8 +297,9 @@ describe('crash and error reporting', () => {
       app.handlers['system.tableCounts'] = () => {
         throw new Error('disk on fire');
       };
-      const { invoke, fromWindow } = bindToFakeWindow(app);
-      expect(await invoke(fromWindow, 'system.tableCounts', {})).toMatchObject({
+      const page = pageConnectedTo(app);
+      const { invoke } = page.bridge;
+      expect(await invoke('system.tableCounts', {})).toMatchObject({
         ok: false,
         error: {
           code: 'internal',
@@ -310,10 +311,11 @@ describe('crash and error reporting', () => {
         obj: { err: expect.objectContaining({ message: 'disk on fire' }), method: 'system.tableCounts' },
         msg: 'rpc handler failed',
       });
-      expect(await invoke(fromWindow, 'system.info', {})).toMatchObject({
+      expect(await invoke('system.info', {})).toMatchObject({
         ok: true,
         result: { host: 'electron' },
       });
+      page.close();
       app.context.bus.close();
     } finally {
       await h.cleanup();

@@ -1,11 +1,13 @@
-import type { IpcMainInvokeEvent, Session, WebContents } from 'electron';
+import type { IpcMain, Session, WebContents } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp, type NavaiaApp } from '../../../src/core/app';
 import { silentLogger } from '../../../src/core/logging/logger';
+import { bindPortRequests, handPortToPage, trustedFrameCheck } from '../../../src/main/ipc-binding';
 import { createHardenedWindow } from '../../../src/main/main-window';
-import { contentSecurityPolicy, guardNavigation, hardenSession } from '../../../src/main/security';
+import { contentSecurityPolicy, guardNavigation, hardenSession, isAppUrl } from '../../../src/main/security';
+import { bridgeChannels } from '../../../src/shared/bridge';
 import { createTempDb } from '../../helpers/temp-db';
-import { bindToFakeWindow, FakeWebContents } from './shell-fakes';
+import { FakeIpcMain, FakeWebContents, pageConnectedTo } from './shell-fakes';
 
 // The shell must never need the real Electron binary to be tested.
 vi.mock('electron', () => ({
@@ -86,62 +88,91 @@ describe('the Electron window', () => {
   });
 });
 
-describe('the contract over IPC', () => {
-  let app: NavaiaApp;
-  let cleanup: () => void;
+describe('the window’s port to the core', () => {
+  let app: NavaiaApp | undefined;
+  let cleanup = () => {};
   afterEach(() => {
-    app.context.bus.close();
+    app?.context.bus.close();
     cleanup();
+    app = undefined;
+    cleanup = () => {};
   });
 
   const setup = () => {
     const temp = createTempDb();
     cleanup = temp.cleanup;
     app = createApp({ db: temp.db, logger: silentLogger, host: 'electron', dataFile: temp.file });
-    return bindToFakeWindow(app);
+    return app;
   };
 
-  it('rejects a call from an unexpected frame', async () => {
-    const { invoke, windowContents } = setup();
-    const iframe = { url: 'file:///app/out/renderer/index.html' };
-    const fromSubFrame = { sender: windowContents, senderFrame: iframe } as unknown as IpcMainInvokeEvent;
-    expect(await invoke(fromSubFrame, 'system.tableCounts', {})).toMatchObject({
-      ok: false,
-      error: { code: 'unauthorized' },
-    });
+  it('is handed to our window’s top frame only, never to a sub-frame, another page or a foreign URL', () => {
+    const ipc = new FakeIpcMain();
+    const windowContents = new FakeWebContents();
+    const connected: unknown[] = [];
+    bindPortRequests(
+      ipc as unknown as IpcMain,
+      trustedFrameCheck(
+        () => windowContents as unknown as WebContents,
+        (url) => isAppUrl(url),
+      ),
+      (contents) => connected.push(contents),
+    );
+    const request = (sender: FakeWebContents, senderFrame: { url: string }) =>
+      ipc.emit(bridgeChannels.connect, { sender, senderFrame });
+    request(windowContents, { url: 'file:///app/out/renderer/index.html' }); // an iframe
     const otherContents = new FakeWebContents();
-    const fromOther = {
-      sender: otherContents,
-      senderFrame: otherContents.mainFrame,
-    } as unknown as IpcMainInvokeEvent;
-    expect(await invoke(fromOther, 'system.tableCounts', {})).toMatchObject({
-      ok: false,
-      error: { code: 'unauthorized' },
-    });
+    request(otherContents, otherContents.mainFrame);
+    expect(connected).toEqual([]);
+    request(windowContents, windowContents.mainFrame);
+    expect(connected).toEqual([windowContents]);
     windowContents.mainFrame.url = 'https://evil.example.com/';
-    const navigatedAway = {
-      sender: windowContents,
-      senderFrame: windowContents.mainFrame,
-    } as unknown as IpcMainInvokeEvent;
-    expect(await invoke(navigatedAway, 'system.tableCounts', {})).toMatchObject({
-      ok: false,
-      error: { code: 'unauthorized' },
-    });
+    request(windowContents, windowContents.mainFrame);
+    expect(connected).toHaveLength(1);
+  });
+
+  it('gives the core one end of a new channel and the page the other, per connection', () => {
+    const contents = new FakeWebContents();
+    const toCore: { port: unknown; clientId: string }[] = [];
+    let made = 0;
+    const channel = () => ({ port1: `core-end-${++made}`, port2: `page-end-${made}` });
+    handPortToPage(contents as unknown as WebContents, channel, (port, clientId) =>
+      toCore.push({ port, clientId }),
+    );
+    handPortToPage(contents as unknown as WebContents, channel, (port, clientId) =>
+      toCore.push({ port, clientId }),
+    );
+    expect(toCore).toEqual([
+      { port: 'core-end-1', clientId: 'window-1' },
+      { port: 'core-end-2', clientId: 'window-1' },
+    ]);
+    expect(contents.posted).toEqual([
+      { channel: bridgeChannels.port, ports: ['page-end-1'] },
+      { channel: bridgeChannels.port, ports: ['page-end-2'] },
+    ]);
   });
 
   it('answers a malformed payload with a validation error and keeps serving', async () => {
-    const { invoke, fromWindow } = setup();
-    const bad = await invoke(fromWindow, 'customers.list', { limit: -5, sort: 'password' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await invoke(fromWindow, 'customers.list', 'not an object')).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_input' },
-    });
-    expect(await invoke(fromWindow, 42, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(await invoke(fromWindow, 'system.tableCounts', {})).toMatchObject({
-      ok: true,
-      result: { customers: 0 },
-    });
+    const page = pageConnectedTo(setup());
+    try {
+      const { invoke } = page.bridge;
+      const bad = await invoke('customers.list', { limit: -5, sort: 'password' });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await invoke('customers.list', 'not an object')).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      });
+      expect(await invoke(42 as unknown as string, {})).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      });
+      expect(await invoke('no.such', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+      expect(await invoke('system.tableCounts', {})).toMatchObject({
+        ok: true,
+        result: { customers: 0 },
+      });
+    } finally {
+      page.close();
+    }
   });
 });
 

@@ -17,7 +17,11 @@ const tokenKey = 'navaia.token';
  * by `navaia serve`. The token is moved to sessionStorage so it leaves the address bar but survives reloads.
  */
 function createClient(): NavaiaClient {
-  if (window.navaia) return createBridgeClient(window.navaia);
+  if (window.navaia) {
+    // The desktop core runs in its own process: a crash and its restart are said in the same banner.
+    window.navaia.onProblem?.((message) => useConnectionProblem.setState({ message }));
+    return createBridgeClient(window.navaia);
+  }
   const url = new URL(window.location.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {

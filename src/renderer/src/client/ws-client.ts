@@ -1,10 +1,6 @@
 import type { EventBatch, MethodName, NavaiaClient, RpcResponse } from '../../../shared/contract';
+import { type ClientMessage, parseServerMessage } from '../../../shared/hosts/messages';
 import { RpcError } from './rpc-error';
-
-type ServerMessage =
-  | { type: 'hello'; clientId: string }
-  | { type: 'response'; id: number | null; response: RpcResponse }
-  | { type: 'events'; batch: EventBatch };
 
 /**
  * Why the socket would not open, in words: the host answers the page's own address, so it is running and
@@ -59,7 +55,8 @@ export function createWsClient(
         opened = undefined;
       };
       ws.onmessage = (event) => {
-        const message = JSON.parse(String(event.data)) as ServerMessage;
+        const message = parseServerMessage(String(event.data));
+        if (!message) return;
         if (message.type === 'hello') clientId = message.clientId;
         else if (message.type === 'events') for (const listener of listeners) listener(message.batch);
         else if (message.id !== null) {
@@ -77,7 +74,7 @@ export function createWsClient(
       const id = nextId++;
       const response = await new Promise<RpcResponse>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        ws.send(JSON.stringify({ id, method, input }));
+        ws.send(JSON.stringify({ id, method, input } satisfies ClientMessage));
       });
       if (!response.ok) throw new RpcError(response.error);
       return response.result as never;
