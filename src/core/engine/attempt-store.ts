@@ -53,7 +53,7 @@ export function createAttemptStore(db: Db) {
       (campaign_id, customer_id, attempt_number, idempotency_key, state, provider, to_number, from_number, not_before,
        queued_at, updated_at)
     values (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)
-    on conflict (idempotency_key) do nothing`);
+    on conflict (campaign_id, customer_id, attempt_number) do nothing`);
   const insertEvent = c.prepare(
     'insert into call_events (attempt_id, at, type, from_state, to_state, data) values (?, ?, ?, ?, ?, ?)',
   );
