@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { callingWindowAt } from '../../../src/core/compliance/calling-hours';
 
@@ -111,3 +112,66 @@ describe('calling hours in the customer’s zone', () => {
     expect(windowAt('2026-01-13T15:00:00Z', ['Not/AZone'])).toEqual({ open: false, nextOpenAt: null });
   });
 });
+
+/** The rule as luxon computes it for every call, without cached offsets: the reference. */
+function referenceWindow(now: number, zones: string[], start: number, end: number, days: number[]) {
+  const openIn = (zone: string, at: number) => {
+    const local = DateTime.fromMillis(at, { zone });
+    const minute = local.hour * 60 + local.minute;
+    return days.includes(local.weekday) && minute >= start && minute < end;
+  };
+  const openEverywhere = (at: number) => zones.every((zone) => openIn(zone, at));
+  if (openEverywhere(now)) return { open: true };
+  const openings = zones.flatMap((zone) => {
+    const today = DateTime.fromMillis(now, { zone }).startOf('day');
+    const opens = { hour: Math.floor(start / 60), minute: start % 60 };
+    return Array.from({ length: 8 }, (_, d) => today.plus({ days: d }).set(opens).toMillis());
+  });
+  const next = openings
+    .filter((at) => at > now)
+    .sort((a, b) => a - b)
+    .find(openEverywhere);
+  return { open: false, nextOpenAt: next ?? null };
+}
+
+describe('calling hours from offsets cached per zone and quarter hour', () => {
+  it('agree with luxon at random moments of 2026 in zones with odd offsets and changes', () => {
+    const zones = [
+      'America/New_York',
+      'America/St_Johns', // −3:30, changes at 02:00 local (05:30 UTC)
+      'Australia/Lord_Howe', // changes by half an hour
+      'Pacific/Chatham', // +12:45 / +13:45
+      'Asia/Kathmandu', // +5:45
+      'America/Santiago',
+      'Europe/London',
+      'Asia/Tehran',
+      'Africa/Casablanca',
+    ];
+    const random = mulberry32(17);
+    const yearStart = Date.UTC(2026, 0, 1);
+    const days = [1, 2, 3, 4, 5];
+    for (let i = 0; i < 3_000; i++) {
+      const now =
+        yearStart + Math.floor(random() * 365 * 24 * 4) * 15 * 60_000 + Math.floor(random() * 900_000);
+      const picked = [zones[i % zones.length], ...(i % 3 === 0 ? [zones[(i * 7) % zones.length]] : [])];
+      const mine = callingWindowAt(now, picked, [], {
+        campaignWindow: { start: '09:30', end: '20:00' },
+        daysOfWeek: days,
+        defaultHours: hours,
+      });
+      expect(mine, `${new Date(now).toISOString()} ${picked.join(',')}`).toEqual(
+        referenceWindow(now, picked, 9 * 60 + 30, 20 * 60, days),
+      );
+    }
+  });
+});
+
+function mulberry32(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

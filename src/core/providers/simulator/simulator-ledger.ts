@@ -16,9 +16,9 @@ export interface LedgerRow {
  */
 export function createSimulatorLedger(db: Db) {
   const c = db.$client;
-  const insert = c.prepare(
-    'insert into simulator_calls (call_id, idempotency_key, attempt_id, started_at, request) values (?, ?, ?, ?, ?)',
-  );
+  const insert =
+    c.prepare(`insert into simulator_calls (call_id, idempotency_key, attempt_id, started_at, request)
+    values (?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing`);
   const byKey = c.prepare('select call_id from simulator_calls where idempotency_key = ?').pluck();
   const byId =
     c.prepare(`select started_at as startedAt, ended_at as endedAt, end_reason as endReason, request
@@ -27,8 +27,19 @@ export function createSimulatorLedger(db: Db) {
   const mark = c.prepare('update simulator_calls set end_reason = ? where call_id = ?');
 
   return {
-    placed(callId: string, idempotencyKey: string, attemptId: number, startedAt: number, request: unknown) {
-      insert.run(callId, idempotencyKey, attemptId, startedAt, JSON.stringify(request));
+    /**
+     * Records a newly placed call; if a call was already placed with that key, records nothing and
+     * returns that call's id instead (tried first: a second placing is the rare case).
+     */
+    placeOnce(
+      callId: string,
+      idempotencyKey: string,
+      attemptId: number,
+      startedAt: number,
+      request: unknown,
+    ): string | undefined {
+      const { changes } = insert.run(callId, idempotencyKey, attemptId, startedAt, JSON.stringify(request));
+      return changes === 0 ? (byKey.get(idempotencyKey) as string) : undefined;
     },
     callOfKey: (idempotencyKey: string) => byKey.get(idempotencyKey) as string | undefined,
     get: (callId: string) => byId.get(callId) as LedgerRow | undefined,

@@ -114,16 +114,15 @@ export function createSimulator(options: SimulatorOptions): VoiceAgentProvider {
           : undefined;
       if (fault === '429') throw new TransientProviderError('429 Too Many Requests', 2_000);
       if (fault === '503') throw new TransientProviderError('503 Service Unavailable');
-      // Like a real provider, placing the same idempotency key twice returns the first call.
-      const existing = ledger.callOfKey(request.idempotencyKey);
-      if (existing) return { callId: existing };
       const startedAt = clock.now();
       const callId = `SIM${request.attemptId.toString(36)}-${startedAt.toString(36)}`;
       // Kept with the call: a call resumed after a restart waits as long as when it was placed.
       const planned = { ...request, escalationWaitMs: getSettings(db).escalationWaitSeconds * 1000 };
-      groupCommit.write(() =>
-        ledger.placed(callId, request.idempotencyKey, request.attemptId, startedAt, planned),
+      // Like a real provider, placing the same idempotency key twice returns the first call.
+      const existing = groupCommit.write(() =>
+        ledger.placeOnce(callId, request.idempotencyKey, request.attemptId, startedAt, planned),
       );
+      if (existing) return { callId: existing };
       const call: ActiveCall = {
         callId,
         request: planned,
