@@ -28,16 +28,22 @@ await app.start();
 const rss = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 const samples: number[] = [rss()];
 const started = performance.now();
+// Calls placed, counted as the provider takes them: polling `count(*) … dialed_at is not null` read
+// every attempt each simulated minute (1.1–1.4 s at 800,000 attempts), half the bench's wall time.
+let placed = 0;
+const provider = app.engine.providerOf('simulator');
+const placeCall = provider.placeCall.bind(provider);
+provider.placeCall = (request) => {
+  placed++;
+  return placeCall(request);
+};
 app.engine.startCampaign(id);
-const dialled = db.$client
-  .prepare('select count(*) from call_attempts where campaign_id = ? and dialed_at is not null')
-  .pluck();
 const every = Number.isFinite(calls) ? calls / 10 : Math.ceil(audience / 10);
 let next = every;
 let count = 0;
 while (count < calls && !['completed', 'cancelled'].includes(status(db, id))) {
   await runVirtualUntil(clock, (clock.nextTimerAt() ?? clock.now()) + 60_000);
-  count = dialled.get(id) as number;
+  count = placed;
   if (count >= next) {
     samples.push(rss());
     next += every;

@@ -21,20 +21,19 @@ const disclosureOf = (s: { recordCalls: boolean; recordingDisclosure: string }) 
 const statementsByDb = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
 
 function prepareStatements(db: Db) {
-  const client = db.$client;
-  return {
-    customer: client.prepare(
-      `select first_name, last_name, city, neighborhood, preferred_property_type, budget_max, time_zone
-       from customers where id = ?`,
-    ),
-    booking: client.prepare(
-      `select b.scheduled_at as at, p.title as title from bookings b left join properties p on p.id = b.property_id
-       where b.customer_id = ? and b.scheduled_at >= ? and b.status = 'scheduled' order by b.scheduled_at limit 1`,
-    ),
-    contract: client.prepare(
-      `select ends_at as endsAt from contracts where customer_id = ? and status = 'active' order by ends_at limit 1`,
-    ),
-  };
+  // One statement per dial, not three: the customer with their next viewing and their active contract.
+  // `+status`: by the customer's contracts, not by every active contract in end order (180 µs a dial).
+  return db.$client.prepare(
+    `select c.first_name, c.last_name, c.city, c.neighborhood, c.preferred_property_type, c.budget_max, c.time_zone,
+       b.scheduled_at as bookingAt, p.title as bookingTitle,
+       (select ends_at from contracts where customer_id = c.id and +status = 'active' order by ends_at limit 1)
+         as contractEndsAt
+     from customers c
+     left join bookings b on b.id = (select id from bookings where customer_id = c.id and scheduled_at >= ?
+       and status = 'scheduled' order by scheduled_at limit 1)
+     left join properties p on p.id = b.property_id
+     where c.id = ?`,
+  );
 }
 
 export function buildCustomerVariables(
@@ -48,7 +47,7 @@ export function buildCustomerVariables(
     statements = prepareStatements(db);
     statementsByDb.set(db, statements);
   }
-  const customer = statements.customer.get(customerId) as
+  const customer = statements.get(context.now, customerId) as
     | {
         first_name: string;
         last_name: string;
@@ -57,6 +56,9 @@ export function buildCustomerVariables(
         preferred_property_type: string | null;
         budget_max: number | null;
         time_zone: string;
+        bookingAt: number | null;
+        bookingTitle: string | null;
+        contractEndsAt: number | null;
       }
     | undefined;
   const company = {
@@ -65,10 +67,6 @@ export function buildCustomerVariables(
     recording_disclosure: context.recordingDisclosure ?? disclosureOf(getSettings(db)),
   };
   if (!customer) return company;
-  const booking = statements.booking.get(customerId, context.now) as
-    | { at: number; title: string | null }
-    | undefined;
-  const contract = statements.contract.get(customerId) as { endsAt: number | null } | undefined;
   const local = (ms: number) => DateTime.fromMillis(ms, { zone: customer.time_zone });
   const values: Record<string, string | number> = {
     'customer.first_name': customer.first_name,
@@ -80,11 +78,12 @@ export function buildCustomerVariables(
   if (customer.neighborhood) values.neighborhood = customer.neighborhood;
   if (customer.preferred_property_type) values.property_type = customer.preferred_property_type;
   if (customer.budget_max) values.budget_max = customer.budget_max;
-  if (booking) {
-    values['booking.date'] = local(booking.at).toFormat('cccc d LLLL');
-    values['booking.time'] = local(booking.at).toFormat('h:mm a');
-    if (booking.title) values['booking.property'] = booking.title;
+  if (customer.bookingAt !== null) {
+    values['booking.date'] = local(customer.bookingAt).toFormat('cccc d LLLL');
+    values['booking.time'] = local(customer.bookingAt).toFormat('h:mm a');
+    if (customer.bookingTitle) values['booking.property'] = customer.bookingTitle;
   }
-  if (contract?.endsAt) values['contract.end_date'] = local(contract.endsAt).toFormat('d LLLL yyyy');
+  if (customer.contractEndsAt)
+    values['contract.end_date'] = local(customer.contractEndsAt).toFormat('d LLLL yyyy');
   return values;
 }

@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import { legalCallingWindow } from '../../shared/contract/settings';
 import { regionalCallingRules } from './regional-rules';
+import { instantOfWallTime, localTimeAt, zoneNamed } from './zone-clock';
 
 export interface ClockWindow {
   start: string;
@@ -39,6 +39,7 @@ export function strictestRegionalRules(regions: readonly string[]) {
 
 /** How far ahead a next opening is looked for: a week and a day covers every day-of-week pattern. */
 const lookAheadDays = 8;
+const day = 24 * 60 * 60_000;
 
 /**
  * Whether a customer may be called at `now`, and if not, when the next permitted moment is. A customer
@@ -59,24 +60,26 @@ export function callingWindowAt(
     legalCallingWindow,
     ...strictestRegionalRules(regions).windows,
   );
-  const zones = timeZones.filter((z) => DateTime.fromMillis(now, { zone: z }).isValid);
+  const zones = timeZones.flatMap((name) => zoneNamed(name) ?? []);
   if (window.start >= window.end || rules.daysOfWeek.length === 0 || zones.length === 0)
     return { open: false, nextOpenAt: null };
-  const openIn = (zone: string, at: number) => {
-    const local = DateTime.fromMillis(at, { zone });
-    const minuteOfDay = local.hour * 60 + local.minute;
+  const openIn = (zone: (typeof zones)[number], at: number) => {
+    const local = localTimeAt(zone, at);
     return (
-      rules.daysOfWeek.includes(local.weekday) && minuteOfDay >= window.start && minuteOfDay < window.end
+      rules.daysOfWeek.includes(local.weekday) &&
+      local.minuteOfDay >= window.start &&
+      local.minuteOfDay < window.end
     );
   };
   const openEverywhere = (at: number) => zones.every((zone) => openIn(zone, at));
   if (openEverywhere(now)) return { open: true };
   // The moments at which all zones are open together begin when one of them opens.
   const openings = zones.flatMap((zone) => {
-    const today = DateTime.fromMillis(now, { zone }).startOf('day');
+    const today = localTimeAt(zone, now).wallMidnight;
     // Set on the clock, not added to midnight: on a day the clocks change, midnight + 9 h is not 09:00.
-    const opens = { hour: Math.floor(window.start / 60), minute: window.start % 60 };
-    return Array.from({ length: lookAheadDays }, (_, d) => today.plus({ days: d }).set(opens).toMillis());
+    return Array.from({ length: lookAheadDays }, (_, d) =>
+      instantOfWallTime(zone, today + d * day + window.start * 60_000, now + d * day),
+    );
   });
   const next = openings
     .filter((at) => at > now)

@@ -1,5 +1,5 @@
 import type { AttemptState } from '../../shared/calls/attempt-states';
-import { canMoveAttempt } from '../../shared/calls/attempt-states';
+import { canMoveAttempt, isFinalState } from '../../shared/calls/attempt-states';
 import { groupCommitOf } from '../db/group-commit';
 import type { Db } from '../db/open';
 
@@ -53,7 +53,7 @@ export function createAttemptStore(db: Db) {
       (campaign_id, customer_id, attempt_number, idempotency_key, state, provider, to_number, from_number, not_before,
        queued_at, updated_at)
     values (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)
-    on conflict (idempotency_key) do nothing`);
+    on conflict (campaign_id, customer_id, attempt_number) do nothing`);
   const insertEvent = c.prepare(
     'insert into call_events (attempt_id, at, type, from_state, to_state, data) values (?, ?, ?, ?, ?, ?)',
   );
@@ -90,6 +90,17 @@ export function createAttemptStore(db: Db) {
     'insert into transcripts (attempt_id, seq, at, speaker, text) values (?, ?, ?, ?, ?)',
   );
 
+  /**
+   * Attempts this engine dialled and that have not ended, as it last wrote them: every provider event
+   * reads its attempt, three to five times per call. Updated only after a write succeeded; a move
+   * that finds the row in another state (another process wrote it) drops the copy and reads again.
+   */
+  const live = new Map<number, AttemptRow>();
+  const changed = (id: number, change: Partial<AttemptRow>) => {
+    const row = live.get(id);
+    if (row) live.set(id, { ...row, ...change });
+  };
+
   const event = (
     id: number,
     now: number,
@@ -102,7 +113,7 @@ export function createAttemptStore(db: Db) {
   return {
     /** Commits what is pending: the engine calls it before placing calls and on lifecycle changes. */
     flush: batch.flush,
-    get: (id: number) => byId.get(id) as AttemptRow | undefined,
+    get: (id: number) => live.get(id) ?? (byId.get(id) as AttemptRow | undefined),
 
     /** Queues an attempt; returns its id, or undefined when that attempt already exists. */
     enqueue(a: {
@@ -156,7 +167,7 @@ export function createAttemptStore(db: Db) {
       eventData?: unknown,
     ): boolean {
       if (!canMoveAttempt(from, to)) return false;
-      return batch.write(() => {
+      const moved = batch.write(() => {
         const result = moveStmt.run({
           id,
           from,
@@ -177,6 +188,15 @@ export function createAttemptStore(db: Db) {
         event(id, now, 'state', from, to, eventData);
         return true;
       });
+      if (!moved || isFinalState(to) || to === 'queued') live.delete(id);
+      else {
+        changed(id, {
+          state: to,
+          ...(patch.disposition !== undefined ? { disposition: patch.disposition } : {}),
+          ...(patch.dialedAt !== undefined ? { dialedAt: patch.dialedAt } : {}),
+        });
+      }
+      return moved;
     },
 
     /**
@@ -184,7 +204,7 @@ export function createAttemptStore(db: Db) {
      * takes the call (`setProviderCall`); until then `dialed_at` keeps other campaigns away.
      */
     markDialing(attempt: AttemptRow, now: number): boolean {
-      return batch.write(() => {
+      const marked = batch.write(() => {
         const result = moveStmt.run({
           id: attempt.id,
           from: 'queued',
@@ -205,6 +225,26 @@ export function createAttemptStore(db: Db) {
         event(attempt.id, now, 'state', 'queued', 'dialing');
         return true;
       });
+      if (marked) {
+        live.set(attempt.id, {
+          id: attempt.id,
+          campaignId: attempt.campaignId,
+          customerId: attempt.customerId,
+          attemptNumber: attempt.attemptNumber,
+          idempotencyKey: attempt.idempotencyKey,
+          state: 'dialing',
+          mode: attempt.mode,
+          provider: attempt.provider,
+          providerCallId: attempt.providerCallId,
+          toNumber: attempt.toNumber,
+          fromNumber: attempt.fromNumber,
+          notBefore: attempt.notBefore,
+          dialedAt: now,
+          heldBy: attempt.heldBy,
+          disposition: attempt.disposition,
+        });
+      }
+      return marked;
     },
 
     /**
@@ -212,6 +252,7 @@ export function createAttemptStore(db: Db) {
      * the same number and idempotency key, so the customer's attempts are not used up by an outage.
      */
     requeue(id: number, now: number, notBefore: number, error: string): boolean {
+      live.delete(id);
       return batch.write(() => {
         if (requeueStmt.run(notBefore, now, id).changes === 0) return false;
         event(id, now, 'state', 'dialing', 'queued', { reason: 'provider_unreachable', error });
@@ -232,6 +273,7 @@ export function createAttemptStore(db: Db) {
         });
         event(id, now, type, null, null, patch);
       });
+      if (patch.disposition !== undefined) changed(id, { disposition: patch.disposition });
     },
 
     /** The provider has the call: it is the attempt's, and its customer has been contacted. */
@@ -241,6 +283,7 @@ export function createAttemptStore(db: Db) {
         touchCustomer.run({ id, now });
         event(id, now, 'provider_call', null, null, { callId });
       });
+      changed(id, { providerCallId: callId });
     },
 
     deferUntil(id: number, notBefore: number, now: number): void {
@@ -249,11 +292,14 @@ export function createAttemptStore(db: Db) {
 
     /** Gives the call to an agent unless another agent holds it; false when someone else does. */
     hold(id: number, agent: string, now: number): boolean {
-      return batch.write(() => {
+      const held = batch.write(() => {
         const ok = setHolder.run('human', agent, now, id, agent).changes > 0;
         if (ok) event(id, now, 'takeover', null, null, { agent });
         return ok;
       });
+      if (held) changed(id, { mode: 'human', heldBy: agent });
+      else live.delete(id);
+      return held;
     },
 
     release(id: number, now: number, agent: string): void {
@@ -261,6 +307,7 @@ export function createAttemptStore(db: Db) {
         releaseHolder.run(now, id);
         event(id, now, 'hand_back', null, null, { agent });
       });
+      changed(id, { mode: 'ai', heldBy: null });
     },
 
     note(id: number, now: number, type: string, data?: unknown): void {

@@ -4,8 +4,8 @@ import type { Clock } from '../clock/clock';
 import type { Db } from '../db/open';
 import type { EventBus } from '../events/event-bus';
 import type { Runner } from './engine-types';
+import type { PreparedQueries } from './prepared-queries';
 import type { ProviderHealth } from './provider-health';
-import type { QueueStatements } from './queue-statements';
 import type { StorageHealth } from './storage-health';
 import { unknownZoneNotice, waitingReasonOf } from './waiting-reason';
 
@@ -20,7 +20,7 @@ export function createProgressReporter(deps: {
   clock: Clock;
   bus: EventBus;
   runners: Map<number, Runner>;
-  statements: QueueStatements;
+  statements: PreparedQueries;
   health: ProviderHealth;
   storage: StorageHealth;
 }) {

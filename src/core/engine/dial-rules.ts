@@ -26,11 +26,16 @@ export type DialBlock = { cancel: string } | { wait: number; reason?: 'time_zone
 /** A customer whose zone is unknown is looked at again this often: someone may import where they live. */
 const unknownZoneRecheckMs = 60 * 60_000;
 
-/**
- * Rules checked at the moment of dialling, however long the attempt waited in the queue: the DNC list,
- * consent, the cross-campaign frequency cap, calling hours and regional attempt limits. A `cancel`
- * names the suppression reason; a `wait` says when the attempt may be tried.
- */
+/** What the rules look up in the database; a unit test passes its own. */
+export interface DialLookups {
+  onDnc(phone: string): boolean;
+  /** Whether another campaign dialled the customer at or after `since`. */
+  calledElsewhere(customerId: number, campaignId: number, since: number): boolean;
+  /** Dials of the customer after `since`, and the oldest of them. */
+  dialsSince(customerId: number, since: number): { count: number; oldest: number | null };
+}
+
+/** The rules over the database's DNC list and dial history, as prepared statements. */
 export function createDialRules(db: Db) {
   const c = db.$client;
   const onDnc = c.prepare('select 1 from dnc_numbers where phone = ?').pluck();
@@ -45,44 +50,64 @@ export function createDialRules(db: Db) {
     .prepare('select count(*), min(dialed_at) from call_attempts where customer_id = ? and dialed_at > ?')
     .raw();
 
-  return (
-    a: DialCandidate,
-    campaign: Pick<Campaign, 'provider' | 'objective' | 'schedule'>,
-    now: number,
-    settings: Settings,
-  ): DialBlock => {
-    // Demo customers have fictional numbers: no real provider ever dials them.
-    if (a.demo && campaign.provider !== 'simulator') return { cancel: 'demo_customer' };
-    if (onDnc.get(a.phone)) return { cancel: 'dnc' };
-    if (a.consent === 'none') return { cancel: 'no_consent' };
-    // Consent may have been withdrawn (or lowered) since the attempt was queued.
-    const { provider, objective } = campaign;
-    if (provider !== 'simulator' && !consentAllowsRealCall(objective, a.consent))
-      return { cancel: 'no_consent' };
-    const { frequencyCapDays, callingHours } = settings;
-    if (
-      a.attemptNumber === 1 &&
-      frequencyCapDays > 0 &&
-      calledElsewhere.get(a.customerId, a.campaignId, now - frequencyCapDays * day)
-    ) {
-      return { cancel: 'frequency_cap' };
-    }
-    const zones = splitPlaces(a.timeZones);
-    const regions = splitPlaces(a.regions);
-    // Never a guess: a customer nobody knows the zone of waits until someone says where they live.
-    if (zones.length === 0) return { wait: now + unknownZoneRecheckMs, reason: 'time_zone_unknown' };
-    const window = callingWindowAt(now, zones, regions, {
-      campaignWindow: campaign.schedule.dailyWindow,
-      daysOfWeek: campaign.schedule.daysOfWeek,
-      defaultHours: callingHours,
-    });
-    if (!window.open)
-      return window.nextOpenAt === null ? { cancel: 'no_calling_window' } : { wait: window.nextOpenAt };
-    const { maxAttemptsPer24h } = strictestRegionalRules(regions);
-    if (maxAttemptsPer24h) {
-      const [count, oldest] = dialsSince.get(a.customerId, now - day) as [number, number | null];
-      if (count >= maxAttemptsPer24h && oldest !== null) return { wait: oldest + day };
-    }
-    return undefined;
+  const lookups: DialLookups = {
+    onDnc: (phone) => onDnc.get(phone) !== undefined,
+    calledElsewhere: (customerId, campaignId, since) =>
+      calledElsewhere.get(customerId, campaignId, since) !== undefined,
+    dialsSince(customerId, since) {
+      const [count, oldest] = dialsSince.get(customerId, since) as [number, number | null];
+      return { count, oldest };
+    },
   };
+  return (a: DialCandidate, campaign: DialCampaign, now: number, settings: Settings) =>
+    dialBlockOf(a, campaign, now, settings, lookups);
+}
+
+export type DialCampaign = Pick<Campaign, 'provider' | 'objective' | 'schedule'>;
+
+/**
+ * Rules checked at the moment of dialling, however long the attempt waited in the queue: the DNC list,
+ * consent, the cross-campaign frequency cap, calling hours and regional attempt limits. A `cancel`
+ * names the suppression reason; a `wait` says when the attempt may be tried.
+ */
+export function dialBlockOf(
+  a: DialCandidate,
+  campaign: DialCampaign,
+  now: number,
+  settings: Pick<Settings, 'frequencyCapDays' | 'callingHours'>,
+  lookups: DialLookups,
+): DialBlock {
+  // Demo customers have fictional numbers: no real provider ever dials them.
+  if (a.demo && campaign.provider !== 'simulator') return { cancel: 'demo_customer' };
+  if (lookups.onDnc(a.phone)) return { cancel: 'dnc' };
+  if (a.consent === 'none') return { cancel: 'no_consent' };
+  // Consent may have been withdrawn (or lowered) since the attempt was queued.
+  const { provider, objective } = campaign;
+  if (provider !== 'simulator' && !consentAllowsRealCall(objective, a.consent))
+    return { cancel: 'no_consent' };
+  const { frequencyCapDays, callingHours } = settings;
+  if (
+    a.attemptNumber === 1 &&
+    frequencyCapDays > 0 &&
+    lookups.calledElsewhere(a.customerId, a.campaignId, now - frequencyCapDays * day)
+  ) {
+    return { cancel: 'frequency_cap' };
+  }
+  const zones = splitPlaces(a.timeZones);
+  const regions = splitPlaces(a.regions);
+  // Never a guess: a customer nobody knows the zone of waits until someone says where they live.
+  if (zones.length === 0) return { wait: now + unknownZoneRecheckMs, reason: 'time_zone_unknown' };
+  const window = callingWindowAt(now, zones, regions, {
+    campaignWindow: campaign.schedule.dailyWindow,
+    daysOfWeek: campaign.schedule.daysOfWeek,
+    defaultHours: callingHours,
+  });
+  if (!window.open)
+    return window.nextOpenAt === null ? { cancel: 'no_calling_window' } : { wait: window.nextOpenAt };
+  const { maxAttemptsPer24h } = strictestRegionalRules(regions);
+  if (maxAttemptsPer24h) {
+    const { count, oldest } = lookups.dialsSince(a.customerId, now - day);
+    if (count >= maxAttemptsPer24h && oldest !== null) return { wait: oldest + day };
+  }
+  return undefined;
 }

@@ -1,3 +1,4 @@
+import type { CampaignProgress } from '../../shared/contract/calls';
 import type { Campaign } from '../../shared/contract/campaigns';
 import type { Settings } from '../../shared/contract/settings';
 import type { Clock, TimerHandle } from '../clock/clock';
@@ -6,6 +7,11 @@ import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
 import type { VoiceAgentProvider } from '../providers/provider';
 import type { AttemptRow } from './attempt-store';
+import type { CallSummaries } from './call-summaries';
+import type { LeaseHolder } from './campaign-ownership';
+import type { ProviderOutage } from './provider-health';
+import type { StorageOutage } from './storage-health';
+import type { Takeover } from './takeover';
 import type { TokenBucket } from './token-bucket';
 
 export interface EngineDependencies {
@@ -49,4 +55,36 @@ export interface DueAttempt extends AttemptRow {
   phone: string;
   consent: string;
   demo: number;
+}
+
+type StatusAnswer = { status: Campaign['status'] };
+
+/** What the rest of the app may ask of the campaign execution engine. */
+export interface Engine {
+  /** Picks up where the last run stopped: running campaigns resume after their live calls are reconciled. */
+  start(): Promise<void>;
+  startCampaign(id: number): StatusAnswer;
+  pauseCampaign(id: number): StatusAnswer;
+  resumeCampaign(id: number): StatusAnswer;
+  /** Cancels what is queued; live calls are hung up, or left to finish. */
+  stopCampaign(id: number, hangUpLiveCalls: boolean): Promise<StatusAnswer>;
+  progress(campaignId: number): CampaignProgress;
+  /** Whether the engine has stopped dialling through a provider it cannot reach. */
+  providerOutage(provider: string): ProviderOutage | undefined;
+  /** Whether the engine has stopped dialling because the database cannot be written (a full disk). */
+  storageOutage(): StorageOutage | undefined;
+  /** Another process's live lease on the campaign (it dials it), if any. */
+  ownedElsewhere(campaignId: number): LeaseHolder | undefined;
+  /** The configured provider of that name; `unavailable` if there is none. */
+  providerOf(name: string): VoiceAgentProvider;
+  /** Agents taking calls over from the AI. */
+  takeover: Takeover;
+  /** Calls as the monitor and the history show them. */
+  summaries: CallSummaries;
+  /** Tells the monitor the call changed (its summary is read once, when the next batch goes out). */
+  publishCall(attemptId: number): void;
+  isRunning(campaignId: number): boolean;
+  /** True while any campaign still has work or live calls. */
+  busy(): boolean;
+  close(): Promise<void>;
 }

@@ -6,7 +6,8 @@ const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
 
 /**
  * One row per attempt to reach one customer in one campaign. Written before the provider is asked to
- * dial; `idempotencyKey` (campaign:customer:attempt) makes a second write of the same attempt fail.
+ * dial; `idempotencyKey` (campaign:customer:attempt) names it to the provider, and the unique index on
+ * the same three columns makes a second write of the same attempt fail (one index, not two on one key).
  */
 export const callAttempts = sqliteTable(
   'call_attempts',
@@ -19,7 +20,7 @@ export const callAttempts = sqliteTable(
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
     attemptNumber: integer('attempt_number').notNull(),
-    idempotencyKey: text('idempotency_key').notNull().unique(),
+    idempotencyKey: text('idempotency_key').notNull(),
     /** queued | dialing | ringing | in_progress | escalated | completed | no_answer | busy | voicemail | failed | cancelled */
     state: text('state').notNull().default('queued'),
     /** ai | human — who is speaking while in_progress */

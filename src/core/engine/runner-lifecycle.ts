@@ -14,7 +14,7 @@ import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
 import type { CampaignOwnership } from './campaign-ownership';
 import type { Runner } from './engine-types';
-import type { QueueStatements } from './queue-statements';
+import type { PreparedQueries } from './prepared-queries';
 import { TokenBucket } from './token-bucket';
 
 /**
@@ -22,13 +22,13 @@ import { TokenBucket } from './token-bucket';
  * their status moved (and told to everyone) only through the lifecycle table, closed — and their lease
  * let go — once finished with no call left live.
  */
-export function createCampaignRunners(deps: {
+export function createRunnerLifecycle(deps: {
   db: Db;
   clock: Clock;
   bus: EventBus;
   logger: Logger;
   groupCommit: GroupCommit;
-  statements: QueueStatements;
+  statements: PreparedQueries;
   ownership: CampaignOwnership;
   settings: () => Settings;
   publishProgress: (campaignId: number, force?: boolean) => void;
@@ -114,4 +114,4 @@ export function createCampaignRunners(deps: {
   return { runners, open, close, finish, setStatus, stopTimer, told };
 }
 
-export type CampaignRunners = ReturnType<typeof createCampaignRunners>;
+export type RunnerLifecycle = ReturnType<typeof createRunnerLifecycle>;

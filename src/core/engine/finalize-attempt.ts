@@ -25,13 +25,14 @@ export interface EndingPatch {
  * provider did not confirm a call — asked about first, since the customer may already be ringing. Error
  * text is stored only through `redact`: a provider's message may echo the credentials it was sent.
  */
-export function createCallEndings(deps: {
+export function createAttemptFinalizer(deps: {
   db: Db;
   clock: Clock;
   store: AttemptStore;
   health: ProviderHealth;
   runners: Map<number, Runner>;
-  holders: Map<number, string>;
+  /** Nobody holds the call any more (an agent who took it over). */
+  releaseHolder: (attemptId: number) => void;
   schedule: (runner: Runner, at: number) => void;
   /** Lets go of a campaign that is over (its lease too). */
   closeRunner: (runner: Runner) => void;
@@ -58,7 +59,7 @@ export function createCallEndings(deps: {
     const recorded = { endedAt: patch.endedAt ?? now, ...patch };
     if (recorded.error !== undefined) recorded.error = deps.redact(recorded.error);
     if (!store.move(attempt.id, from, to, now, recorded)) return;
-    deps.holders.delete(attempt.id);
+    deps.releaseHolder(attempt.id);
     const campaignId = attempt.campaignId;
     const runner = runners.get(campaignId);
     const wasFull = runner !== undefined && runner.live.size >= runner.campaign.pacing.maxConcurrent;

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
  * The engine's reads and bulk writes of a campaign's queue, prepared once. Existence and bounded counts:
  * the pump runs after every call, and counting a 2,000-row queue each time was most of its own cost.
  */
-export function createQueueStatements(c: Database.Database) {
+export function createPreparedQueries(c: Database.Database) {
   return {
     due: c.prepare(`select a.id, a.campaign_id as campaignId, a.customer_id as customerId,
       a.attempt_number as attemptNumber, a.idempotency_key as idempotencyKey, a.state, a.mode, a.provider,
@@ -54,4 +54,4 @@ export function createQueueStatements(c: Database.Database) {
   };
 }
 
-export type QueueStatements = ReturnType<typeof createQueueStatements>;
+export type PreparedQueries = ReturnType<typeof createPreparedQueries>;

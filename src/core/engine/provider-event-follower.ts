@@ -12,7 +12,7 @@ import type { CallSummaries } from './call-summaries';
  * Following calls: what a provider reports — status changes, transcript lines, escalations, the
  * analysis — becomes attempt moves, transcript rows, dispositions, and events for the monitor.
  */
-export function createCallFollower(deps: {
+export function createProviderEventFollower(deps: {
   db: Db;
   clock: Clock;
   bus: EventBus;

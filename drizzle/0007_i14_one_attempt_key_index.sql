@@ -1,0 +1,1 @@
+DROP INDEX `call_attempts_idempotency_key_unique`;
