@@ -4,9 +4,9 @@ import {
   customerImportFields,
 } from '../../../shared/contract/customers';
 import { joinPlaces, placesOf, regionOf } from '../places/customer-places';
+import { type CustomerRow, insertValueCount, valueAt } from './customer-insert-layout';
 import type { ConsentLevel, WallClock } from './customer-values';
 import { wallClockIn } from './customer-values';
-import { type CustomerRow, insertValueCount, valueAt } from './customer-insert-layout';
 import { type FieldReader, fieldReaders } from './field-readers';
 import { invalidPhoneReason, readPhone } from './read-phone';
 
@@ -162,4 +162,5 @@ export function createRowReader(
   };
 }
 
-const cellOf = (record: string[], index: number | undefined) => (index === undefined ? '' : record[index].trim());
+const cellOf = (record: string[], index: number | undefined) =>
+  index === undefined ? '' : record[index].trim();

@@ -109,7 +109,12 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping) {
 
     // Phone and external id are the table's only unique keys, so the insert above met one of them.
     if (customerId === undefined) throw new Error('unreachable: an insert conflict without its customer');
-    update.run(values.slice(0, valueAt.createdAt), values[valueAt.updatedAt], ...updatedValues.map((i) => values[i]), customerId);
+    update.run(
+      values.slice(0, valueAt.createdAt),
+      values[valueAt.updatedAt],
+      ...updatedValues.map((i) => values[i]),
+      customerId,
+    );
     writeTags(customerId, tags, true);
     writeContractAndViewing(customerId, customer, now);
     written.add(customerId, row);

@@ -10,8 +10,9 @@ export type CsvImportOptions = Omit<CustomerImportOptions, 'region'> & {
   /** Country for numbers without a country code; the default region setting when absent. */
   region?: string;
   /**
-   * Into an empty customers table, build the secondary indexes once at the end (a first load from the
-   * CLI). Not for the app's own imports: its screens query customers while an import runs.
+   * Into an empty customers table, build the secondary indexes once at the end (a first load, from the
+   * CLI or the app's upload; with no customers yet, no screen or campaign needs them meanwhile). A load
+   * cut short gets them back at the next import.
    */
   bulkFirstLoad?: boolean;
 };
