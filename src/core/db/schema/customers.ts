@@ -66,17 +66,34 @@ export const customers = sqliteTable(
     interestMask: integer('interest_mask').notNull().default(0),
     /** The number is on the DNC list; kept by triggers on `dnc_numbers` and on this table's phone. */
     onDnc: integer('on_dnc', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * An audience count's suppression buckets for this customer, packed so that summing the column over
+     * the matched customers counts all three at once (21 bits each: on the DNC list, no consent, invalid
+     * number). Computed by SQLite from the row (virtual, so nothing to keep in step) and held in the
+     * audience indexes: a count of a million customers is one addition per row instead of eight filtered
+     * counts, which is what made broad audiences slow. See `count-audience.ts` for the unpacking.
+     */
+    suppressionTally: integer('suppression_tally').generatedAlwaysAs(
+      sql`on_dnc + ((consent = 'none') << 21) + ((phone_valid = 0) << 42)`,
+      { mode: 'virtual' },
+    ),
+    /**
+     * Likewise for a customer no list suppresses: 1 (eligible unless called too recently), plus the
+     * reasons a campaign still holds them (no known time zone, demo data); 0 for a suppressed customer.
+     */
+    eligibleTally: integer('eligible_tally').generatedAlwaysAs(
+      sql`iif(on_dnc = 1 or consent = 'none' or phone_valid = 0, 0, 1 + ((time_zones = '') << 21) + (demo << 42))`,
+      { mode: 'virtual' },
+    ),
   },
   (t) => {
-    /** What an audience count reads of every matched customer: its suppression buckets, what holds it, and interests. */
+    /** What an audience count reads of every matched customer: interests, its suppression buckets and what holds it. */
     const suppression = [
       t.interestMask,
       t.lastContactedAt,
       t.consent,
-      t.phoneValid,
-      t.onDnc,
-      t.timeZones,
-      t.demo,
+      t.suppressionTally,
+      t.eligibleTally,
     ] as const;
     return [
       // Demo customers share the few fictional numbers there are; a real number belongs to one customer.
@@ -94,7 +111,8 @@ export const customers = sqliteTable(
         ...suppression,
         t.lifetimeValue,
       ),
-      index('customers_audience_id_idx').on(t.id, ...suppression),
+      // With demo: the engine's refill for real calls skips demo customers from this index too.
+      index('customers_audience_id_idx').on(t.id, ...suppression, t.demo),
       // The audience builder suggests the time zones customers have (distinct values, read off this index).
       index('customers_time_zone_idx').on(t.timeZone),
       // The Customers page sorts by these (and the date and value criteria seek on them).
