@@ -103,7 +103,15 @@ const now = Date.UTC(2026, 11, 2);
 /** Every customer and tag row, in id order, hashed: equal hashes, equal data. */
 function contentHash(db: Db): string {
   const hash = createHash('sha256');
-  for (const row of db.$client.prepare('select * from customers order by id').raw().iterate())
+  const stored = (
+    db.$client
+      .prepare("select name from pragma_table_xinfo('customers') where hidden = 0")
+      .pluck()
+      .all() as string[]
+  )
+    .map((name) => `"${name}"`)
+    .join(', ');
+  for (const row of db.$client.prepare(`select ${stored} from customers order by id`).raw().iterate())
     hash.update(JSON.stringify(row));
   for (const row of db.$client
     .prepare('select * from customer_tags order by customer_id, tag')

@@ -30,14 +30,22 @@ console.log(
 
 /** A table's stored columns (generated ones are SQLite's to compute: not inserted). */
 const storedColumns = (table: string) =>
-  (seeded.db.$client.prepare(`select name from pragma_table_xinfo(?) where hidden = 0`).pluck().all(table) as string[])
+  (
+    seeded.db.$client
+      .prepare(`select name from pragma_table_xinfo(?) where hidden = 0`)
+      .pluck()
+      .all(table) as string[]
+  )
     .map((name) => `"${name}"`)
     .join(', ');
 const columns = new Map(tables.map((t) => [t, storedColumns(t)]));
 const rows = new Map(
   tables.map((t) => [
     t,
-    seeded.db.$client.prepare(`select ${columns.get(t)} from ${t} order by rowid`).raw().all() as unknown[][],
+    seeded.db.$client
+      .prepare(`select ${columns.get(t)} from ${t} order by rowid`)
+      .raw()
+      .all() as unknown[][],
   ]),
 );
 seeded.db.$client.close();

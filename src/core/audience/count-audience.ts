@@ -1,7 +1,8 @@
 import { inArray, type SQL, sql } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { AudienceCount, AudienceGroup, AudienceSampleRow } from '../../shared/contract/audience';
 import type { Db } from '../db/open';
-import { customers, customerTags } from '../db/schema';
+import { customers, customerTags, eligibleTally, suppressionTally } from '../db/schema';
 import { compileCriteria } from './compile-criteria';
 import { suppressionConditions } from './eligibility';
 
@@ -12,7 +13,7 @@ export interface AudienceOptions {
   frequencyCapDays: number;
 }
 
-/** Bits per bucket in the packed tallies (`customers.suppression_tally`, `eligible_tally`). */
+/** Bits per bucket in the packed tallies (`suppressionTally`, `eligibleTally` in the customers schema). */
 const tallyBits = 21;
 const tallyMask = 2 ** tallyBits - 1;
 
@@ -36,12 +37,13 @@ export function countAudienceQuery(
   options: AudienceOptions,
   { perRow = false }: TallyOptions = {},
 ): SQL {
+  // The cap's start as a literal (a number computed here, never input), so the three sums that read it
+  // are one expression SQLite adds up once.
+  const capFrom = Math.trunc(options.now - options.frequencyCapDays * day);
   const capped =
-    options.frequencyCapDays > 0
-      ? sql`${customers.lastContactedAt} >= ${options.now - options.frequencyCapDays * day}`
-      : sql`0`;
+    options.frequencyCapDays > 0 ? sql`${customers.lastContactedAt} >= ${sql.raw(String(capFrom))}` : sql`0`;
   // A customer called too recently is not eligible; `capped` is NULL for one never called (not capped).
-  const eligibleTally = sql`iif(${capped}, 0, ${customers.eligibleTally})`;
+  const eligible = sql`iif(${capped}, 0, ${eligibleTally(customers)})`;
   const bucket = (tally: SQL, k: number, name: string) => {
     const shift = sql.raw(String(k * tallyBits));
     const mask = sql.raw(String(tallyMask));
@@ -49,13 +51,15 @@ export function countAudienceQuery(
       ? sql`coalesce(sum((${tally} >> ${shift}) & ${mask}), 0) as ${sql.identifier(name)}`
       : sql`(coalesce(sum(${tally}), 0) >> ${shift}) & ${mask} as ${sql.identifier(name)}`;
   };
-  const suppression = sql`${customers.suppressionTally}`;
+  const suppression = suppressionTally(customers);
   return sql`select count(*) as matched,
       ${bucket(suppression, 0, 'dnc')}, ${bucket(suppression, 1, 'no_consent')}, ${bucket(suppression, 2, 'invalid_phone')},
       count(*) filter (where ${capped}) as frequency_cap,
-      ${bucket(eligibleTally, 0, 'eligible')}, ${bucket(eligibleTally, 1, 'time_zone_unknown')}, ${bucket(eligibleTally, 2, 'demo')}
+      ${bucket(eligible, 0, 'eligible')}, ${bucket(eligible, 1, 'time_zone_unknown')}, ${bucket(eligible, 2, 'demo')}
     from customers where ${compileCriteria(criteria, options.now)}`;
 }
+
+const dialect = new SQLiteSyncDialect();
 
 /** How many customers match, how many of them each suppression rule removes, and how many remain. */
 export function countAudience(
@@ -67,7 +71,8 @@ export function countAudience(
   // Ids are unique and positive, so no bucket can hold more customers than the highest id.
   const highestId = db.$client.prepare('select max(id) from customers').pluck().get() as number | null;
   const perRow = tally.perRow ?? (highestId ?? 0) > tallyMask;
-  const row = db.get<{
+  const query = dialect.sqlToQuery(countAudienceQuery(criteria, options, { perRow }));
+  const row = db.$client.prepare(query.sql).get(query.params) as {
     matched: number;
     dnc: number;
     no_consent: number;
@@ -76,7 +81,7 @@ export function countAudience(
     eligible: number;
     time_zone_unknown: number;
     demo: number;
-  }>(countAudienceQuery(criteria, options, { perRow }));
+  };
   return {
     matched: row.matched,
     suppressed: {

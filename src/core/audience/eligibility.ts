@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { customers } from '../db/schema';
+import { customers, eligibleTally } from '../db/schema';
 
 const day = 86_400_000;
 
@@ -23,9 +23,9 @@ export type SuppressionReason = keyof ReturnType<typeof suppressionConditions>;
 
 /**
  * True for a customer who may be called now: on no list, with consent, a valid number (all three in
- * `eligible_tally`, which the audience indexes hold), not called recently.
+ * `eligibleTally`, which the audience indexes hold), not called recently.
  */
 export function eligibleCondition(now: number, frequencyCapDays: number): SQL {
   const s = suppressionConditions(now, frequencyCapDays);
-  return sql`(${customers.eligibleTally} <> 0 and not ${s.frequency_cap})`;
+  return sql`(${eligibleTally(customers)} <> 0 and not ${s.frequency_cap})`;
 }
