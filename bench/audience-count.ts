@@ -1,7 +1,7 @@
 /**
  * Audience count at scale: the live count the campaign editor shows, through the real countAudience
- * (criteria compiled to SQL, the four suppression buckets and the eligible rest), against the best
- * hand-written query found for the same six figures — each with an index made for that query alone —
+ * (criteria compiled to SQL, the four suppression buckets, the eligible rest and the two held), against
+ * the best hand-written query found for the same eight figures — each with an index made for that query alone —
  * in the same run, runs interleaved. Several databases give the growth with the number of customers:
  *   node bin/navaia.js seed --customers 10000 --db /tmp/a10k.db     (likewise 100000 and 1000000)
  *   node --import tsx bench/audience-count.ts /tmp/a10k.db /tmp/a100k.db /tmp/m1.db [--runs 21]
@@ -69,6 +69,7 @@ for (const file of args) {
           frequency_cap: handResult.frequency_cap,
         },
         eligible: handResult.eligible,
+        held: { timeZoneUnknown: handResult.time_zone_unknown, demo: handResult.demo },
       });
     if (!same) throw new Error(`${c.name}: different results ${JSON.stringify({ appResult, handResult })}`);
     const appTimes: number[] = [];

@@ -28,10 +28,24 @@ console.log(
   `seed: ${result.customers.toLocaleString('en-US')} customers, ${result.tags.toLocaleString('en-US')} tags, ${result.bookings.toLocaleString('en-US')} viewings, ${result.contracts.toLocaleString('en-US')} contracts in ${seedSeconds.toFixed(1)} s`,
 );
 
+/** A table's stored columns (generated ones are SQLite's to compute: not inserted). */
+const storedColumns = (table: string) =>
+  (
+    seeded.db.$client
+      .prepare(`select name from pragma_table_xinfo(?) where hidden = 0`)
+      .pluck()
+      .all(table) as string[]
+  )
+    .map((name) => `"${name}"`)
+    .join(', ');
+const columns = new Map(tables.map((t) => [t, storedColumns(t)]));
 const rows = new Map(
   tables.map((t) => [
     t,
-    seeded.db.$client.prepare(`select * from ${t} order by rowid`).raw().all() as unknown[][],
+    seeded.db.$client
+      .prepare(`select ${columns.get(t)} from ${t} order by rowid`)
+      .raw()
+      .all() as unknown[][],
   ]),
 );
 seeded.db.$client.close();
@@ -49,7 +63,9 @@ for (const { type, name } of deferred) c.exec(`drop ${type} "${name}"`);
 for (const table of tables) {
   const all = rows.get(table)!;
   if (all.length === 0) continue;
-  const insert = c.prepare(`insert into ${table} values (${all[0].map(() => '?').join(', ')})`);
+  const insert = c.prepare(
+    `insert into ${table} (${columns.get(table)}) values (${all[0].map(() => '?').join(', ')})`,
+  );
   for (let i = 0; i < all.length; i += 10_000)
     c.transaction(() => {
       for (const row of all.slice(i, i + 10_000)) insert.run(row);

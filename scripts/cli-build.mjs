@@ -33,7 +33,7 @@ export function cliBuildIsFresh() {
 }
 
 /**
- * Bundles the CLI and the import's reading worker (their own code, zod, drizzle, commander… in one
+ * Bundles the CLI (its own code, zod, drizzle, commander… in one
  * pass; the native SQLite binding, the two vendor SDKs (loaded only for real calls) and faker (only for a
  * seed) stay in
  * node_modules). Files are written under a temporary name and renamed, chunks before entries, so a
@@ -44,11 +44,7 @@ export async function buildCli() {
   const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: root,
-    entryPoints: {
-      main: 'src/cli/main.ts',
-      // Beside the bundle, where read-in-worker.ts looks for it.
-      'customer-reading-worker': 'src/core/customers/import/customer-reading-worker.ts',
-    },
+    entryPoints: { main: 'src/cli/main.ts' },
     outdir: cliOutDir,
     bundle: true,
     splitting: true,
@@ -65,7 +61,7 @@ export async function buildCli() {
     logLevel: 'warning',
   });
   mkdirSync(cliOutDir, { recursive: true });
-  const isEntry = (path) => /[\\/](main|customer-reading-worker)\.js$/.test(path);
+  const isEntry = (path) => /[\\/]main\.js$/.test(path);
   const files = [...result.outputFiles].sort((a, b) => Number(isEntry(a.path)) - Number(isEntry(b.path)));
   const writeAtomically = (path, contents) => {
     const temporary = `${path}.${process.pid}.tmp`;

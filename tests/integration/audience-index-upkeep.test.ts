@@ -144,6 +144,44 @@ describe('the interest mask and the DNC flag stay right whatever writes the data
     expect(holders()).toBeGreaterThanOrEqual(2);
   });
 
+  it('a number added to or removed from the DNC list finds its customers through an index, demo or real', () => {
+    const { db } = fresh();
+    seedDemoData(db, { customers: 300, now });
+    db.$client.exec(
+      `update customers set demo = 0, phone = '+1212555' || printf('%04d', id) where id % 2 = 0`,
+    );
+    const plan = (text: string) =>
+      (db.$client.prepare(`explain query plan ${text}`).all('+1') as { detail: string }[]).map(
+        (r) => r.detail,
+      );
+    const triggers = db.$client
+      .prepare("select sql from sqlite_master where type = 'trigger' and tbl_name = 'dnc_numbers'")
+      .pluck()
+      .all() as string[];
+    const updates = triggers.flatMap((t) => t.match(/UPDATE `customers`[^;]+/g) ?? []);
+    expect(updates.length).toBe(8);
+    for (const update of updates) {
+      const steps = plan(update.replace(/(new|old)\.`phone`/g, '?'));
+      expect(steps.join(' '), update).toMatch(/USING INDEX customers_(phone_unique|demo_phone_idx)/);
+    }
+    const demoPhone = db.$client
+      .prepare('select phone from customers where demo = 1 limit 1')
+      .pluck()
+      .get() as string;
+    const realPhone = db.$client
+      .prepare('select phone from customers where demo = 0 limit 1')
+      .pluck()
+      .get() as string;
+    addDnc(db, demoPhone, null, now);
+    addDnc(db, realPhone, null, now);
+    expect(outOfStep(db)).toEqual([]);
+    expect(flagged(db)).toBeGreaterThanOrEqual(2);
+    removeDnc(db, demoPhone);
+    removeDnc(db, realPhone);
+    expect(outOfStep(db)).toEqual([]);
+    expect(flagged(db)).toBe(0);
+  });
+
   it('tags written directly: added, renamed, moved to another customer, deleted with their customer', () => {
     const { db } = fresh();
     seedDemoData(db, { customers: 300, now });

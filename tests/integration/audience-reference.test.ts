@@ -187,6 +187,8 @@ describe('audience counts against plain reference queries', () => {
       const want = expected(templateReference[id]);
       expect(want.matched).toBeGreaterThan(0);
       expect(countAudience(db, criteria, { now, frequencyCapDays })).toEqual(want);
+      // The tallies unpacked row by row, as past two million customers.
+      expect(countAudience(db, criteria, { now, frequencyCapDays }, { perRow: true })).toEqual(want);
     },
   );
 
@@ -196,6 +198,25 @@ describe('audience counts against plain reference queries', () => {
 
   it.each(handMade)('%s: counts what the plain query counts', (_, criteria, where) => {
     expect(countAudience(db, criteria, { now, frequencyCapDays })).toEqual(expected(where));
+    expect(countAudience(db, criteria, { now, frequencyCapDays }, { perRow: true })).toEqual(expected(where));
+  });
+
+  it('counts with no frequency cap, and an audience nobody matches', () => {
+    const everyone = countAudience(db, and(), { now, frequencyCapDays: 0 });
+    const suppressed = reference('1');
+    expect(everyone.suppressed.frequency_cap).toBe(0);
+    expect(everyone.matched).toBe(suppressed.matched);
+    expect(everyone.suppressed.dnc).toBe(suppressed.dnc);
+    const plain = db.$client
+      .prepare(
+        `select count(*) from customers c where not (exists (select 1 from dnc_numbers d where d.phone = c.phone)
+          or c.consent = 'none' or c.phone_valid = 0)`,
+      )
+      .pluck()
+      .get();
+    expect(everyone.eligible).toBe(plain);
+    const nobody = countAudience(db, and(rule('city', '=', 'Atlantis')), { now, frequencyCapDays });
+    expect(nobody).toEqual(expected('0'));
   });
 
   it('the buckets are not all empty, so a wrong bucket would show', () => {

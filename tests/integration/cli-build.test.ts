@@ -9,17 +9,16 @@ const buildInfoFile = join(cliOutDir, 'build-info.json');
 const help = () => spawnSync(process.execPath, [navaiaBin, '--help'], { encoding: 'utf8' });
 
 describe('the navaia command’s bundle', () => {
-  it('is built from the sources the command runs, with the import’s reading worker beside it', () => {
+  it('is built from the sources the command runs', () => {
     expect(help().status).toBe(0);
     expect(cliBuildIsFresh()).toBe(true);
-    for (const file of ['main.js', 'customer-reading-worker.js'])
-      expect(existsSync(join(cliOutDir, file))).toBe(true);
+    expect(existsSync(join(cliOutDir, 'main.js'))).toBe(true);
     const { inputs } = JSON.parse(readFileSync(buildInfoFile, 'utf8')) as { inputs: string[] };
     expect(inputs).toEqual(
       expect.arrayContaining([
         'src/cli/main.ts',
         'src/core/audience/compile-criteria.ts',
-        'src/core/customers/import/customer-reading-worker.ts',
+        'src/core/customers/import/customer-row.ts',
       ]),
     );
     // The vendor SDKs are loaded from node_modules, and only by the real provider's chunk.

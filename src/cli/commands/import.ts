@@ -129,7 +129,6 @@ export function registerImportCommands(program: Command): void {
         rejects: createRejectsFile(rejectsPath),
         keepRejects: 20,
         bulkFirstLoad: !options.dryRun,
-        readInWorker: true,
         onProgress: () => progress.update(bytes.bytesRead, size),
       });
       progress.done();

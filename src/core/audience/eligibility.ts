@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { customers } from '../db/schema';
+import { customers, eligibleTally } from '../db/schema';
 
 const day = 86_400_000;
 
@@ -21,8 +21,11 @@ export function suppressionConditions(now: number, frequencyCapDays: number) {
 
 export type SuppressionReason = keyof ReturnType<typeof suppressionConditions>;
 
-/** True for a customer who may be called now: on no list, with consent, a valid number, not called recently. */
+/**
+ * True for a customer who may be called now: on no list, with consent, a valid number (all three in
+ * `eligibleTally`, which the audience indexes hold), not called recently.
+ */
 export function eligibleCondition(now: number, frequencyCapDays: number): SQL {
   const s = suppressionConditions(now, frequencyCapDays);
-  return sql`not (${s.dnc} or ${s.no_consent} or ${s.invalid_phone} or ${s.frequency_cap})`;
+  return sql`(${eligibleTally(customers)} <> 0 and not ${s.frequency_cap})`;
 }

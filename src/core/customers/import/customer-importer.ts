@@ -14,7 +14,7 @@ export interface CustomerImportOptions extends RowReadOptions, BatchWriteOptions
 /**
  * Imports customers from CSV records fed one at a time (the first is the header), on this thread: rows
  * are read as they come and written in batches, one transaction each. Memory stays flat whatever the
- * file size. (`read-in-worker.ts` does the same with the reading on a worker thread.)
+ * file size.
  */
 export function createCustomerImporter(db: Db, options: CustomerImportOptions) {
   const batchSize = options.batchSize ?? defaultBatchSize;

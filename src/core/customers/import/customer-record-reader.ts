@@ -5,8 +5,8 @@ import type {
 } from '../../../shared/contract/customers';
 import { AppError } from '../../../shared/errors';
 import { mappingProblem } from './column-mapping';
-import { createRowReader, type MappedCells, type RowProblem, type RowReadOptions } from './customer-row';
-import { type CustomerRow, customerRowOf } from './customer-writer';
+import type { CustomerRow } from './customer-insert-layout';
+import { createRowReader, type RowProblem, type RowReadOptions } from './customer-row';
 
 export interface RecordReadOptions extends RowReadOptions {
   mapping: CustomerImportMapping;
@@ -32,12 +32,11 @@ export function columnOf(mapping: CustomerImportMapping, field: CustomerImportFi
 
 /**
  * Turns CSV records, fed one at a time (the first is the header), into pending rows numbered by the file
- * line they start on. Touches no database, so it can run on a worker thread while another writes.
+ * line they start on. Touches no database.
  */
 export function createRecordReader(options: RecordReadOptions) {
-  const readRow = createRowReader(options);
+  let readRow: ReturnType<typeof createRowReader> | undefined;
   let headers: string[] | undefined;
-  let columns: [CustomerImportField, number][] = [];
   /** The file line the next record starts on; a quoted field may span lines. */
   let nextLine = 1;
 
@@ -45,9 +44,10 @@ export function createRecordReader(options: RecordReadOptions) {
     const read = record.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
     const problem = mappingProblem(options.mapping, read);
     if (problem) throw new AppError('invalid_input', `The file does not fit the mapping: ${problem}`);
-    columns = Object.entries(options.mapping)
+    const columns = Object.entries(options.mapping)
       .filter(([, column]) => column)
-      .map(([field, column]) => [field as CustomerImportField, read.indexOf(column!)]);
+      .map(([field, column]) => [field as CustomerImportField, read.indexOf(column!)] as const);
+    readRow = createRowReader(options, columns);
     headers = read;
     return read;
   };
@@ -63,17 +63,11 @@ export function createRecordReader(options: RecordReadOptions) {
           reason: `row: has ${record.length} columns, the header has ${width}`,
         },
       };
-    const cells: MappedCells = {};
-    for (const [field, index] of columns) {
-      const value = record[index].trim();
-      if (value !== '') cells[field] = value;
-    }
-    const read = readRow(cells);
-    if ('draft' in read) {
-      const customer = customerRowOf(read.draft, options.now);
-      if (read.warnings.length === 0) return { row, cells: record, customer };
+    const read = readRow!(record);
+    if ('customer' in read) {
+      if (read.warnings.length === 0) return { row, cells: record, customer: read.customer };
       const warnings = read.warnings.map((w) => rejectOf(row, [w]));
-      return { row, cells: record, customer, warnings };
+      return { row, cells: record, customer: read.customer, warnings };
     }
     return { row, cells: record, reject: rejectOf(row, read.problems) };
   };
@@ -113,10 +107,6 @@ export function createRecordReader(options: RecordReadOptions) {
     accept(record: string[], malformed?: string): PendingRow | { headers: string[] } | undefined {
       const numbered = number(record);
       return typeof numbered === 'number' ? read(numbered, record, malformed) : numbered;
-    },
-    /** For a reader on another thread than the one that numbers the records: the header it read. */
-    takeHeader(cleaned: string[]) {
-      readHeader(cleaned);
     },
   };
 }

@@ -1,76 +1,9 @@
 import type { Statement } from 'better-sqlite3';
 import type { CustomerImportMapping } from '../../../shared/contract/customers';
 import type { Db } from '../../db/open';
-import { joinPlaces } from '../places/customer-places';
-import type { CustomerDraft } from './customer-row';
+import { type CustomerRow, fixedValueCount, optionalColumns, valueAt } from './customer-insert-layout';
 
 export type WriteOutcome = { kind: 'imported' | 'updated' } | { kind: 'rejected'; reason: string };
-
-/** Columns an import may set, each with the field(s) that must be mapped for it to be written on update. */
-const optionalColumns: {
-  column: string;
-  fields: (keyof CustomerImportMapping)[];
-  value: (d: CustomerDraft) => unknown;
-}[] = [
-  { column: 'external_id', fields: ['externalId'], value: (d) => d.externalId ?? null },
-  { column: 'last_name', fields: ['lastName', 'fullName'], value: (d) => d.lastName },
-  { column: 'email', fields: ['email'], value: (d) => d.email ?? null },
-  { column: 'city', fields: ['city'], value: (d) => d.city ?? null },
-  { column: 'postal_code', fields: ['postalCode'], value: (d) => d.postalCode ?? null },
-  { column: 'neighborhood', fields: ['neighborhood'], value: (d) => d.neighborhood ?? null },
-  { column: 'budget_min', fields: ['budget', 'budgetMin'], value: (d) => d.budgetMin ?? null },
-  { column: 'budget_max', fields: ['budget', 'budgetMax'], value: (d) => d.budgetMax ?? null },
-  {
-    column: 'preferred_property_type',
-    fields: ['preferredPropertyType'],
-    value: (d) => d.preferredPropertyType ?? null,
-  },
-  { column: 'lifecycle_stage', fields: ['lifecycleStage'], value: (d) => d.lifecycleStage ?? 'lead' },
-  { column: 'booking_status', fields: ['bookingStatus'], value: (d) => d.bookingStatus ?? 'none' },
-  { column: 'last_contacted_at', fields: ['lastContactedAt'], value: (d) => d.lastContactedAt ?? null },
-  { column: 'customer_since', fields: ['customerSince'], value: (d) => d.customerSince ?? null },
-  { column: 'lifetime_value', fields: ['lifetimeValue'], value: (d) => d.lifetimeValue ?? 0 },
-  { column: 'consent', fields: ['consent'], value: (d) => d.consent ?? 'none' },
-  { column: 'consent_at', fields: ['consentAt'], value: (d) => d.consentAt ?? null },
-];
-
-/**
- * A customer ready to write: the values of the insert statement in its column order (first name, phone,
- * time zone, time zones, regions, region, created at, updated at, then `optionalColumns`), and the tags. Made where the row is
- * read, on a worker thread for large files, so the writing thread only binds them.
- */
-export interface CustomerRow {
-  values: unknown[];
-  tags?: string[];
-  /** Rows of their own tables: the end of the active lease/contract, and a booked viewing (epoch ms). */
-  contractEndsAt?: number;
-  bookingAt?: number;
-}
-
-/** Values before those of `optionalColumns`: first name, phone, the places, created at, updated at. */
-const fixedValues = 8;
-/** Where the import's time (created at) is among the fixed values. */
-const createdAtIndex = 6;
-const externalIdAt = fixedValues + optionalColumns.findIndex((c) => c.column === 'external_id');
-
-export function customerRowOf(draft: CustomerDraft, now: number): CustomerRow {
-  const values: unknown[] = [
-    draft.firstName,
-    draft.phone,
-    draft.timeZone,
-    joinPlaces(draft.timeZones),
-    joinPlaces(draft.regions),
-    draft.region ?? null,
-    now,
-    now,
-  ];
-  for (const column of optionalColumns) values.push(column.value(draft));
-  const row: CustomerRow = { values };
-  if (draft.tags) row.tags = draft.tags;
-  if (draft.contractEndsAt !== undefined) row.contractEndsAt = draft.contractEndsAt;
-  if (draft.bookingAt !== undefined) row.bookingAt = draft.bookingAt;
-  return row;
-}
 
 /**
  * Writes customers with prepared statements. A row whose external id is known updates that
@@ -88,12 +21,12 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping) {
     'select id, external_id as externalId from customers where phone = ? and demo = 0',
   );
 
-  const mapped = (fields: (keyof CustomerImportMapping)[]) => fields.some((f) => mapping[f]);
+  const mapped = (fields: readonly (keyof CustomerImportMapping)[]) => fields.some((f) => mapping[f]);
   /** Where the values of the optional columns the file maps are: the only ones an update writes. */
-  const updatedValues = optionalColumns.flatMap((c, i) => (mapped(c.fields) ? [fixedValues + i] : []));
+  const updatedValues = optionalColumns.flatMap((c, i) => (mapped(c.fields) ? [fixedValueCount + i] : []));
   const update = client.prepare(
     `update customers set first_name = ?, phone = ?, phone_valid = 1, time_zone = ?, time_zones = ?, regions = ?,
-      region = coalesce(?, region), updated_at = ?${updatedValues.map((i) => `, ${optionalColumns[i - fixedValues].column} = ?`).join('')} where id = ?`,
+      region = coalesce(?, region), updated_at = ?${updatedValues.map((i) => `, ${optionalColumns[i - fixedValueCount].column} = ?`).join('')} where id = ?`,
   );
   const insertSql = `insert into customers (first_name, phone, phone_valid, time_zone, time_zones, regions, region,
     created_at, updated_at${optionalColumns
@@ -145,7 +78,7 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping) {
 
   function write(customer: CustomerRow, row: number): WriteOutcome {
     const { values, tags } = customer;
-    const now = values[createdAtIndex] as number;
+    const now = values[valueAt.createdAt] as number;
     // Most rows are new customers: one statement instead of two look-ups and an insert. A row whose
     // number or external id is already there writes nothing here and goes through the look-ups below.
     const added = insertIfNew.run(values);
@@ -155,8 +88,8 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping) {
       written.add(Number(added.lastInsertRowid), row);
       return { kind: 'imported' };
     }
-    const phone = values[1] as string;
-    const externalId = values[externalIdAt] as string | null;
+    const phone = values[valueAt.phone] as string;
+    const externalId = values[valueAt.externalId] as string | null;
     type Owner = { id: number; externalId: string | null };
     const phoneOwner = byPhone.get(phone) as Owner | undefined;
     const phoneRow = phoneOwner && written.rowOf(phoneOwner.id);
@@ -176,7 +109,12 @@ export function createCustomerWriter(db: Db, mapping: CustomerImportMapping) {
 
     // Phone and external id are the table's only unique keys, so the insert above met one of them.
     if (customerId === undefined) throw new Error('unreachable: an insert conflict without its customer');
-    update.run(values.slice(0, 6), values[7], ...updatedValues.map((i) => values[i]), customerId);
+    update.run(
+      values.slice(0, valueAt.createdAt),
+      values[valueAt.updatedAt],
+      ...updatedValues.map((i) => values[i]),
+      customerId,
+    );
     writeTags(customerId, tags, true);
     writeContractAndViewing(customerId, customer, now);
     written.add(customerId, row);

@@ -5,23 +5,16 @@ import { restoreMissingCustomerIndexes, withSecondaryIndexesDeferred } from './b
 import { streamCsvRecords } from './csv-records';
 import type { CsvImportResult } from './customer-batch-writer';
 import { type CustomerImportOptions, createCustomerImporter } from './customer-importer';
-import { canReadInWorker, importWithReadingWorker } from './read-in-worker';
 
 export type CsvImportOptions = Omit<CustomerImportOptions, 'region'> & {
   /** Country for numbers without a country code; the default region setting when absent. */
   region?: string;
   /**
-   * Into an empty customers table, build the secondary indexes once at the end (a first load from the
-   * CLI). Not for the app's own imports: its screens query customers while an import runs.
+   * Into an empty customers table, build the secondary indexes once at the end (a first load, from the
+   * CLI or the app's upload; with no customers yet, no screen or campaign needs them meanwhile). A load
+   * cut short gets them back at the next import.
    */
   bulkFirstLoad?: boolean;
-  /**
-   * Parse and read rows on a worker thread while this one writes (the CLI, for large files). Ignored
-   * where core runs from a bundle (the desktop app), whose uploads read on the main thread.
-   */
-  readInWorker?: boolean;
-  /** With `readInWorker`: how many threads read rows (default two where there are two cores). */
-  readingThreads?: number;
 };
 
 /**
@@ -47,8 +40,6 @@ function streamIntoCustomers(db: Db, input: Readable, options: CsvImportOptions)
     ...options,
     region: options.region ?? settings.defaultRegion,
   };
-  if (options.readInWorker && canReadInWorker())
-    return importWithReadingWorker(db, input, importOptions, options.readingThreads);
   const importer = createCustomerImporter(db, importOptions);
   return new Promise((resolve, reject) => {
     streamCsvRecords(input, {

@@ -1,5 +1,14 @@
-import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type SQL, sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  type SQLiteColumn,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 /** Stored as epoch milliseconds; drizzle hands back `Date`. */
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -68,19 +77,20 @@ export const customers = sqliteTable(
     onDnc: integer('on_dnc', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => {
-    /** What an audience count reads of every matched customer: its suppression buckets, what holds it, and interests. */
+    /** What an audience count reads of every matched customer: interests, its suppression buckets and what holds it. */
     const suppression = [
       t.interestMask,
       t.lastContactedAt,
       t.consent,
-      t.phoneValid,
-      t.onDnc,
-      t.timeZones,
-      t.demo,
+      suppressionTally(t),
+      eligibleTally(t),
     ] as const;
     return [
       // Demo customers share the few fictional numbers there are; a real number belongs to one customer.
       uniqueIndex('customers_phone_unique').on(t.phone).where(sql`${t.demo} = 0`),
+      // The DNC triggers find a number's demo customers through this one (without it, every number added
+      // to the list scanned all the customers).
+      index('customers_demo_phone_idx').on(t.phone).where(sql`${t.demo} = 1`),
       index('customers_last_name_idx').on(sql`${t.lastName} collate nocase`),
       index('customers_first_name_idx').on(sql`${t.firstName} collate nocase`),
       // Audience counts read one of these and never the table. By stage, then place: a rule on the city
@@ -94,7 +104,8 @@ export const customers = sqliteTable(
         ...suppression,
         t.lifetimeValue,
       ),
-      index('customers_audience_id_idx').on(t.id, ...suppression),
+      // With demo: the engine's refill for real calls skips demo customers from this index too.
+      index('customers_audience_id_idx').on(t.id, ...suppression, t.demo),
       // The audience builder suggests the time zones customers have (distinct values, read off this index).
       index('customers_time_zone_idx').on(t.timeZone),
       // The Customers page sorts by these (and the date and value criteria seek on them).
@@ -191,3 +202,24 @@ export const contracts = sqliteTable(
     index('contracts_customer_idx').on(t.customerId),
   ],
 );
+
+type TallyColumns = Record<'onDnc' | 'consent' | 'phoneValid' | 'timeZones' | 'demo', SQLiteColumn>;
+
+/**
+ * An audience count's suppression buckets for one customer, packed so that adding the expression up over
+ * the matched customers counts all three at once (21 bits each: on the DNC list, no consent, invalid
+ * number). The audience indexes hold its value (an index on the expression), so a count of a million
+ * customers is one addition per row read from the index instead of eight filtered counts, which is what
+ * made broad audiences slow. A query must use this very expression for SQLite to read it from the index.
+ * See `count-audience.ts` for the unpacking.
+ */
+export const suppressionTally = (t: TallyColumns): SQL =>
+  sql`(${t.onDnc} + ((${t.consent} = 'none') << 21) + ((${t.phoneValid} = 0) << 42))`;
+
+/**
+ * Likewise for a customer no list suppresses: 1 (eligible unless called too recently), plus the reasons
+ * a campaign still holds them (no known time zone, demo data); 0 for a suppressed customer.
+ */
+export const eligibleTally = (t: TallyColumns): SQL =>
+  // Written without commas: drizzle-kit cuts an index's expressions at them.
+  sql`(case when ${t.onDnc} = 1 or ${t.consent} = 'none' or ${t.phoneValid} = 0 then 0 else 1 + ((${t.timeZones} = '') << 21) + (${t.demo} << 42) end)`;

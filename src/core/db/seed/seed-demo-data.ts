@@ -24,7 +24,7 @@ export interface SeedOptions {
   batchSize?: number;
   /**
    * Build secondary indexes and triggers once after the rows instead of row by row; only into empty
-   * tables. By default for 100,000 customers or more.
+   * tables. By default for 5,000 customers or more (3–4× faster at 20,000; smaller seeds are tests').
    */
   deferIndexes?: boolean;
   onProgress?: (done: number, total: number) => void;
@@ -251,7 +251,7 @@ export function seedDemoData(db: Db, options: SeedOptions): SeedResult {
   };
 
   const emptyBefore = startId === 1;
-  if (emptyBefore && (options.deferIndexes ?? options.customers >= 100_000)) {
+  if (emptyBefore && (options.deferIndexes ?? options.customers >= 5_000)) {
     withIndexesDeferred(db, ['customers', 'customer_tags', 'bookings', 'contracts'], writeAll);
   } else {
     writeAll();
