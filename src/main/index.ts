@@ -20,6 +20,7 @@ import { logDatabaseOpening, openDatabase } from '../core/db/open';
 import { ensureDemoData } from '../core/db/seed/seed-demo-data';
 import { createLogger } from '../core/logging/logger';
 import { databaseFileName } from '../core/paths';
+import { errorMessage } from '../shared/errors';
 import { appMenuTemplate } from './app-menu';
 import { backupMenuActions } from './backup-menu';
 import { closeBeforeQuit } from './close-before-quit';
@@ -116,7 +117,7 @@ app.whenReady().then(async () => {
     core = startCore();
   } catch (err) {
     // A damaged database is refused unchanged; the message says what it means and where the backups are.
-    dialog.showErrorBox('Navaia cannot open its database', err instanceof Error ? err.message : String(err));
+    dialog.showErrorBox('Navaia cannot open its database', errorMessage(err));
     app.quit();
     return;
   }

@@ -3,13 +3,14 @@ import type { Command } from 'commander';
 import { countAudience } from '../../core/audience/count-audience';
 import { getSettings } from '../../core/settings/settings-store';
 import { audienceGroupSchema } from '../../shared/contract/audience';
+import { errorMessage } from '../../shared/errors';
 import { CliError, openCliApp, printJson, withDbOption } from '../cli-context';
 
 export function readJsonFile(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new CliError(`Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`, 2);
+    throw new CliError(`Cannot read ${file}: ${errorMessage(err)}`, 2);
   }
 }
 

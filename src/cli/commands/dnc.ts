@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { importDncCsv } from '../../core/compliance/dnc-import';
 import { getSettings } from '../../core/settings/settings-store';
+import { errorMessage } from '../../shared/errors';
 import { CliError, openCliApp, printJson, withDbOption, withRegionOption } from '../cli-context';
 
 export function registerDncCommands(program: Command): void {
@@ -19,7 +20,7 @@ export function registerDncCommands(program: Command): void {
     try {
       text = readFileSync(file, 'utf8');
     } catch (err) {
-      throw new CliError(`Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`, 2);
+      throw new CliError(`Cannot read ${file}: ${errorMessage(err)}`, 2);
     }
     const app = openCliApp(options);
     try {

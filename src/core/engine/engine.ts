@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { AppError } from '../../shared/errors';
+import { AppError, errorMessage } from '../../shared/errors';
 import { getCampaign } from '../campaigns/campaign-store';
 import { groupCommitOf } from '../db/group-commit';
 import type { ProviderEvent } from '../providers/provider';
@@ -262,7 +262,7 @@ export function createEngine(deps: EngineDependencies) {
   /** A campaign whose stored settings no longer read (written by an older version) is paused, not fatal. */
   const pauseUnreadable = (id: number, err: unknown) => {
     logger.error({ err, campaignId: id }, 'a running campaign cannot be read; it is paused');
-    const reason = `Navaia paused this campaign: its settings cannot be read (${err instanceof Error ? err.message : String(err)}).`;
+    const reason = `Navaia paused this campaign: its settings cannot be read (${errorMessage(err)}).`;
     db.$client
       .prepare(
         "update campaigns set status = 'paused', status_reason = ? where id = ? and status in ('running', 'scheduled')",

@@ -5,12 +5,12 @@ import {
 } from '../../shared/campaigns/dispositions';
 import type { callMethods } from '../../shared/contract/calls';
 import type { CallContext, HandlersOf } from '../../shared/contract/define';
-import { AppError } from '../../shared/errors';
+import { AppError, errorMessage, ProviderError } from '../../shared/errors';
 import type { AppContext } from '../app-context';
 import { assertAudienceUsable } from '../audience/check-criteria';
 import { getCampaign } from '../campaigns/campaign-store';
 import { assertReadyForRealCalls } from '../compliance/real-call-readiness';
-import type { TakeoverSession } from '../providers/provider';
+import { rethrowAsProviderError, type TakeoverSession } from '../providers/provider';
 import { installIdOf } from '../settings/install-id';
 import { readCallDetail } from './call-detail';
 import type { Engine } from './engine';
@@ -112,10 +112,9 @@ export function callHandlers(context: AppContext, engine: Engine): HandlersOf<ty
       } catch (err) {
         holders.delete(attemptId);
         store.release(attemptId, clock.now(), agentName);
-        throw new AppError(
-          'unavailable',
-          `Could not take the call over: ${engine.redact(err instanceof Error ? err.message : String(err))}`,
-        );
+        throw new ProviderError(`Could not take the call over: ${engine.redact(errorMessage(err))}`, {
+          cause: err,
+        });
       }
       if (attempt.state === 'escalated')
         store.move(attemptId, 'escalated', 'in_progress', clock.now(), {}, { by: agentName });
@@ -125,13 +124,19 @@ export function callHandlers(context: AppContext, engine: Engine): HandlersOf<ty
 
     async 'calls.say'({ attemptId, text }, caller) {
       const { attempt, callId } = heldByCaller(attemptId, caller);
-      await engine.providerOf(attempt.provider).sendAgentMessage(callId, text);
+      await engine
+        .providerOf(attempt.provider)
+        .sendAgentMessage(callId, text)
+        .catch(rethrowAsProviderError(engine.redact));
       return { ok: true as const };
     },
 
     async 'calls.handBack'({ attemptId, reason }, caller) {
       const { attempt, callId } = heldByCaller(attemptId, caller);
-      await engine.providerOf(attempt.provider).handBack(callId, reason);
+      await engine
+        .providerOf(attempt.provider)
+        .handBack(callId, reason)
+        .catch(rethrowAsProviderError(engine.redact));
       holders.delete(attemptId);
       store.release(attemptId, clock.now(), attempt.heldBy ?? 'agent');
       systemLine(attemptId, `${attempt.heldBy ?? 'The agent'} handed the call back to the AI`);
@@ -159,14 +164,17 @@ export function callHandlers(context: AppContext, engine: Engine): HandlersOf<ty
         attemptId,
         `${attempt.heldBy ?? 'The agent'} ended the call: ${dispositionLabel(disposition, objective).toLowerCase()}`,
       );
-      await engine.providerOf(attempt.provider).hangUp(callId);
+      await engine.providerOf(attempt.provider).hangUp(callId).catch(rethrowAsProviderError(engine.redact));
       return summary(attemptId);
     },
 
     async 'calls.hangUp'({ attemptId }) {
       const attempt = store.get(attemptId);
       if (!attempt?.providerCallId) throw new AppError('invalid_state', 'This call has not been placed');
-      await engine.providerOf(attempt.provider).hangUp(attempt.providerCallId);
+      await engine
+        .providerOf(attempt.provider)
+        .hangUp(attempt.providerCallId)
+        .catch(rethrowAsProviderError(engine.redact));
       return { ok: true as const };
     },
   };

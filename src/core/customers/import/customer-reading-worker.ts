@@ -6,7 +6,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../../../shared/errors';
+import { AppError, errorMessage } from '../../../shared/errors';
 import { streamCsvRecords } from './csv-records';
 import { createRecordReader } from './customer-record-reader';
 import { type EncodedRow, encodePendingRow } from './pending-row-codec';
@@ -27,9 +27,7 @@ const failed = (err: unknown) =>
   post({
     kind: 'failed',
     error:
-      err instanceof AppError
-        ? { code: err.code, message: err.message }
-        : { message: err instanceof Error ? err.message : String(err) },
+      err instanceof AppError ? { code: err.code, message: err.message } : { message: errorMessage(err) },
   });
 
 if (data.role === 'helper') {

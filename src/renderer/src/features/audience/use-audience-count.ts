@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AudienceCount, AudienceGroup, AudienceSampleRow } from '../../../../shared/contract/audience';
+import { errorMessage } from '../../../../shared/errors';
 import { client } from '../../client';
 
 /**
@@ -17,7 +18,7 @@ export function useAudienceCount(criteria: AudienceGroup) {
     let current = true;
     setPending(true);
     const fail = (err: unknown) => {
-      if (current) setError(err instanceof Error ? err.message : String(err));
+      if (current) setError(errorMessage(err));
     };
     const timer = setTimeout(() => {
       const parsed = JSON.parse(key) as AudienceGroup;

@@ -4,6 +4,7 @@ import type { CampaignProgress, RehearsalForecast } from '../../../../shared/con
 import type { Campaign, CampaignSettings } from '../../../../shared/contract/campaigns';
 import type { Settings } from '../../../../shared/contract/settings';
 import type { ValidationIssue } from '../../../../shared/errors';
+import { errorMessage } from '../../../../shared/errors';
 import { useNavigation } from '../../app/navigation-store';
 import { client, RpcError } from '../../client';
 import { FieldError, issueAt } from '../../ui/form-fields';
@@ -77,7 +78,7 @@ export function CampaignEditor({ detail }: { detail: string }) {
     } catch (err) {
       const fieldIssues = err instanceof RpcError ? (err.issues ?? []) : [];
       setIssues(fieldIssues);
-      const text = err instanceof Error ? err.message : String(err);
+      const text = errorMessage(err);
       setMessage(fieldIssues.length > 1 ? `${text} — each is marked beside its field below.` : text);
     }
   };

@@ -1,4 +1,5 @@
 import type { CampaignListItem } from '../../../../shared/contract/campaigns';
+import { errorMessage } from '../../../../shared/errors';
 import { client } from '../../client';
 
 /**
@@ -16,7 +17,7 @@ export function CampaignRowActions({
 }) {
   const act = (action: () => Promise<number | undefined>) => (e: React.MouseEvent) => {
     e.stopPropagation();
-    action().then(onDone, (err: unknown) => onError(err instanceof Error ? err.message : String(err)));
+    action().then(onDone, (err: unknown) => onError(errorMessage(err)));
   };
   const { id, name, status, archived } = campaign;
   const dialling = status === 'running' || status === 'paused';

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../../../../shared/errors';
 import { client } from '../../client';
 import { ErrorAlert } from '../../ui/form-fields';
 
@@ -34,7 +35,7 @@ export function StopCampaignDialog({
       dialog.current?.close();
       onClose(true);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
       setBusy(false);
     }
   };

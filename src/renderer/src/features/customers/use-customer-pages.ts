@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CustomerRow, customerSortFields } from '../../../../shared/contract/customers';
+import { errorMessage } from '../../../../shared/errors';
 import { client } from '../../client';
 
 export const pageSize = 100;
@@ -44,7 +45,7 @@ export function useCustomerPages(query: CustomerQuery) {
         setError(undefined);
         setVersion((v) => v + 1);
       } catch (err) {
-        if (asked === generation.current) setError(err instanceof Error ? err.message : String(err));
+        if (asked === generation.current) setError(errorMessage(err));
       } finally {
         loading.current.delete(page);
       }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CampaignMetrics, MetricsSeries } from '../../../../shared/contract/metrics';
+import { errorMessage } from '../../../../shared/errors';
 import { client } from '../../client';
 
 export type CampaignRow = CampaignMetrics & { name: string; status: string };
@@ -44,7 +45,7 @@ export function useDashboardData(
       ]);
       setData({ summary, series, campaigns, updatedAt: Date.now() });
     } catch (err) {
-      setData((d) => ({ ...d, error: err instanceof Error ? err.message : String(err) }));
+      setData((d) => ({ ...d, error: errorMessage(err) }));
     } finally {
       inFlight.current = false;
     }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { dispositionLabel, dispositionsByObjective } from '../../../../shared/campaigns/dispositions';
 import type { CallDetail } from '../../../../shared/contract/calls';
 import type { Disposition } from '../../../../shared/contract/campaigns';
+import { errorMessage } from '../../../../shared/errors';
 import { client } from '../../client';
 import { SoftphoneConsole } from '../softphone/SoftphoneConsole';
 import { useSoftphone } from '../softphone/softphone-store';
@@ -63,7 +64,7 @@ export function CallPanel({ attemptId, onClose }: { attemptId: number; onClose: 
     try {
       await action();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     }
   };
   if (!call) return <aside className="call-panel muted">{error ?? 'Loading…'}</aside>;

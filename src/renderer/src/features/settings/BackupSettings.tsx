@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DatabaseBackup } from '../../../../shared/contract/system';
+import { errorMessage } from '../../../../shared/errors';
 import { client } from '../../client';
 import { DataTable } from '../../ui/DataTable';
 
@@ -13,17 +14,14 @@ export function BackupSettings() {
   const [backups, setBackups] = useState<DatabaseBackup[]>([]);
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
   const [busy, setBusy] = useState(false);
-  const failed = (err: unknown) =>
-    setMessage({ text: err instanceof Error ? err.message : String(err), error: true });
+  const failed = (err: unknown) => setMessage({ text: errorMessage(err), error: true });
   const load = () => client.invoke('database.backups', {}).then(setBackups);
 
   useEffect(() => {
     // An unreadable backups folder is said, not shown as "No backups yet".
     client
       .invoke('database.backups', {})
-      .then(setBackups, (err: unknown) =>
-        setMessage({ text: err instanceof Error ? err.message : String(err), error: true }),
-      );
+      .then(setBackups, (err: unknown) => setMessage({ text: errorMessage(err), error: true }));
   }, []);
 
   const act = async (action: () => Promise<string>) => {

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { DncImportResult } from '../../../../shared/contract/settings';
+import { errorMessage } from '../../../../shared/errors';
 import { client } from '../../client';
 
 /** "Import CSV" for the do-not-call list: a file of numbers (a phone/number column, or the first column). */
@@ -19,7 +20,7 @@ export function DncImportButton({ onImported }: { onImported: () => void }) {
       setResult(await client.invoke('dnc.import', { csvText: await file.text() }));
       onImported();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
       if (input.current) input.current.value = '';

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ProviderConnectionReport, ProviderStatus } from '../../../../shared/contract/providers';
 import type { Settings } from '../../../../shared/contract/settings';
 import type { ValidationIssue } from '../../../../shared/errors';
+import { errorMessage } from '../../../../shared/errors';
 import { client, RpcError } from '../../client';
 import { issueAt } from '../../ui/form-fields';
 import { ConnectionReport } from './ConnectionReport';
@@ -73,7 +74,7 @@ function ProviderCredentials() {
         setStatus(next);
         setForm(formFromStatus(next));
       },
-      (err: unknown) => setLoadError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => setLoadError(errorMessage(err)),
     );
   }, []);
 
@@ -92,7 +93,7 @@ function ProviderCredentials() {
   const issueFor = (path: string) => issueAt(issues, path);
   const failed = (err: unknown) => {
     setIssues(err instanceof RpcError ? (err.issues ?? []) : []);
-    setMessage({ text: err instanceof Error ? err.message : String(err), error: true });
+    setMessage({ text: errorMessage(err), error: true });
   };
 
   const save = async () => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DncEntry, Settings } from '../../../../shared/contract/settings';
 import type { ValidationIssue } from '../../../../shared/errors';
+import { errorMessage } from '../../../../shared/errors';
 import { client, RpcError } from '../../client';
 import { ClockWindowFields } from '../../ui/ClockWindowFields';
 import { DataTable } from '../../ui/DataTable';
@@ -35,7 +36,7 @@ export function SettingsPage() {
       setMessage('Saved');
     } catch (err) {
       setIssues(err instanceof RpcError ? (err.issues ?? []) : []);
-      const text = err instanceof Error ? err.message : String(err);
+      const text = errorMessage(err);
       setMessage(err instanceof RpcError && err.issues?.length ? `Not saved. ${text}` : text);
     }
   };
@@ -149,7 +150,7 @@ function DncList() {
       setError(undefined);
       await load();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     }
   };
 

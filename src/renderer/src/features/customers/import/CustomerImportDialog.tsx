@@ -7,6 +7,7 @@ import type {
   CustomerImportReject,
   CustomerImportResult,
 } from '../../../../../shared/contract/customers';
+import { errorMessage } from '../../../../../shared/errors';
 import { client } from '../../../client';
 import { DataTable } from '../../../ui/DataTable';
 import { saveCsvText } from '../../export/download-csv';
@@ -28,7 +29,7 @@ type Step =
     }
   | { kind: 'done'; file: File; result: CustomerImportResult };
 
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const message = (err: unknown) => errorMessage(err);
 
 /** Pick a CSV → check the column mapping → import with progress → counts and the reasons rows were refused. */
 export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean) => void }) {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { errorMessage } from '../../../../../shared/errors';
 import { client } from '../../../client';
 
 /**
@@ -21,7 +22,7 @@ export function DemoCustomersOffer({ count, onRemoved }: { count: number; onRemo
       setState({ removed });
       onRemoved();
     } catch (err) {
-      setState({ error: err instanceof Error ? err.message : String(err) });
+      setState({ error: errorMessage(err) });
     }
   };
   return (
