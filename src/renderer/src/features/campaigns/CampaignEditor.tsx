@@ -5,7 +5,6 @@ import { useContractQuery } from '../../data/contract-query';
 import { FieldError, issueAt } from '../../ui/form-fields';
 import { Loaded } from '../../ui/load-state';
 import { AudienceBuilder } from '../audience/AudienceBuilder';
-import { useMonitor } from '../monitor/monitor-store';
 import { blankCampaign, fromTemplate, settingsOf } from './campaign-form';
 import { EditorHeader } from './editor/EditorHeader';
 import { GoalCard } from './editor/GoalCard';
@@ -49,9 +48,7 @@ function EditorBody({ initial, campaign }: { initial: CampaignSettings; campaign
   const [sampleCustomer, setSampleCustomer] = useState<number>();
   const [stopping, setStopping] = useState<StopRequest>();
   const settings = useContractQuery('settings.get', {});
-  const firstProgress = useCampaignProgress(campaign?.id ?? 0, campaign !== undefined);
-  const liveProgress = useMonitor((s) => (campaign ? s.progress.get(campaign.id) : undefined));
-  const progress = liveProgress ?? firstProgress.data;
+  const progress = useCampaignProgress(campaign?.id ?? 0, campaign !== undefined);
   const editable = !campaign || isEditable(campaign.status);
   const actions = useCampaignActions(form, campaign, editable);
   const update = (patch: Partial<CampaignSettings>) => setForm({ ...form, ...patch });

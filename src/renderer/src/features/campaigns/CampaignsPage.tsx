@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useNavigation } from '../../app/navigation-store';
 import { LoadFailed } from '../../ui/load-state';
-import { useMonitor } from '../monitor/monitor-store';
 import { CampaignEditor } from './CampaignEditor';
 import { CampaignRowActions } from './CampaignRowActions';
 import { objectiveLabels } from './campaign-form';
@@ -113,8 +112,6 @@ function CampaignList() {
 
 /** Why a running campaign places no calls (provider unreachable, calling hours…): asked once, then live. */
 function RunningCampaignWaiting({ campaignId }: { campaignId: number }) {
-  const first = useCampaignProgress(campaignId);
-  const live = useMonitor((s) => s.progress.get(campaignId));
-  const message = (live ?? first.data)?.waitingMessage;
+  const message = useCampaignProgress(campaignId)?.waitingMessage;
   return message ? <WaitingReason message={message} /> : null;
 }

@@ -1,5 +1,8 @@
+import { useEffect, useState } from 'react';
 import type { MethodInput } from '../../../../shared/contract';
+import type { CampaignProgress } from '../../../../shared/contract/calls';
 import { useContractQuery } from '../../data/contract-query';
+import { useMonitor } from '../monitor/monitor-store';
 
 /** The campaigns' figures move with every call: the list follows, at most twice a second. */
 export const useCampaignList = (input: MethodInput<'campaigns.list'> = {}) =>
@@ -35,6 +38,18 @@ export const useCampaign = (id: number, enabled = true) =>
     },
   );
 
-/** A campaign's pace as first read; the monitor store carries its live updates (campaign.progress). */
-export const useCampaignProgress = (id: number, enabled = true) =>
-  useContractQuery('campaigns.progress', { id }, { enabled });
+/**
+ * A campaign's pace: read when shown, then kept current by its `campaign.progress` events, which the
+ * monitor store already holds for the whole window. The store's value counts only once it changed after
+ * the read (an event from before the read is older than it).
+ */
+export function useCampaignProgress(id: number, enabled = true): CampaignProgress | undefined {
+  const read = useContractQuery('campaigns.progress', { id }, { enabled });
+  const live = useMonitor((s) => s.progress.get(id));
+  const [heldAtRead, setHeldAtRead] = useState<CampaignProgress>();
+  useEffect(() => {
+    if (read.dataUpdatedAt) setHeldAtRead(useMonitor.getState().progress.get(id));
+  }, [read.dataUpdatedAt, id]);
+  if (!enabled) return undefined;
+  return live && live !== heldAtRead ? live : (read.data ?? live);
+}
