@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { errorMessage } from '../shared/errors';
 import { CliCallError, CliError } from './cli-context';
 import { registerAudienceCommands } from './commands/audience';
 import { registerCampaignCommands } from './commands/campaign';
@@ -42,6 +43,6 @@ try {
     process.stderr.write(`navaia: ${err.message}\n`);
     process.exit(err instanceof CliError ? err.exitCode : 1);
   }
-  process.stderr.write(`navaia: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`navaia: ${errorMessage(err)}\n`);
   process.exit(1);
 }

@@ -3,7 +3,7 @@ import { backupService } from '../core/backup/backup-service';
 import { createLogger, type Logger } from '../core/logging/logger';
 import { openContractConnection } from '../core/rpc/client-connection';
 import type { SecretStore } from '../core/secrets/secret-store';
-import { AppError } from '../shared/errors';
+import { AppError, errorMessage } from '../shared/errors';
 import {
   type BackupOperation,
   type BackupReply,
@@ -75,7 +75,7 @@ export function runCoreProcess(parent: ParentPortLike, options: CoreProcessOptio
     } catch (err) {
       // A damaged database is refused unchanged; the message says what it means and where the backups are.
       logger.error({ err }, 'the core could not open its database');
-      send({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+      send({ type: 'failed', message: errorMessage(err) });
       return;
     }
     app = opened.app;
@@ -102,7 +102,7 @@ export function runCoreProcess(parent: ParentPortLike, options: CoreProcessOptio
     } catch (err) {
       if (err instanceof AppError) return { ok: false, message: err.message, code: err.code };
       core.context.logger.error({ err, operation: operation.op }, 'a backup from the menu failed');
-      return { ok: false, message: err instanceof Error ? err.message : String(err) };
+      return { ok: false, message: errorMessage(err) };
     }
   };
 

@@ -2,7 +2,7 @@ import type { Logger } from '../core/logging/logger';
 import type { SecretStore } from '../core/secrets/secret-store';
 import type { EventBatch, RpcResponse } from '../shared/contract';
 import type { DatabaseBackup, ImportScheduled } from '../shared/contract/system';
-import { AppError } from '../shared/errors';
+import { AppError, errorMessage } from '../shared/errors';
 import type {
   BackupOperation,
   BackupReply,
@@ -95,7 +95,7 @@ export function startCoreProcess(deps: CoreProcessDependencies): CoreProcess {
       else if (operation.op === 'set') reply = { ok: true, value: await deps.secrets.set(operation.value) };
       else reply = { ok: true, value: await deps.secrets.delete() };
     } catch (err) {
-      reply = { ok: false, message: err instanceof Error ? err.message : String(err) };
+      reply = { ok: false, message: errorMessage(err) };
     }
     post({ type: 'secrets-reply', id, reply });
   };

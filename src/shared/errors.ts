@@ -35,3 +35,26 @@ export class AppError extends Error {
     return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
   }
 }
+
+/**
+ * A voice provider (ElevenLabs, Twilio, the simulator) refused or could not do what was asked. Its message
+ * is written for the user ("ElevenLabs answered 401: invalid API key"), so hosts show it as it is.
+ */
+export class ProviderError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('unavailable', message);
+    this.name = 'ProviderError';
+    if (options && 'cause' in options) this.cause = options.cause;
+  }
+}
+
+/** The words of anything thrown: an Error's message, or the value itself as text. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (typeof err === 'string') return err;
+  try {
+    return JSON.stringify(err) ?? String(err);
+  } catch {
+    return String(err);
+  }
+}

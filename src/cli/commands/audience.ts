@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { audienceGroupSchema } from '../../shared/contract/audience';
+import { errorMessage } from '../../shared/errors';
 import { CliError, printJson, withCliCore, withDbOption } from '../cli-context';
 
 export function readJsonFile(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new CliError(`Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`, 2);
+    throw new CliError(`Cannot read ${file}: ${errorMessage(err)}`, 2);
   }
 }
 

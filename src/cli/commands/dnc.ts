@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { errorMessage } from '../../shared/errors';
 import { CliError, printJson, withCliCore, withDbOption, withRegionOption } from '../cli-context';
 
 export function registerDncCommands(program: Command): void {
@@ -17,7 +18,7 @@ export function registerDncCommands(program: Command): void {
     try {
       text = readFileSync(file, 'utf8');
     } catch (err) {
-      throw new CliError(`Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`, 2);
+      throw new CliError(`Cannot read ${file}: ${errorMessage(err)}`, 2);
     }
     return withCliCore(options, async ({ call }) => {
       // Without --region, the core uses the default region setting.

@@ -21,6 +21,7 @@ import {
   inspectCsvBytes,
   multilineWarning,
 } from '../../shared/customers/csv-text';
+import { errorMessage } from '../../shared/errors';
 import { CliError, openCliApp, printJson, withDbOption, withRegionOption } from '../cli-context';
 import { applyMapOptions, collect, describeMapping } from '../import-mapping';
 import { createProgress } from '../progress';
@@ -100,7 +101,7 @@ export function registerImportCommands(program: Command): void {
       preview = previewCustomerCsv(readFileStart(file, encoding));
     } catch (err) {
       if (err instanceof CliError) throw err;
-      throw new CliError(`${file}: ${err instanceof Error ? err.message : String(err)}`, 2);
+      throw new CliError(`${file}: ${errorMessage(err)}`, 2);
     }
     const mapping = applyMapOptions(preview.guessedMapping, preview.headers, options.map);
     const problem = mappingProblem(mapping, preview.headers);

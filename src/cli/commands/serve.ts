@@ -11,6 +11,7 @@ import {
   savedAddressFile,
   tokenFromFile,
 } from '../../server/saved-address';
+import { errorMessage } from '../../shared/errors';
 import { CliError, dbFileOf, positiveInt, printJson, withDbOption } from '../cli-context';
 
 interface ServeOptions {
@@ -46,7 +47,7 @@ export function registerServeCommands(program: Command): void {
         options.token ??
         (options.tokenFile ? tokenFromFile(options.tokenFile) : (saved?.token ?? newToken()));
     } catch (err) {
-      throw new CliError(err instanceof Error ? err.message : String(err), 2);
+      throw new CliError(errorMessage(err), 2);
     }
     const port = options.port ?? saved?.port ?? 0;
     const { app, host, found } = await startBrowserHost({

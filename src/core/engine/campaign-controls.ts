@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Campaign } from '../../shared/contract/campaigns';
+import { errorMessage } from '../../shared/errors';
 import { getCampaign } from '../campaigns/campaign-store';
 import type { Clock } from '../clock/clock';
 import type { Db } from '../db/open';
@@ -36,7 +37,7 @@ export function createCampaignControls(deps: {
   /** A campaign whose stored settings no longer read (written by an older version) is paused, not fatal. */
   const pauseUnreadable = (id: number, err: unknown) => {
     deps.logger.error({ err, campaignId: id }, 'a running campaign cannot be read; it is paused');
-    const reason = `Navaia paused this campaign: its settings cannot be read (${err instanceof Error ? err.message : String(err)}).`;
+    const reason = `Navaia paused this campaign: its settings cannot be read (${errorMessage(err)}).`;
     db.$client
       .prepare(
         "update campaigns set status = 'paused', status_reason = ? where id = ? and status in ('running', 'scheduled')",

@@ -1,4 +1,5 @@
 import { type AttemptState, isFinalState } from '../../shared/calls/attempt-states';
+import { errorMessage } from '../../shared/errors';
 import { getCampaign } from '../campaigns/campaign-store';
 import type { Clock } from '../clock/clock';
 import type { Db } from '../db/open';
@@ -40,8 +41,7 @@ export function createAttemptFinalizer(deps: {
   redact: (text: string) => string;
 }) {
   const { db, clock, store, health, runners } = deps;
-  const errorText = (err: unknown) =>
-    deps.redact(err instanceof Error ? err.message : String(err)).slice(0, 500);
+  const errorText = (err: unknown) => deps.redact(errorMessage(err)).slice(0, 500);
 
   const finalize = (
     attempt: AttemptRow,

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../shared/errors';
 import type { Clock, TimerHandle } from '../clock/clock';
 import type { Logger } from '../logging/logger';
 import { TransientProviderError, type VoiceAgentProvider } from '../providers/provider';
@@ -104,7 +105,7 @@ export function createProviderHealth(deps: {
   };
 
   const failed = (name: string, err: unknown) => {
-    const lastError = redact(err instanceof Error ? err.message : String(err)).slice(0, 200);
+    const lastError = redact(errorMessage(err)).slice(0, 200);
     const now = clock.now();
     const outage = outages.get(name);
     if (outage) {

@@ -3,12 +3,12 @@ import {
   dispositionLabel,
   dispositionsByObjective,
 } from '../../shared/campaigns/dispositions';
-import { AppError } from '../../shared/errors';
+import { AppError, errorMessage, ProviderError } from '../../shared/errors';
 import { getCampaign } from '../campaigns/campaign-store';
 import type { Clock } from '../clock/clock';
 import type { Db } from '../db/open';
 import type { EventBus } from '../events/event-bus';
-import type { TakeoverSession, VoiceAgentProvider } from '../providers/provider';
+import { rethrowAsProviderError, type TakeoverSession, type VoiceAgentProvider } from '../providers/provider';
 import { installIdOf } from '../settings/install-id';
 import type { AttemptRow, AttemptStore } from './attempt-store';
 
@@ -105,10 +105,9 @@ export function createTakeover(deps: {
       } catch (err) {
         holders.delete(attemptId);
         store.release(attemptId, clock.now(), agentName);
-        throw new AppError(
-          'unavailable',
-          `Could not take the call over: ${deps.redact(err instanceof Error ? err.message : String(err))}`,
-        );
+        throw new ProviderError(`Could not take the call over: ${deps.redact(errorMessage(err))}`, {
+          cause: err,
+        });
       }
       if (attempt.state === 'escalated')
         store.move(attemptId, 'escalated', 'in_progress', clock.now(), {}, { by: agentName });
@@ -118,12 +117,14 @@ export function createTakeover(deps: {
 
     async say(attemptId, text, clientId) {
       const { attempt, callId } = heldBy(attemptId, clientId);
-      await providerOf(attempt.provider).sendAgentMessage(callId, text);
+      await providerOf(attempt.provider)
+        .sendAgentMessage(callId, text)
+        .catch(rethrowAsProviderError(deps.redact));
     },
 
     async handBack(attemptId, reason, clientId) {
       const { attempt, callId } = heldBy(attemptId, clientId);
-      await providerOf(attempt.provider).handBack(callId, reason);
+      await providerOf(attempt.provider).handBack(callId, reason).catch(rethrowAsProviderError(deps.redact));
       holders.delete(attemptId);
       store.release(attemptId, clock.now(), attempt.heldBy ?? 'agent');
       systemLine(attemptId, `${attempt.heldBy ?? 'The agent'} handed the call back to the AI`);
@@ -144,13 +145,15 @@ export function createTakeover(deps: {
         attemptId,
         `${attempt.heldBy ?? 'The agent'} ended the call: ${dispositionLabel(disposition, objective).toLowerCase()}`,
       );
-      await providerOf(attempt.provider).hangUp(callId);
+      await providerOf(attempt.provider).hangUp(callId).catch(rethrowAsProviderError(deps.redact));
     },
 
     async hangUp(attemptId) {
       const attempt = store.get(attemptId);
       if (!attempt?.providerCallId) throw new AppError('invalid_state', 'This call has not been placed');
-      await providerOf(attempt.provider).hangUp(attempt.providerCallId);
+      await providerOf(attempt.provider)
+        .hangUp(attempt.providerCallId)
+        .catch(rethrowAsProviderError(deps.redact));
     },
 
     unavailableReason: (attemptId) =>

@@ -1,3 +1,5 @@
+import { AppError, errorMessage, ProviderError } from '../../shared/errors';
+
 /**
  * What the engine needs from a telephony + voice-agent provider. The simulator and the
  * ElevenLabs/Twilio adapter implement it; the engine knows nothing else about them.
@@ -203,8 +205,11 @@ export interface VoiceAgentProvider {
   close?(): Promise<void>;
 }
 
-/** A failure that may succeed if tried again later (timeouts, 429, 5xx, network down). */
-export class TransientProviderError extends Error {
+/**
+ * A failure that may succeed if tried again later (timeouts, 429, 5xx, network down). A provider error
+ * like any other for the caller: its message reaches the user.
+ */
+export class TransientProviderError extends ProviderError {
   constructor(
     message: string,
     readonly retryAfterMs?: number,
@@ -240,3 +245,20 @@ export interface WebhookReply {
 
 /** Records a delivery by its key until `expiresAt`; false when the key was seen before (a replay). */
 export type ReplayGuard = (key: string, expiresAt: number) => boolean;
+
+/**
+ * What a provider's operation threw, as the caller should hear it: a ProviderError (or any AppError) as it
+ * is; anything else it threw (an SDK's HTTP error: "Call is not in-progress. Cannot redirect.") as a
+ * ProviderError with those words, redacted, so the user reads them instead of "failed unexpectedly".
+ */
+export function asProviderError(err: unknown, redact: (text: string) => string = (t) => t): AppError {
+  if (err instanceof AppError) return err;
+  return new ProviderError(redact(errorMessage(err)), { cause: err });
+}
+
+/** For a promise's `.catch`: rethrows what a provider operation threw as `asProviderError` says. */
+export const rethrowAsProviderError =
+  (redact?: (text: string) => string) =>
+  (err: unknown): never => {
+    throw asProviderError(err, redact);
+  };

@@ -6,7 +6,7 @@ import {
   methods,
   type RpcResponse,
 } from '../../shared/contract';
-import { AppError } from '../../shared/errors';
+import { AppError, ProviderError } from '../../shared/errors';
 import { plainIssueMessage, summariseIssues } from '../../shared/validation/plain-issues';
 import type { Logger } from '../logging/logger';
 
@@ -33,6 +33,11 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
       const result = await handler(parsed.data, context);
       return { ok: true, result };
     } catch (err) {
+      if (err instanceof ProviderError) {
+        // The provider's own words reach the user; the log keeps the cause for whoever looks into it.
+        logger.warn({ err, method: name }, 'a provider refused or failed');
+        return { ok: false, error: err.toBody() };
+      }
       if (err instanceof AppError) return { ok: false, error: err.toBody() };
       if (err instanceof ZodError) return { ok: false, error: validationError(err) };
       const tooLarge = beyondDatabaseLimits(err);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { event, method } from './define';
+import type { CustomerImportReject } from './import-problems';
 import { regionCodeSchema } from './settings';
+
+export type { CustomerImportReject } from './import-problems';
 
 export const customerSortFields = [
   'name',
@@ -128,19 +131,6 @@ export const customerImportMappingSchema = z
 export type CustomerImportMapping = Partial<Record<CustomerImportField, string>>;
 
 const importId = z.string().regex(/^imp-[a-z0-9-]{1,40}$/, 'not an import id');
-
-/**
- * One row the import refused, or (as a warning) a row it imported with a field left out: `row` counts
- * lines of the file, the header being row 1.
- */
-export interface CustomerImportReject {
-  row: number;
-  /** The file's column(s) at fault, or "(row)" when the row as a whole is malformed. */
-  column: string;
-  reason: string;
-  /** What the file says there (the cells at fault, joined by " · "). */
-  value?: string;
-}
 
 export interface CustomerImportPreview {
   headers: string[];

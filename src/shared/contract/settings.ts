@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { CustomerImportReject } from './customers';
 import { method } from './define';
+import type { CustomerImportReject } from './import-problems';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM, 24-hour');
 const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));

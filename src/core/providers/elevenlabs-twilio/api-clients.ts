@@ -1,6 +1,7 @@
 import { ElevenLabsClient, ElevenLabsError, ElevenLabsTimeoutError } from '@elevenlabs/elevenlabs-js';
 import twilio from 'twilio';
 import type TwilioRequestClient from 'twilio/lib/base/RequestClient';
+import { ProviderError } from '../../../shared/errors';
 import { TransientProviderError } from '../provider';
 import type { ElevenLabsTwilioConfig, ProviderEndpoints } from './config';
 
@@ -145,7 +146,7 @@ export function classifyElevenLabsError(err: unknown): Error {
         parseRetryAfter(retryAfter),
       );
     }
-    return new Error(`ElevenLabs answered ${status}: ${describeBody(err.body)}`);
+    return new ProviderError(`ElevenLabs answered ${status}: ${describeBody(err.body)}`);
   }
   return err instanceof Error ? err : new Error(String(err));
 }

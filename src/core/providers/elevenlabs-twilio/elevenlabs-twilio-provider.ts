@@ -1,3 +1,4 @@
+import { ProviderError } from '../../../shared/errors';
 import type { Clock } from '../../clock/clock';
 import type { Logger } from '../../logging/logger';
 import type { CallSnapshot, PlaceCallRequest, ProviderEvent, VoiceAgentProvider } from '../provider';
@@ -198,7 +199,7 @@ export function createElevenLabsTwilioProvider(
 
   const liveCall = (callId: string): FollowedCall => {
     const call = calls.get(callId);
-    if (!call || call.ended) throw new Error(`Call ${callId} is not in progress`);
+    if (!call || call.ended) throw new ProviderError(`Call ${callId} is not in progress`);
     return call;
   };
 
@@ -219,7 +220,7 @@ export function createElevenLabsTwilioProvider(
       const known = callByKey.get(request.idempotencyKey);
       if (known) return { callId: known };
       const from = request.from ?? config.twilio.callerNumbers[0];
-      if (!from) throw new Error('No caller number: add a Twilio number in Settings → Providers');
+      if (!from) throw new ProviderError('No caller number: add a Twilio number in Settings → Providers');
       const placed = native
         ? await placer.placeNative(request)
         : { callSid: await placer.placeOwn(request, from) };
@@ -277,7 +278,9 @@ export function createElevenLabsTwilioProvider(
       const call = calls.get(callId);
       if (call?.ended) return;
       if (native)
-        throw new Error('ElevenLabs places the call in this mode: it ends when the conversation does');
+        throw new ProviderError(
+          'ElevenLabs places the call in this mode: it ends when the conversation does',
+        );
       await twilioClient.calls(callId).update({ status: 'completed' });
       if (call) follower.schedule(call, 0);
     },
@@ -287,7 +290,7 @@ export function createElevenLabsTwilioProvider(
     takeOver: async (callId, agent) => takeover.takeOver(liveCall(callId), agent),
 
     async sendAgentMessage() {
-      throw new Error(
+      throw new ProviderError(
         'On a real call the agent speaks through the softphone; typed lines are for the simulator',
       );
     },

@@ -1,4 +1,5 @@
 import type { ElevenLabsClient } from '@elevenlabs/elevenlabs-js';
+import { ProviderError } from '../../../shared/errors';
 import type { Clock } from '../../clock/clock';
 import { twilioCallbackUrl, webhookPaths } from '../../webhooks/webhook-paths';
 import type { PlaceCallRequest } from '../provider';
@@ -43,7 +44,7 @@ export function createCallPlacer(deps: {
       }),
     );
     if (!reply.success || !reply.callSid)
-      throw new Error(`ElevenLabs did not place the call: ${reply.message}`);
+      throw new ProviderError(`ElevenLabs did not place the call: ${reply.message}`);
     return { callSid: reply.callSid, conversationId: reply.conversationId };
   };
 

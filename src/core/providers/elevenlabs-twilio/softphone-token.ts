@@ -1,4 +1,5 @@
 import twilio from 'twilio';
+import { ProviderError } from '../../../shared/errors';
 import type { TakeoverAgent } from '../provider';
 import type { ElevenLabsTwilioConfig } from './config';
 
@@ -27,7 +28,7 @@ export function softphoneIdentityOf(agent: Pick<TakeoverAgent, 'name' | 'install
   if (agent.installId && name) return `navaia_${identityPart(agent.installId)}_${name}`;
   // Without an install id (a host that keeps none) the client's own id keeps identities apart.
   const safe = agent.clientId.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 100);
-  if (!/[A-Za-z0-9]/.test(safe)) throw new Error('The agent has no usable name for the softphone');
+  if (!/[A-Za-z0-9]/.test(safe)) throw new ProviderError('The agent has no usable name for the softphone');
   return `navaia_${safe}`;
 }
 
@@ -44,9 +45,11 @@ export function mintSoftphoneToken(
 ): SoftphoneToken {
   const { accountSid, apiKeySid, apiKeySecret, twimlAppSid } = config.twilio;
   if (!apiKeySid || !apiKeySecret)
-    throw new Error('The softphone needs a Twilio API key: add its SID and secret in Settings → Providers');
+    throw new ProviderError(
+      'The softphone needs a Twilio API key: add its SID and secret in Settings → Providers',
+    );
   if (!/^[A-Za-z0-9_]{1,121}$/.test(identity))
-    throw new Error(`"${identity}" is not a valid softphone identity`);
+    throw new ProviderError(`"${identity}" is not a valid softphone identity`);
   const ttl = Math.max(60, Math.min(24 * 3600, Math.round(ttlSeconds)));
   const token = new twilio.jwt.AccessToken(accountSid, apiKeySid, apiKeySecret, { identity, ttl });
   token.addGrant(

@@ -1,4 +1,5 @@
 import type { ElevenLabsClient } from '@elevenlabs/elevenlabs-js';
+import { ProviderError } from '../../../shared/errors';
 import type { Clock } from '../../clock/clock';
 import { twilioCallbackUrl, webhookPaths } from '../../webhooks/webhook-paths';
 import type { PlaceCallRequest, ProviderEvent, TakeoverAgent, TakeoverSession } from '../provider';
@@ -107,9 +108,9 @@ export function createTakeover(deps: TakeoverDeps) {
 
   return {
     async takeOver(call: FollowedCall, agent: TakeoverAgent): Promise<TakeoverSession> {
-      if (call.native) throw new Error(nativeTakeoverRefusal);
+      if (call.native) throw new ProviderError(nativeTakeoverRefusal);
       if (call.status !== 'in_progress' || call.machine)
-        throw new Error('The call has not been answered yet');
+        throw new ProviderError('The call has not been answered yet');
       const identity = softphoneIdentityOf(agent);
       const request = await deps.requestOf(call);
       const record = request.recordCalls ?? true;
@@ -144,7 +145,7 @@ export function createTakeover(deps: TakeoverDeps) {
     },
 
     async handBack(call: FollowedCall, reason?: string): Promise<void> {
-      if (call.mode !== 'human') throw new Error('The call is not held by an agent');
+      if (call.mode !== 'human') throw new ProviderError('The call is not held by an agent');
       const agentName = call.takeover?.agentName ?? 'The agent';
       const why = reason?.trim()
         ? `${agentName} handed the call back: ${reason.trim()}`

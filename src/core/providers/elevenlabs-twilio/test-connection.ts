@@ -1,4 +1,5 @@
 import { ElevenLabsTimeoutError } from '@elevenlabs/elevenlabs-js';
+import { errorMessage, ProviderError } from '../../../shared/errors';
 import { TransientProviderError } from '../provider';
 import { checkAgentSetup, setUpAgent } from './agent-setup';
 import {
@@ -31,7 +32,7 @@ function explain(service: 'Twilio' | 'ElevenLabs', what: string, err: unknown): 
       : `ElevenLabs rejected the API key (${status})`;
   if (status === 404) return `${service} has no ${what} (404)`;
   if (status !== undefined) return `${service} answered ${status} for the ${what}`;
-  return `${service} could not be reached: ${err instanceof Error ? err.message : String(err)}`;
+  return `${service} could not be reached: ${errorMessage(err)}`;
 }
 
 async function checkTwilio(
@@ -153,6 +154,6 @@ export async function setUpAndCheckAgent(
     await setUpAgent(client, config, agentId);
     return await checkAgentSetup(client, config, await client.conversationalAi.agents.get(agentId));
   } catch (err) {
-    throw new Error(explain('ElevenLabs', `agent ${agentId}`, err));
+    throw new ProviderError(explain('ElevenLabs', `agent ${agentId}`, err));
   }
 }

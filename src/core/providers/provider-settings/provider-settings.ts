@@ -1,6 +1,6 @@
 import type { HandlersOf } from '../../../shared/contract/define';
 import type { ProviderStatus, providerMethods } from '../../../shared/contract/providers';
-import { AppError } from '../../../shared/errors';
+import { AppError, errorMessage } from '../../../shared/errors';
 import type { AppContext } from '../../app-context';
 import type { SecretStore } from '../../secrets/secret-store';
 import { installIdOf } from '../../settings/install-id';
@@ -86,7 +86,7 @@ export function createProviderSettings(
         endpoints,
       });
     } catch (err) {
-      throw new AppError('invalid_input', scrub(err instanceof Error ? err.message : String(err), config));
+      throw new AppError('invalid_input', scrub(errorMessage(err), config));
     }
   };
 
@@ -141,7 +141,7 @@ export function createProviderSettings(
         await activate(await readStored());
         loadError = undefined;
       } catch (err) {
-        loadError = err instanceof Error ? err.message : String(err);
+        loadError = errorMessage(err);
         // Only the message: the error may carry the request that held a secret.
         context.logger.warn({ reason: loadError }, 'the real provider could not be started');
         await activate(undefined);
@@ -163,7 +163,7 @@ export function createProviderSettings(
         // Built before storing: credentials the adapter refuses are never kept.
         const built = await build(config);
         await store.set(config).catch((err: unknown) => {
-          throw new AppError('unavailable', err instanceof Error ? err.message : String(err));
+          throw new AppError('unavailable', errorMessage(err));
         });
         await activate(config, built);
         loadError = undefined;
@@ -208,7 +208,7 @@ export function createProviderSettings(
           context.logger.info({ agentId: config.elevenlabs.agentId }, 'ElevenLabs agent set up for Navaia');
           return { agentSetup: agentSetup.map((c) => ({ ...c, message: scrub(c.message, config) })) };
         } catch (err) {
-          throw new AppError('unavailable', scrub(err instanceof Error ? err.message : String(err), config));
+          throw new AppError('unavailable', scrub(errorMessage(err), config));
         }
       },
 
@@ -233,7 +233,7 @@ export function createProviderSettings(
             context.clock.now(),
           );
         } catch (err) {
-          throw new AppError('unavailable', scrub(err instanceof Error ? err.message : String(err), current));
+          throw new AppError('unavailable', scrub(errorMessage(err), current));
         }
       },
     },

@@ -1,13 +1,17 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useConnectionProblem } from '../client';
 import { EscalationAlerts } from '../features/monitor/EscalationAlerts';
+import { Notices } from '../ui/Notices';
 import { useNavigation } from './navigation-store';
 import { routes } from './routes';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import '../styles/app.css';
 
 export function App() {
   const { location, navigate } = useNavigation();
   const connectionProblem = useConnectionProblem((s) => s.message);
+  const queryClient = useQueryClient();
   const route = routes.find((r) => r.id === location.page) ?? routes.find((r) => r.id === 'customers')!;
 
   useEffect(() => {
@@ -49,9 +53,12 @@ export function App() {
             {connectionProblem}
           </p>
         )}
-        {route.render(location.detail)}
+        <ScreenErrorBoundary key={route.id} onReload={() => void queryClient.resetQueries()}>
+          {route.render(location.detail)}
+        </ScreenErrorBoundary>
       </main>
       <EscalationAlerts />
+      <Notices />
     </div>
   );
 }

@@ -1,12 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { type Field, QueryBuilder, type RuleGroupType } from 'react-querybuilder';
 import 'react-querybuilder/dist/query-builder.css';
 import { describeAudience } from '../../../../shared/audience/describe-audience';
 import { type AudienceGroup, audienceFields } from '../../../../shared/contract/audience';
-import { client } from '../../client';
 import { AudienceValueEditor } from './AudienceValueEditor';
 import { GroupSelector, LabelledAction, RuleSelector } from './labelled-controls';
-import { useAudienceCount } from './use-audience-count';
+import { useAudienceCount, useAudienceSuggestions } from './use-audience-count';
 import './audience.css';
 
 const suppressionLabels = {
@@ -27,20 +26,12 @@ export function AudienceBuilder({
   /** Told the first callable customer of the audience, for previews. */
   onSampleCustomer?: (customerId: number | undefined) => void;
 }) {
-  const [suggestions, setSuggestions] = useState<Record<string, string[]>>({});
+  const suggestions = useAudienceSuggestions();
   const { count, sample, error, pending } = useAudienceCount(criteria);
   const sampleId = sample.find((s) => s.suppressedBy.length === 0)?.id;
   useEffect(() => {
     onSampleCustomer?.(sampleId);
   }, [sampleId, onSampleCustomer]);
-
-  useEffect(() => {
-    for (const field of ['city', 'neighborhood', 'timeZone'] as const) {
-      void client
-        .invoke('audience.values', { field })
-        .then((values) => setSuggestions((s) => ({ ...s, [field]: values })));
-    }
-  }, []);
 
   const fields = useMemo<Field[]>(
     () =>

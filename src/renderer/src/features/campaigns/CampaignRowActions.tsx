@@ -1,31 +1,33 @@
 import type { CampaignListItem } from '../../../../shared/contract/campaigns';
-import { client } from '../../client';
+import { useArchiveCampaign, useDeleteCampaign, useDuplicateCampaign } from './mutations';
 
 /**
  * A campaign's housekeeping from the list: copy it, archive (or bring back) one that is not dialling, and
- * delete a draft for good. `onDone` gets the new campaign's id after a copy, so it opens in the editor.
+ * delete a draft for good. A copy opens in the editor (`onCopied`); a failure is said in a notice.
  */
 export function CampaignRowActions({
   campaign,
-  onDone,
-  onError,
+  onCopied,
 }: {
   campaign: CampaignListItem;
-  onDone: (openId?: number) => void;
-  onError: (message: string) => void;
+  onCopied: (id: number) => void;
 }) {
-  const act = (action: () => Promise<number | undefined>) => (e: React.MouseEvent) => {
-    e.stopPropagation();
-    action().then(onDone, (err: unknown) => onError(err instanceof Error ? err.message : String(err)));
-  };
+  const duplicate = useDuplicateCampaign();
+  const archive = useArchiveCampaign();
+  const remove = useDeleteCampaign();
   const { id, name, status, archived } = campaign;
   const dialling = status === 'running' || status === 'paused';
+  // The row opens the campaign when clicked: its buttons must not.
+  const act = (action: () => void) => (e: React.MouseEvent) => {
+    e.stopPropagation();
+    action();
+  };
   return (
     <span className="row-actions">
       <button
         type="button"
         aria-label={`Duplicate ${name}`}
-        onClick={act(async () => (await client.invoke('campaigns.duplicate', { id })).id)}
+        onClick={act(() => duplicate.mutate({ id }, { onSuccess: (copy) => onCopied(copy.id) }))}
       >
         Duplicate
       </button>
@@ -33,10 +35,7 @@ export function CampaignRowActions({
         <button
           type="button"
           aria-label={`${archived ? 'Unarchive' : 'Archive'} ${name}`}
-          onClick={act(async () => {
-            await client.invoke('campaigns.archive', { id, archived: !archived });
-            return undefined;
-          })}
+          onClick={act(() => archive.mutate({ id, archived: !archived }))}
         >
           {archived ? 'Unarchive' : 'Archive'}
         </button>
@@ -46,10 +45,8 @@ export function CampaignRowActions({
           type="button"
           className="danger"
           aria-label={`Delete ${name}`}
-          onClick={act(async () => {
-            if (!window.confirm(`Delete the draft “${name}”? This cannot be undone.`)) return undefined;
-            await client.invoke('campaigns.delete', { id });
-            return undefined;
+          onClick={act(() => {
+            if (window.confirm(`Delete the draft “${name}”? This cannot be undone.`)) remove.mutate({ id });
           })}
         >
           Delete

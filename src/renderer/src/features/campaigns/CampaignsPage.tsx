@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CampaignListItem, CampaignTemplate } from '../../../../shared/contract/campaigns';
+import { useState } from 'react';
 import { useNavigation } from '../../app/navigation-store';
-import { client } from '../../client';
-import { ErrorAlert } from '../../ui/form-fields';
+import { LoadFailed } from '../../ui/load-state';
 import { CampaignEditor } from './CampaignEditor';
 import { CampaignRowActions } from './CampaignRowActions';
 import { objectiveLabels } from './campaign-form';
+import { useCampaignList, useCampaignProgress, useCampaignTemplates } from './queries';
 import { WaitingReason } from './WaitingReason';
 import './campaigns.css';
 
@@ -17,60 +16,9 @@ export function CampaignsPage({ detail }: { detail?: string }) {
 
 function CampaignList() {
   const { navigate } = useNavigation();
-  const [campaigns, setCampaigns] = useState<CampaignListItem[]>();
-  const [templates, setTemplates] = useState<CampaignTemplate[]>([]);
-  const [error, setError] = useState<string>();
   const [showArchived, setShowArchived] = useState(false);
-  /** Why a running campaign places no calls (provider unreachable, calling hours…), by campaign id. */
-  const [waiting, setWaiting] = useState<ReadonlyMap<number, string>>(new Map());
-  const setWaitingOf = useCallback((campaignId: number, message: string | null | undefined) => {
-    setWaiting((current) => {
-      if ((current.get(campaignId) ?? null) === (message ?? null)) return current;
-      const next = new Map(current);
-      if (message) next.set(campaignId, message);
-      else next.delete(campaignId);
-      return next;
-    });
-  }, []);
-
-  // Asked once per running campaign; after that its progress events keep the reason current.
-  const askedWaiting = useRef(new Set<number>());
-
-  const load = useCallback(() => {
-    client.invoke('campaigns.list', { includeArchived: showArchived }).then(
-      (list) => {
-        setCampaigns(list);
-        for (const c of list) {
-          if (c.status !== 'running' || askedWaiting.current.has(c.id)) continue;
-          askedWaiting.current.add(c.id);
-          void client.invoke('campaigns.progress', { id: c.id }).then(
-            (p) => setWaitingOf(c.id, p.waitingMessage),
-            () => {},
-          );
-        }
-      },
-      (e: Error) => setError(e.message),
-    );
-  }, [setWaitingOf, showArchived]);
-
-  useEffect(() => {
-    load();
-    void client.invoke('campaigns.templates', {}).then(setTemplates);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = client.subscribe((batch) => {
-      for (const e of batch)
-        if (e.name === 'campaign.progress') setWaitingOf(e.payload.campaignId, e.payload.waitingMessage);
-      if (!batch.some((e) => e.name.startsWith('campaign'))) return;
-      timer ??= setTimeout(() => {
-        timer = undefined;
-        load();
-      }, 500);
-    });
-    return () => {
-      unsubscribe();
-      if (timer) clearTimeout(timer);
-    };
-  }, [load, setWaitingOf]);
+  const campaigns = useCampaignList({ includeArchived: showArchived });
+  const templates = useCampaignTemplates();
 
   return (
     <section className="page">
@@ -81,7 +29,7 @@ function CampaignList() {
         </button>
       </header>
       <div className="template-row" aria-label="Start from a template">
-        {templates.map((t) => (
+        {templates.data?.map((t) => (
           <button
             key={t.id}
             type="button"
@@ -93,7 +41,9 @@ function CampaignList() {
           </button>
         ))}
       </div>
-      <ErrorAlert message={error} />
+      {campaigns.isError && (
+        <LoadFailed what="The campaigns" error={campaigns.error} onRetry={() => void campaigns.refetch()} />
+      )}
       <label className="checkbox">
         <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />{' '}
         Show archived campaigns
@@ -114,7 +64,7 @@ function CampaignList() {
           </tr>
         </thead>
         <tbody>
-          {campaigns?.map((c) => (
+          {campaigns.data?.map((c) => (
             <tr key={c.id} className="clickable" onClick={() => navigate('campaigns', String(c.id))}>
               <td>
                 <a
@@ -131,9 +81,7 @@ function CampaignList() {
               <td>
                 <span className={`status status-${c.status}`}>{c.status}</span>
                 {c.archived && <span className="muted"> archived</span>}
-                {c.status === 'running' && waiting.has(c.id) && (
-                  <WaitingReason message={waiting.get(c.id) ?? ''} />
-                )}
+                {c.status === 'running' && <RunningCampaignWaiting campaignId={c.id} />}
                 {c.status === 'paused' && c.statusReason && (
                   <WaitingReason message={c.statusReason} reason="paused_by_engine" />
                 )}
@@ -145,19 +93,11 @@ function CampaignList() {
               </td>
               <td>{new Date(c.updatedAt).toLocaleString()}</td>
               <td>
-                <CampaignRowActions
-                  campaign={c}
-                  onDone={(next) => {
-                    setError(undefined);
-                    if (next) navigate('campaigns', String(next));
-                    else load();
-                  }}
-                  onError={setError}
-                />
+                <CampaignRowActions campaign={c} onCopied={(copy) => navigate('campaigns', String(copy))} />
               </td>
             </tr>
           ))}
-          {campaigns?.length === 0 && (
+          {campaigns.data?.length === 0 && (
             <tr>
               <td colSpan={8} className="muted">
                 No campaigns yet — start from a template above.
@@ -168,4 +108,10 @@ function CampaignList() {
       </table>
     </section>
   );
+}
+
+/** Why a running campaign places no calls (provider unreachable, calling hours…): asked once, then live. */
+function RunningCampaignWaiting({ campaignId }: { campaignId: number }) {
+  const message = useCampaignProgress(campaignId)?.waitingMessage;
+  return message ? <WaitingReason message={message} /> : null;
 }

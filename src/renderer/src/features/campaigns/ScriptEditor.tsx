@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
 import { templateVariables } from '../../../../shared/campaigns/script-template';
-import type { ScriptPreview } from '../../../../shared/contract/campaigns';
-import { client } from '../../client';
+import { errorMessage } from '../../../../shared/errors';
+import { useContractQuery } from '../../data/contract-query';
+import { useDebounced } from '../../ui/use-debounced';
 
 interface Script {
   agentId: string;
@@ -20,26 +21,16 @@ export function ScriptEditor({
   onChange: (s: Script) => void;
   customerId?: number;
 }) {
-  const [preview, setPreview] = useState<ScriptPreview>();
-  const [error, setError] = useState<string>();
-  const key = JSON.stringify(script);
-
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      if (!script.firstMessage.trim()) return;
-      client
-        .invoke('campaigns.previewScript', {
-          script: JSON.parse(key) as Script,
-          ...(customerId ? { customerId } : {}),
-        })
-        .then((p) => {
-          setPreview(p);
-          setError(undefined);
-        })
-        .catch((e: Error) => setError(e.message));
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [key, script.firstMessage, customerId]);
+  // Asked again a moment after the last change, with the previous preview kept on screen meanwhile.
+  const asked = useDebounced(JSON.stringify({ script, customerId }), 300);
+  const input = JSON.parse(asked) as { script: Script; customerId?: number };
+  const previewQuery = useContractQuery(
+    'campaigns.previewScript',
+    { script: input.script, ...(input.customerId ? { customerId: input.customerId } : {}) },
+    { enabled: input.script.firstMessage.trim() !== '', placeholderData: keepPreviousData },
+  );
+  const preview = previewQuery.data;
+  const error = previewQuery.error ? errorMessage(previewQuery.error) : undefined;
 
   const insert = (name: string) => onChange({ ...script, firstMessage: `${script.firstMessage}{{${name}}}` });
 

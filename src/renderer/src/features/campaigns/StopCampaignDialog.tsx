@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
-import { client } from '../../client';
+import { useEffect, useRef } from 'react';
+import { errorMessage } from '../../../../shared/errors';
 import { ErrorAlert } from '../../ui/form-fields';
+import { useStopCampaign } from './mutations';
 
 export interface StopRequest {
   id: number;
@@ -21,23 +22,23 @@ export function StopCampaignDialog({
   onClose: (stopped: boolean) => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const stopCampaign = useStopCampaign();
+  const busy = stopCampaign.isPending || stopCampaign.isSuccess;
+  const error = stopCampaign.error ? errorMessage(stopCampaign.error) : undefined;
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
 
-  const stop = async (hangUpLiveCalls: boolean) => {
-    setBusy(true);
-    try {
-      await client.invoke('campaigns.stop', { id: request.id, hangUpLiveCalls });
-      dialog.current?.close();
-      onClose(true);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-      setBusy(false);
-    }
-  };
+  const stop = (hangUpLiveCalls: boolean) =>
+    stopCampaign.mutate(
+      { id: request.id, hangUpLiveCalls },
+      {
+        onSuccess: () => {
+          dialog.current?.close();
+          onClose(true);
+        },
+      },
+    );
   const cancel = () => {
     dialog.current?.close();
     onClose(false);
@@ -65,11 +66,11 @@ export function StopCampaignDialog({
           // The safe choice has the focus, so Enter picks it.
           autoFocus
           disabled={busy}
-          onClick={() => void stop(false)}
+          onClick={() => stop(false)}
         >
           Stop dialling, let live calls finish
         </button>
-        <button type="button" className="danger" disabled={busy} onClick={() => void stop(true)}>
+        <button type="button" className="danger" disabled={busy} onClick={() => stop(true)}>
           Stop and hang up live calls now
         </button>
         <button type="button" disabled={busy} onClick={cancel}>

@@ -1,10 +1,13 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { CustomerRow } from '../../../../shared/contract/customers';
+import { invalidateMethods } from '../../data/contract-query';
+import { LoadFailed } from '../../ui/load-state';
 import { CustomerCard } from './CustomerCard';
 import { customerColumns, gridTemplate } from './customer-columns';
 import { CustomerImportDialog } from './import/CustomerImportDialog';
-import { type CustomerQuery, useCustomerPages } from './use-customer-pages';
+import { type CustomerQuery, useCustomerRows, useCustomerTotal } from './use-customer-pages';
 import './customers.css';
 
 const rowHeight = 34;
@@ -14,7 +17,8 @@ export function CustomersPage() {
   const [query, setQuery] = useState<CustomerQuery>({ search: '', sort: 'name', direction: 'asc' });
   const [selected, setSelected] = useState<CustomerRow>();
   const [importing, setImporting] = useState(false);
-  const { total, error, rowAt } = useCustomerPages(query);
+  const { total, first } = useCustomerTotal(query);
+  const queryClient = useQueryClient();
   const scrollRef = useRef<HTMLDivElement>(null);
 
   // Debounced: a query per pause in typing, not per keystroke.
@@ -34,6 +38,7 @@ export function CustomersPage() {
     estimateSize: () => rowHeight,
     overscan: 20,
   });
+  const { rowAt, failed } = useCustomerRows(query, virtualizer.getVirtualItems());
 
   const toggleSort = (sort: CustomerQuery['sort']) =>
     setQuery((q) => ({ ...q, sort, direction: q.sort === sort && q.direction === 'asc' ? 'desc' : 'asc' }));
@@ -44,7 +49,9 @@ export function CustomersPage() {
         <h1>Customers</h1>
         <span className="muted" data-testid="customer-total">
           {total === undefined
-            ? 'Loading…'
+            ? first.isError
+              ? ''
+              : 'Loading…'
             : `${total.toLocaleString()} ${query.search ? 'matching' : 'customers'}`}
         </span>
         <input
@@ -63,15 +70,16 @@ export function CustomersPage() {
         <CustomerImportDialog
           onClose={(changed) => {
             setImporting(false);
-            // A new version of the same query loads the list again, with the imported customers.
-            if (changed) setQuery((q) => ({ ...q, version: (q.version ?? 0) + 1 }));
+            // Every page read before the import is out of date: read the list again, imported customers in.
+            if (changed) void invalidateMethods(queryClient, ['customers.list']);
           }}
         />
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
+      {first.isError && (
+        <LoadFailed what="The customers" error={first.error} onRetry={() => void first.refetch()} />
+      )}
+      {!first.isError && failed && (
+        <LoadFailed what="Some customers" error={failed.error} onRetry={failed.retry} />
       )}
       <div className="customer-layout">
         <div className="vtable" role="table" aria-label="Customers" aria-rowcount={total ?? 0}>

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import type { VirtualItem } from '@tanstack/react-virtual';
+import type { MethodInput } from '../../../../shared/contract';
 import type { CustomerRow, customerSortFields } from '../../../../shared/contract/customers';
-import { client } from '../../client';
+import { contractQuery, useContractQuery } from '../../data/contract-query';
 
 export const pageSize = 100;
 
@@ -8,67 +10,41 @@ export interface CustomerQuery {
   search: string;
   sort: (typeof customerSortFields)[number];
   direction: 'asc' | 'desc';
-  /** Bumped to load the same query again after the data changed (an import). */
-  version?: number;
+}
+
+const pageInput = (query: CustomerQuery, page: number): MethodInput<'customers.list'> => ({
+  ...(query.search ? { search: query.search } : {}),
+  sort: query.sort,
+  direction: query.direction,
+  offset: page * pageSize,
+  limit: pageSize,
+});
+
+/** The first page of the list: how many rows there are (the scroll height) and whether the list can be read. */
+export function useCustomerTotal(query: CustomerQuery) {
+  const first = useContractQuery('customers.list', pageInput(query, 0));
+  return { total: first.data?.total, first };
 }
 
 /**
- * Rows of a server-side sorted/filtered list, loaded a page at a time as they scroll into view: the
- * renderer holds only the pages seen, never the whole table.
+ * Rows of a server-side sorted/filtered list, read a page at a time as they scroll into view: the window
+ * holds the pages seen (each cached as its own read, dropped a while after it leaves the screen), never
+ * the whole table.
  */
-export function useCustomerPages(query: CustomerQuery) {
-  const [total, setTotal] = useState<number>();
-  const [error, setError] = useState<string>();
-  const [, setVersion] = useState(0);
-  const pages = useRef(new Map<number, CustomerRow[]>());
-  const loading = useRef(new Set<number>());
-  const generation = useRef(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new version means the same query, fresh rows
-  const loadPage = useCallback(
-    async (page: number) => {
-      if (pages.current.has(page) || loading.current.has(page)) return;
-      loading.current.add(page);
-      const asked = generation.current;
-      try {
-        const result = await client.invoke('customers.list', {
-          ...(query.search ? { search: query.search } : {}),
-          sort: query.sort,
-          direction: query.direction,
-          offset: page * pageSize,
-          limit: pageSize,
-        });
-        if (asked !== generation.current) return;
-        pages.current.set(page, result.rows);
-        setTotal(result.total);
-        setError(undefined);
-        setVersion((v) => v + 1);
-      } catch (err) {
-        if (asked === generation.current) setError(err instanceof Error ? err.message : String(err));
-      } finally {
-        loading.current.delete(page);
-      }
-    },
-    [query.search, query.sort, query.direction, query.version],
-  );
-
-  useEffect(() => {
-    generation.current++;
-    pages.current = new Map();
-    loading.current = new Set();
-    setTotal(undefined);
-    void loadPage(0);
-  }, [loadPage]);
-
-  const rowAt = (index: number): CustomerRow | undefined => {
-    const page = Math.floor(index / pageSize);
-    const rows = pages.current.get(page);
-    if (!rows) {
-      void loadPage(page);
-      return undefined;
-    }
-    return rows[index % pageSize];
+export function useCustomerRows(query: CustomerQuery, inView: readonly VirtualItem[]) {
+  const pages = [...new Set(inView.map((item) => Math.floor(item.index / pageSize)))];
+  const results = useQueries({
+    queries: pages.map((page) => contractQuery('customers.list', pageInput(query, page))),
+  });
+  const rows = new Map<number, CustomerRow[]>();
+  pages.forEach((page, i) => {
+    const data = results[i]?.data;
+    if (data) rows.set(page, data.rows);
+  });
+  const failed = results.find((r) => r.isError);
+  return {
+    rowAt: (index: number): CustomerRow | undefined =>
+      rows.get(Math.floor(index / pageSize))?.[index % pageSize],
+    failed: failed && { error: failed.error, retry: () => void failed.refetch() },
   };
-
-  return { total, error, rowAt };
 }

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { dispositionLabel } from '../../../../shared/campaigns/dispositions';
 import type { CampaignMetrics } from '../../../../shared/contract/metrics';
 import { useNavigation } from '../../app/navigation-store';
+import { LoadFailed } from '../../ui/load-state';
+import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { downloadCsv } from '../export/download-csv';
 import { ActivityChart, FunnelChart, OutcomeChart } from './DashboardCharts';
 import { formatCount, formatMoney, formatPercent, formatSeconds } from './format';
@@ -29,7 +31,7 @@ function roiExplained(m: CampaignMetrics): string {
 export function DashboardPage() {
   const [campaignId, setCampaignId] = useState<number>();
   const [bucket, setBucket] = useState<'auto' | 'minute' | 'hour' | 'day'>('auto');
-  const { summary, series, campaigns, error } = useDashboardData(campaignId, bucket);
+  const { summary, series, campaigns, failed } = useDashboardData(campaignId, bucket);
   const { navigate } = useNavigation();
 
   const kpis: { name: string; value: string; testId: string; help?: string }[] = summary
@@ -63,20 +65,16 @@ export function DashboardPage() {
     <section className="dashboard" aria-label="Dashboard">
       <header className="dashboard-header">
         <h1>Dashboard</h1>
+        {/* biome-ignore lint/a11y/noLabelWithoutControl: the select is inside, drawn by CampaignSelect */}
         <label>
           Campaign{' '}
-          <select
-            aria-label="Campaign"
-            value={campaignId ?? ''}
-            onChange={(e) => setCampaignId(e.target.value ? Number(e.target.value) : undefined)}
-          >
-            <option value="">All campaigns</option>
-            {campaigns.map((c) => (
-              <option key={c.campaignId} value={c.campaignId ?? ''}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <CampaignSelect
+            campaigns={campaigns.flatMap((c) =>
+              c.campaignId === null ? [] : [{ id: c.campaignId, name: c.name }],
+            )}
+            value={campaignId}
+            onChange={setCampaignId}
+          />
         </label>
         <label>
           Per{' '}
@@ -92,11 +90,7 @@ export function DashboardPage() {
           </select>
         </label>
       </header>
-      {error && (
-        <p role="alert" className="dashboard-error">
-          {error}
-        </p>
-      )}
+      {failed && <LoadFailed what="The figures" error={failed.error} onRetry={failed.retry} />}
       <div className="kpi-grid">
         {kpis.map((k) => (
           <div key={k.name} className="kpi" data-testid={k.testId} title={k.help}>

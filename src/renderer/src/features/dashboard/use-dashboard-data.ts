@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, type UseQueryResult } from '@tanstack/react-query';
+import type { EventName } from '../../../../shared/contract';
 import type { CampaignMetrics, MetricsSeries } from '../../../../shared/contract/metrics';
-import { client } from '../../client';
+import { useContractQuery } from '../../data/contract-query';
 
 export type CampaignRow = CampaignMetrics & { name: string; status: string };
 
@@ -8,67 +9,40 @@ export interface DashboardData {
   summary?: CampaignMetrics;
   series: MetricsSeries;
   campaigns: CampaignRow[];
-  error?: string;
-  updatedAt?: number;
+  /** The first read that failed, with a way to read everything again. */
+  failed?: { error: unknown; retry: () => void };
 }
 
-/** Events that mean the figures changed; anything about calls or campaigns. */
-const relevant = (name: string) => name.startsWith('call.') || name.startsWith('campaign');
-
+/** Events that mean the figures changed: calls ending, campaigns moving. */
+const figuresChangeOn: EventName[] = ['call.changed', 'campaign.changed', 'campaign.progress'];
 /**
- * Loads the dashboard's figures and reloads them while campaigns run: at most once every two seconds,
- * however many call events arrive, so the dashboard stays live without hammering the database.
+ * The dashboard stays live while campaigns run without hammering the database: each figure is read again
+ * at most once every two seconds, however many call events arrive.
  */
+const live = { refreshOn: figuresChangeOn, refreshAtMostEveryMs: 2_000, placeholderData: keepPreviousData };
+
 export function useDashboardData(
   campaignId: number | undefined,
   bucket: 'auto' | 'minute' | 'hour' | 'day',
 ): DashboardData {
-  const [data, setData] = useState<DashboardData>({
-    series: { bucket: 'minute', points: [] },
-    campaigns: [],
-  });
-  const inFlight = useRef(false);
-  const stale = useRef(false);
-
-  const load = useCallback(async () => {
-    if (inFlight.current) {
-      stale.current = true;
-      return;
-    }
-    inFlight.current = true;
-    try {
-      const [summary, series, campaigns] = await Promise.all([
-        client.invoke('metrics.summary', campaignId ? { campaignId } : {}),
-        client.invoke('metrics.series', { ...(campaignId ? { campaignId } : {}), bucket }),
-        client.invoke('metrics.byCampaign', {}),
-      ]);
-      setData({ summary, series, campaigns, updatedAt: Date.now() });
-    } catch (err) {
-      setData((d) => ({ ...d, error: err instanceof Error ? err.message : String(err) }));
-    } finally {
-      inFlight.current = false;
-    }
-  }, [campaignId, bucket]);
-
-  useEffect(() => {
-    void load();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = client.subscribe((batch) => {
-      if (!batch.some((e) => relevant(e.name))) return;
-      stale.current = true;
-      timer ??= setTimeout(() => {
-        timer = undefined;
-        if (stale.current) {
-          stale.current = false;
-          void load();
+  const summary = useContractQuery('metrics.summary', campaignId ? { campaignId } : {}, live);
+  const series = useContractQuery('metrics.series', { ...(campaignId ? { campaignId } : {}), bucket }, live);
+  const campaigns = useContractQuery('metrics.byCampaign', {}, live);
+  const reads: UseQueryResult[] = [summary, series, campaigns];
+  const failed = reads.find((r) => r.isError);
+  return {
+    summary: summary.data,
+    series: series.data ?? { bucket: 'minute', points: [] },
+    campaigns: campaigns.data ?? [],
+    ...(failed
+      ? {
+          failed: {
+            error: failed.error,
+            retry: () => {
+              for (const r of reads) if (r.isError) void r.refetch();
+            },
+          },
         }
-      }, 2000);
-    });
-    return () => {
-      unsubscribe();
-      if (timer) clearTimeout(timer);
-    };
-  }, [load]);
-
-  return data;
+      : {}),
+  };
 }

@@ -1,14 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { attemptStates } from '../../../../shared/calls/attempt-states';
 import { dispositionLabel } from '../../../../shared/campaigns/dispositions';
-import type { CallSummary } from '../../../../shared/contract/calls';
 import { dispositions } from '../../../../shared/contract/campaigns';
 import { useNavigation } from '../../app/navigation-store';
-import { client } from '../../client';
 import { DataTable } from '../../ui/DataTable';
+import { LoadFailed } from '../../ui/load-state';
+import { useDebounced } from '../../ui/use-debounced';
+import { CampaignSelect } from '../campaigns/CampaignSelect';
 import { downloadCsv } from '../export/download-csv';
 import { CallPanel } from '../monitor/CallPanel';
 import '../monitor/monitor.css';
+import { useAllCampaigns, useCallHistory } from './queries';
 
 const pageSize = 100;
 
@@ -22,29 +24,20 @@ export function HistoryPage({ detail }: { detail?: string }) {
     search?: string;
   }>({});
   const [page, setPage] = useState(0);
-  const [result, setResult] = useState<{ total: number; rows: CallSummary[] }>();
-  const [campaigns, setCampaigns] = useState<{ id: number; name: string }[]>([]);
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    void client.invoke('campaigns.list', { includeArchived: true }).then(setCampaigns);
-  }, []);
-
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      client
-        .invoke('calls.history', {
-          ...(filter.campaignId ? { campaignId: filter.campaignId } : {}),
-          ...(filter.state ? { state: filter.state as (typeof attemptStates)[number] } : {}),
-          ...(filter.disposition ? { disposition: filter.disposition as (typeof dispositions)[number] } : {}),
-          ...(filter.search ? { search: filter.search } : {}),
-          offset: page * pageSize,
-          limit: pageSize,
-        })
-        .then(setResult, (e: Error) => setError(e.message));
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [filter, page]);
+  const campaigns = useAllCampaigns();
+  // Typing in the search asks once per pause, not per keystroke.
+  const asked = JSON.parse(useDebounced(JSON.stringify({ ...filter, page }), 200)) as typeof filter & {
+    page: number;
+  };
+  const history = useCallHistory({
+    ...(asked.campaignId ? { campaignId: asked.campaignId } : {}),
+    ...(asked.state ? { state: asked.state as (typeof attemptStates)[number] } : {}),
+    ...(asked.disposition ? { disposition: asked.disposition as (typeof dispositions)[number] } : {}),
+    ...(asked.search ? { search: asked.search } : {}),
+    offset: asked.page * pageSize,
+    limit: pageSize,
+  });
+  const result = history.data;
 
   const set = (patch: typeof filter) => {
     setPage(0);
@@ -74,7 +67,7 @@ export function HistoryPage({ detail }: { detail?: string }) {
       <header className="page-header">
         <h1>Call history</h1>
         <span className="muted" data-testid="history-total">
-          {result ? `${result.total.toLocaleString()} calls` : 'Loading…'}
+          {result ? `${result.total.toLocaleString()} calls` : history.isError ? '' : 'Loading…'}
         </span>
         <input
           type="search"
@@ -82,17 +75,11 @@ export function HistoryPage({ detail }: { detail?: string }) {
           placeholder="Customer or number…"
           onChange={(e) => set({ search: e.target.value || undefined })}
         />
-        <select
-          aria-label="Campaign"
-          onChange={(e) => set({ campaignId: e.target.value ? Number(e.target.value) : undefined })}
-        >
-          <option value="">All campaigns</option>
-          {campaigns.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        <CampaignSelect
+          campaigns={campaigns.data}
+          value={filter.campaignId}
+          onChange={(campaignId) => set({ campaignId })}
+        />
         <select aria-label="Outcome" onChange={(e) => set({ state: e.target.value || undefined })}>
           <option value="">Any outcome</option>
           {attemptStates.map((s) => (
@@ -113,7 +100,9 @@ export function HistoryPage({ detail }: { detail?: string }) {
           Export CSV
         </button>
       </header>
-      {error && <p className="error">{error}</p>}
+      {history.isError && (
+        <LoadFailed what="The call history" error={history.error} onRetry={() => void history.refetch()} />
+      )}
       <div className="monitor-layout">
         <div className="history-table">
           <DataTable

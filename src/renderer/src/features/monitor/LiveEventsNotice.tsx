@@ -1,20 +1,12 @@
-import { useEffect, useState } from 'react';
-import type { ProviderStatus } from '../../../../shared/contract/providers';
-import { client } from '../../client';
+import { useProviderStatus } from './queries';
 
 /**
  * While real campaigns run without a public URL for webhooks, says what the monitor cannot show: a
  * customer's request for a person arrives only after the call, and transcripts when each call ends.
  */
 export function LiveEventsNotice({ realCalls }: { realCalls: boolean }) {
-  const [webhooks, setWebhooks] = useState<ProviderStatus['webhooks']>();
-  useEffect(() => {
-    if (!realCalls) return;
-    void client.invoke('providers.status', {}).then(
-      (s) => setWebhooks(s.configured ? s.webhooks : undefined),
-      () => setWebhooks(undefined),
-    );
-  }, [realCalls]);
+  const status = useProviderStatus(realCalls);
+  const webhooks = status.data?.configured ? status.data.webhooks : undefined;
   if (!realCalls || !webhooks) return null;
   return (
     <p

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigation } from '../../app/navigation-store';
-import { client } from '../../client';
-import { StopCampaignDialog, type StopRequest } from '../campaigns/StopCampaignDialog';
-import { WaitingReason } from '../campaigns/WaitingReason';
+import { LoadFailed } from '../../ui/load-state';
+import { CampaignSelect } from '../campaigns/CampaignSelect';
+import { useActiveCampaigns } from '../campaigns/queries';
 import { CallPanel } from './CallPanel';
 import { CallTable } from './CallTable';
+import { CampaignStrip } from './CampaignStrip';
 import { LiveEventsNotice } from './LiveEventsNotice';
 import { connectMonitor, useMonitor } from './monitor-store';
 import './monitor.css';
@@ -13,26 +14,14 @@ import './monitor.css';
 export function MonitorPage({ detail }: { detail?: string }) {
   const { navigate } = useNavigation();
   const calls = useMonitor((s) => s.calls);
-  const progress = useMonitor((s) => s.progress);
   const [campaignFilter, setCampaignFilter] = useState<number>();
   const [escalatedOnly, setEscalatedOnly] = useState(false);
-  const [campaigns, setCampaigns] = useState<
-    { id: number; name: string; status: string; provider: string }[]
-  >([]);
-  const [stopping, setStopping] = useState<StopRequest>();
+  const activeCampaigns = useActiveCampaigns();
+  const campaigns = activeCampaigns.data ?? [];
   const selected = detail ? Number(detail) : undefined;
 
   useEffect(() => {
     connectMonitor();
-    const load = () =>
-      client
-        .invoke('campaigns.list', {})
-        .then((list) => setCampaigns(list.filter((c) => c.status === 'running' || c.status === 'paused')));
-    void load();
-    const unsubscribe = client.subscribe((batch) => {
-      if (batch.some((e) => e.name === 'campaign.changed')) void load();
-    });
-    return unsubscribe;
   }, []);
 
   const rows = useMemo(
@@ -51,9 +40,6 @@ export function MonitorPage({ detail }: { detail?: string }) {
     [calls, campaignFilter, escalatedOnly],
   );
 
-  const control = (method: 'campaigns.pause' | 'campaigns.resume', id: number) =>
-    client.invoke(method, { id });
-
   return (
     <section className="page monitor-page">
       <header className="page-header">
@@ -61,18 +47,12 @@ export function MonitorPage({ detail }: { detail?: string }) {
         <span className="muted" data-testid="live-count">
           {calls.size} live {calls.size === 1 ? 'call' : 'calls'}
         </span>
-        <select
-          aria-label="Filter by campaign"
-          value={campaignFilter ?? ''}
-          onChange={(e) => setCampaignFilter(e.target.value ? Number(e.target.value) : undefined)}
-        >
-          <option value="">All campaigns</option>
-          {campaigns.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        <CampaignSelect
+          label="Filter by campaign"
+          campaigns={campaigns}
+          value={campaignFilter}
+          onChange={setCampaignFilter}
+        />
         <label>
           <input
             type="checkbox"
@@ -83,47 +63,15 @@ export function MonitorPage({ detail }: { detail?: string }) {
         </label>
       </header>
       <LiveEventsNotice realCalls={campaigns.some((c) => c.provider !== 'simulator')} />
-      {stopping && <StopCampaignDialog request={stopping} onClose={() => setStopping(undefined)} />}
-      <div className="campaign-strip">
-        {campaigns.map((c) => {
-          const p = progress.get(c.id);
-          return (
-            <div key={c.id} className="campaign-pace" aria-label={`Campaign ${c.name}`}>
-              <strong>{c.name}</strong> <span className={`status status-${c.status}`}>{c.status}</span>
-              {p && (
-                <span className="muted">
-                  {' '}
-                  {p.callsPerMinute}/min · {p.live} live · {p.queued} queued · {p.done} done
-                </span>
-              )}
-              {p?.waitingMessage && <WaitingReason message={p.waitingMessage} reason={p.waitingReason} />}
-              {p?.notices?.map((notice) => (
-                <span key={notice} className="muted">
-                  {' '}
-                  {notice}
-                </span>
-              ))}
-              {c.status === 'running' ? (
-                <button type="button" onClick={() => control('campaigns.pause', c.id)}>
-                  Pause
-                </button>
-              ) : (
-                <button type="button" onClick={() => control('campaigns.resume', c.id)}>
-                  Resume
-                </button>
-              )}
-              <button
-                type="button"
-                className="danger"
-                onClick={() => setStopping({ id: c.id, name: c.name, liveCalls: p?.live })}
-              >
-                Stop
-              </button>
-            </div>
-          );
-        })}
-        {campaigns.length === 0 && <span className="muted">No campaign is running.</span>}
-      </div>
+      {activeCampaigns.isError ? (
+        <LoadFailed
+          what="The running campaigns"
+          error={activeCampaigns.error}
+          onRetry={() => void activeCampaigns.refetch()}
+        />
+      ) : (
+        <CampaignStrip campaigns={campaigns} />
+      )}
       <div className="monitor-layout">
         <CallTable calls={rows} selected={selected} onSelect={(id) => navigate('monitor', String(id))} />
         {selected !== undefined && (

@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { DatabaseBackup } from '../../../../shared/contract/system';
-import { client } from '../../client';
+import { useState } from 'react';
+import { errorMessage } from '../../../../shared/errors';
+import { useContractMutation } from '../../data/contract-mutation';
+import { useContractQuery } from '../../data/contract-query';
 import { DataTable } from '../../ui/DataTable';
+import { LoadFailed } from '../../ui/load-state';
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
@@ -10,27 +12,26 @@ const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
  * (The desktop app's File menu does the same with file dialogs.)
  */
 export function BackupSettings() {
-  const [backups, setBackups] = useState<DatabaseBackup[]>([]);
+  // An unreadable backups folder is said, not shown as "No backups yet".
+  const backupsQuery = useContractQuery('database.backups', {});
+  const backups = backupsQuery.data ?? [];
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
   const [busy, setBusy] = useState(false);
-  const failed = (err: unknown) =>
-    setMessage({ text: err instanceof Error ? err.message : String(err), error: true });
-  const load = () => client.invoke('database.backups', {}).then(setBackups);
-
-  useEffect(() => {
-    // An unreadable backups folder is said, not shown as "No backups yet".
-    client
-      .invoke('database.backups', {})
-      .then(setBackups, (err: unknown) =>
-        setMessage({ text: err instanceof Error ? err.message : String(err), error: true }),
-      );
-  }, []);
+  // What each action did, or why it failed, is said in the card.
+  const exportNow = useContractMutation('database.export', {
+    notice: false,
+    invalidates: ['database.backups'],
+  });
+  const restore = useContractMutation('database.import', {
+    notice: false,
+    invalidates: ['database.backups'],
+  });
+  const failed = (err: unknown) => setMessage({ text: errorMessage(err), error: true });
 
   const act = async (action: () => Promise<string>) => {
     setBusy(true);
     try {
       setMessage({ text: await action(), error: false });
-      await load();
     } catch (err) {
       failed(err);
     } finally {
@@ -47,7 +48,7 @@ export function BackupSettings() {
           disabled={busy}
           onClick={() =>
             act(async () => {
-              const exported = await client.invoke('database.export', {});
+              const exported = await exportNow.mutateAsync({});
               return `Exported and verified: ${exported.file} (${megabytes(exported.bytes)})`;
             })
           }
@@ -63,7 +64,14 @@ export function BackupSettings() {
         ) : (
           <p role="status">{message.text}</p>
         ))}
-      {backups.length === 0 ? (
+      {backupsQuery.isError && (
+        <LoadFailed
+          what="The backups"
+          error={backupsQuery.error}
+          onRetry={() => void backupsQuery.refetch()}
+        />
+      )}
+      {backupsQuery.isError ? null : backups.length === 0 ? (
         <p className="muted">No backups yet.</p>
       ) : (
         <DataTable label="Backups" columns={['File', 'Size', 'Written', '']}>
@@ -84,9 +92,7 @@ export function BackupSettings() {
                     ) {
                       return;
                     }
-                    void act(
-                      async () => (await client.invoke('database.import', { name: backup.name })).message,
-                    );
+                    void act(async () => (await restore.mutateAsync({ name: backup.name })).message);
                   }}
                 >
                   Restore at next start

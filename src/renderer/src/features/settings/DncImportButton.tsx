@@ -1,27 +1,25 @@
-import { useRef, useState } from 'react';
-import type { DncImportResult } from '../../../../shared/contract/settings';
-import { client } from '../../client';
+import { useRef } from 'react';
+import { errorMessage } from '../../../../shared/errors';
+import { useContractMutation } from '../../data/contract-mutation';
 
 /** "Import CSV" for the do-not-call list: a file of numbers (a phone/number column, or the first column). */
-export function DncImportButton({ onImported }: { onImported: () => void }) {
+export function DncImportButton() {
   const input = useRef<HTMLInputElement>(null);
-  const [result, setResult] = useState<DncImportResult>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  // The counts and the failure are said beside the button.
+  const dncImport = useContractMutation('dnc.import', { notice: false, invalidates: ['dnc.list'] });
+  const result = dncImport.data;
+  const error = dncImport.error ? errorMessage(dncImport.error) : undefined;
+  const busy = dncImport.isPending;
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    setBusy(true);
     // The previous file's counts would read as this file's.
-    setResult(undefined);
-    setError(undefined);
+    dncImport.reset();
     try {
-      setResult(await client.invoke('dnc.import', { csvText: await file.text() }));
-      onImported();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      await dncImport.mutateAsync({ csvText: await file.text() });
+    } catch {
+      // Shown beside the button (dncImport.error).
     } finally {
-      setBusy(false);
       if (input.current) input.current.value = '';
     }
   };

@@ -1,9 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ProviderConnectionReport, ProviderStatus } from '../../../../shared/contract/providers';
 import type { Settings } from '../../../../shared/contract/settings';
 import type { ValidationIssue } from '../../../../shared/errors';
-import { client, RpcError } from '../../client';
+import { errorMessage } from '../../../../shared/errors';
+import { RpcError } from '../../client';
+import { useContractMutation } from '../../data/contract-mutation';
+import { useContractQuery } from '../../data/contract-query';
 import { issueAt } from '../../ui/form-fields';
+import { LoadFailed } from '../../ui/load-state';
 import { ConnectionReport } from './ConnectionReport';
 import { formFromStatus, inputFromForm, type ProvidersForm, secretPlaceholder } from './providers-form';
 import { WebhookFields } from './WebhookFields';
@@ -55,49 +59,54 @@ type TextField = {
 }[keyof ProvidersForm];
 
 function ProviderCredentials() {
-  const [status, setStatus] = useState<ProviderStatus>();
-  const [form, setForm] = useState<ProvidersForm>();
+  const statusQuery = useContractQuery('providers.status', {});
+  if (statusQuery.data === undefined) {
+    return (
+      <section className="card wide" aria-label="Providers">
+        <h2>Providers</h2>
+        {statusQuery.isError ? (
+          <LoadFailed
+            what="The provider settings"
+            error={statusQuery.error}
+            onRetry={() => void statusQuery.refetch()}
+          />
+        ) : (
+          <p className="muted">Loading providers…</p>
+        )}
+      </section>
+    );
+  }
+  return <ProviderForm initial={statusQuery.data} />;
+}
+
+/** The credentials form, begun from the stored status; each action says in the card what it did. */
+function ProviderForm({ initial }: { initial: ProviderStatus }) {
+  const [status, setStatus] = useState(initial);
+  const [form, setForm] = useState<ProvidersForm>(() => formFromStatus(initial));
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
   const [report, setReport] = useState<ProviderConnectionReport | 'testing'>();
-  const [loadError, setLoadError] = useState<string>();
   const [settingUp, setSettingUp] = useState(false);
+  const changes = { notice: false, invalidates: ['providers.status'] } as const;
+  const saveCredentials = useContractMutation('providers.save', changes);
+  const testConnection = useContractMutation('providers.testConnection', { notice: false });
+  const setUpTheAgent = useContractMutation('providers.setUpAgent', changes);
+  const clearCredentials = useContractMutation('providers.clear', changes);
 
   const show = (next: ProviderStatus) => {
     setStatus(next);
     setForm(formFromStatus(next));
   };
-  useEffect(() => {
-    client.invoke('providers.status', {}).then(
-      (next) => {
-        setStatus(next);
-        setForm(formFromStatus(next));
-      },
-      (err: unknown) => setLoadError(err instanceof Error ? err.message : String(err)),
-    );
-  }, []);
-
-  if (loadError) {
-    return (
-      <section className="card wide" aria-label="Providers">
-        <h2>Providers</h2>
-        <p className="error" role="alert">
-          The provider settings could not be read: {loadError}
-        </p>
-      </section>
-    );
-  }
-  if (!status || !form) return <section className="card wide muted">Loading providers…</section>;
   const set = (patch: Partial<ProvidersForm>) => setForm({ ...form, ...patch });
   const issueFor = (path: string) => issueAt(issues, path);
   const failed = (err: unknown) => {
     setIssues(err instanceof RpcError ? (err.issues ?? []) : []);
-    setMessage({ text: err instanceof Error ? err.message : String(err), error: true });
+    setMessage({ text: errorMessage(err), error: true });
   };
 
   const save = async () => {
     try {
-      show(await client.invoke('providers.save', inputFromForm(form)));
+      show(await saveCredentials.mutateAsync(inputFromForm(form)));
       setIssues([]);
       setMessage({
         text: 'Saved. Campaigns can now place real calls through ElevenLabs + Twilio.',
@@ -113,7 +122,7 @@ function ProviderCredentials() {
     try {
       // With nothing typed and credentials stored, the stored ones are tested.
       const credentials = status.configured && !form.accountSid ? undefined : inputFromForm(form);
-      setReport(await client.invoke('providers.testConnection', credentials ? { credentials } : {}));
+      setReport(await testConnection.mutateAsync(credentials ? { credentials } : {}));
       setIssues([]);
     } catch (err) {
       setReport(undefined);
@@ -124,7 +133,7 @@ function ProviderCredentials() {
     if (report === undefined || report === 'testing') return;
     setSettingUp(true);
     try {
-      const { agentSetup } = await client.invoke('providers.setUpAgent', {});
+      const { agentSetup } = await setUpTheAgent.mutateAsync({});
       setReport({ ...report, agentSetup });
       setMessage({
         text: 'The agent is set up for Navaia’s calls; what is left is listed below.',
@@ -139,7 +148,7 @@ function ProviderCredentials() {
   const clear = async () => {
     if (!window.confirm('Remove the stored ElevenLabs and Twilio credentials?')) return;
     try {
-      show(await client.invoke('providers.clear', {}));
+      show(await clearCredentials.mutateAsync({}));
       setReport(undefined);
       setMessage({ text: 'Credentials removed.', error: false });
     } catch (err) {

@@ -1,41 +1,48 @@
 import { useEffect, useState } from 'react';
-import type { DncEntry, Settings } from '../../../../shared/contract/settings';
-import type { ValidationIssue } from '../../../../shared/errors';
-import { client, RpcError } from '../../client';
+import type { Settings } from '../../../../shared/contract/settings';
+import { errorMessage, type ValidationIssue } from '../../../../shared/errors';
+import { RpcError } from '../../client';
+import { useContractMutation } from '../../data/contract-mutation';
+import { useContractQuery } from '../../data/contract-query';
 import { ClockWindowFields } from '../../ui/ClockWindowFields';
-import { DataTable } from '../../ui/DataTable';
 import { FieldError, issueAt, NumberField, TextField } from '../../ui/form-fields';
+import { Loaded } from '../../ui/load-state';
 import '../campaigns/campaigns.css';
 import { BackupSettings } from './BackupSettings';
-import { DncImportButton } from './DncImportButton';
+import { DncList } from './DncList';
 import { ProvidersSettings } from './ProvidersSettings';
 
 /** Defaults every campaign starts from, and the do-not-call list. */
 export function SettingsPage() {
-  const [settings, setSettings] = useState<Settings>();
+  const saved = useContractQuery('settings.get', {});
+  return (
+    <Loaded query={saved} what="The settings" loading={<section className="page muted">Loading…</section>}>
+      {(initial) => <SettingsForm initial={initial} />}
+    </Loaded>
+  );
+}
+
+function SettingsForm({ initial }: { initial: Settings }) {
+  const [settings, setSettings] = useState(initial);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [message, setMessage] = useState<string>();
+  // Said beside the fields, so no notice.
+  const update = useContractMutation('settings.update', { notice: false, invalidates: ['settings.get'] });
 
   useEffect(() => {
-    void client.invoke('settings.get', {}).then(setSettings);
-  }, []);
-
-  useEffect(() => {
-    if (!settings) return;
     if (settings.theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = settings.theme;
-  }, [settings]);
+  }, [settings.theme]);
 
-  if (!settings) return <section className="page muted">Loading…</section>;
   const errorAt = (path: string) => issueAt(issues, path);
   const save = async () => {
     try {
-      setSettings(await client.invoke('settings.update', settings));
+      setSettings(await update.mutateAsync(settings));
       setIssues([]);
       setMessage('Saved');
     } catch (err) {
       setIssues(err instanceof RpcError ? (err.issues ?? []) : []);
-      const text = err instanceof Error ? err.message : String(err);
+      const text = errorMessage(err);
       setMessage(err instanceof RpcError && err.issues?.length ? `Not saved. ${text}` : text);
     }
   };
@@ -126,88 +133,6 @@ export function SettingsPage() {
         <DncList />
         <BackupSettings />
       </div>
-    </section>
-  );
-}
-
-function DncList() {
-  const [list, setList] = useState<{ total: number; rows: DncEntry[] }>();
-  const [phone, setPhone] = useState('');
-  const [search, setSearch] = useState('');
-  const [error, setError] = useState<string>();
-  const load = (text = search) =>
-    client.invoke('dnc.list', { ...(text ? { search: text } : {}), limit: 200 }).then(setList);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the search changes
-  useEffect(() => {
-    void load(search);
-  }, [search]);
-
-  const act = async (action: () => Promise<unknown>) => {
-    try {
-      await action();
-      setError(undefined);
-      await load();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  };
-
-  return (
-    <section className="card wide" aria-label="Do-not-call list">
-      <h2>
-        Do-not-call list {list && <span className="muted">({list.total.toLocaleString()} numbers)</span>}
-      </h2>
-      <form
-        className="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void act(async () => {
-            await client.invoke('dnc.add', { phone });
-            setPhone('');
-          });
-        }}
-      >
-        <input
-          aria-label="Number to block"
-          placeholder="+1 305 555 0142"
-          value={phone}
-          onChange={(e) => setPhone(e.target.value)}
-        />
-        <button type="submit" disabled={!phone.trim()}>
-          Add number
-        </button>
-        <input
-          type="search"
-          aria-label="Search do-not-call list"
-          placeholder="Search…"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
-      </form>
-      <DncImportButton onImported={() => void load()} />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <DataTable label="Do-not-call numbers" columns={['Number', 'Why', 'Added', '']}>
-        {list?.rows.map((r) => (
-          <tr key={r.phone}>
-            <td>{r.phone}</td>
-            <td>{r.source === 'call_request' ? 'Asked on a call' : (r.reason ?? r.source)}</td>
-            <td>{new Date(r.addedAt).toLocaleString()}</td>
-            <td>
-              <button
-                type="button"
-                onClick={() => act(() => client.invoke('dnc.remove', { phone: r.phone }))}
-              >
-                Remove
-              </button>
-            </td>
-          </tr>
-        ))}
-      </DataTable>
     </section>
   );
 }

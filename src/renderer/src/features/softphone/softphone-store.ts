@@ -1,5 +1,6 @@
 import type { Call, Device } from '@twilio/voice-sdk';
 import { create } from 'zustand';
+import { errorMessage } from '../../../../shared/errors';
 import { client, RpcError } from '../../client';
 
 export type SoftphoneStatus = 'off' | 'starting' | 'listening' | 'connected' | 'ended' | 'failed';
@@ -74,7 +75,7 @@ export const useSoftphone = create<Softphone>((set, get) => ({
       client.invoke('softphone.token', { attemptId, agentName }).then(
         (fresh) => next.updateToken(fresh.token),
         (err: unknown) => {
-          if (device === next) failed({ message: err instanceof Error ? err.message : String(err) });
+          if (device === next) failed({ message: errorMessage(err) });
         },
       );
     });
@@ -82,7 +83,7 @@ export const useSoftphone = create<Softphone>((set, get) => ({
       await next.register();
     } catch (err) {
       get().release();
-      throw new Error(`The softphone could not connect: ${err instanceof Error ? err.message : String(err)}`);
+      throw new Error(`The softphone could not connect: ${errorMessage(err)}`);
     }
     set({ status: 'listening' });
     return 'softphone';

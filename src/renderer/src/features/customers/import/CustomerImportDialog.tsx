@@ -7,7 +7,10 @@ import type {
   CustomerImportReject,
   CustomerImportResult,
 } from '../../../../../shared/contract/customers';
+import { errorMessage } from '../../../../../shared/errors';
 import { client } from '../../../client';
+import { useContractMutation } from '../../../data/contract-mutation';
+import { useContractQuery } from '../../../data/contract-query';
 import { DataTable } from '../../../ui/DataTable';
 import { saveCsvText } from '../../export/download-csv';
 import { DemoCustomersOffer } from './DemoCustomersOffer';
@@ -28,8 +31,6 @@ type Step =
     }
   | { kind: 'done'; file: File; result: CustomerImportResult };
 
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
 /** Pick a CSV → check the column mapping → import with progress → counts and the reasons rows were refused. */
 export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean) => void }) {
   const [step, setStep] = useState<Step>({ kind: 'pick' });
@@ -42,13 +43,17 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
   const cancelled = useRef(false);
   const dialog = useRef<HTMLDialogElement>(null);
 
+  // The dialog says what failed in place, so none of its steps raise a notice.
+  const preview = useContractMutation('customers.import.preview', { notice: false });
+  const begin = useContractMutation('customers.import.begin', { notice: false });
+  const stop = useContractMutation('customers.import.cancel', { notice: false });
+  const defaultRegion = useContractQuery('settings.get', {}, { select: (s) => s.defaultRegion }).data;
   useEffect(() => {
     dialog.current?.showModal();
-    client.invoke('settings.get', {}).then(
-      (s) => setRegion(s.defaultRegion),
-      () => undefined,
-    );
   }, []);
+  useEffect(() => {
+    if (defaultRegion) setRegion(defaultRegion);
+  }, [defaultRegion]);
 
   // Progress events are batched by the host; the latest one for this import wins.
   const importId = step.kind === 'importing' ? step.importId : undefined;
@@ -68,14 +73,12 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
     if (!file) return;
     setError(undefined);
     try {
-      const preview = await client.invoke('customers.import.preview', {
-        sampleText: await readFileStart(file),
-      });
-      setMapping(preview.guessedMapping);
+      const read = await preview.mutateAsync({ sampleText: await readFileStart(file) });
+      setMapping(read.guessedMapping);
       setNotices((await inspectFile(file)).notices);
-      setStep({ kind: 'map', file, preview });
+      setStep({ kind: 'map', file, preview: read });
     } catch (err) {
-      setError(message(err));
+      setError(errorMessage(err));
     }
   };
 
@@ -83,7 +86,7 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
     setError(undefined);
     cancelled.current = false;
     try {
-      const { importId } = await client.invoke('customers.import.begin', {
+      const { importId } = await begin.mutateAsync({
         fileName: file.name,
         mapping,
         consentYes,
@@ -99,7 +102,7 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
       if (result) setStep({ kind: 'done', file, result });
     } catch (err) {
       // Back to the mapping: a column that could not be read is fixed there (nothing was written).
-      setError(message(err));
+      setError(errorMessage(err));
       setStep((s) => (s.kind === 'importing' ? { kind: 'map', file: s.file, preview: s.preview } : s));
     }
   };
@@ -107,7 +110,8 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
   const cancel = async () => {
     if (step.kind === 'importing') {
       cancelled.current = true;
-      await client.invoke('customers.import.cancel', { importId: step.importId }).catch(() => undefined);
+      // Closing must not wait on a host that cannot answer: batches already committed stay imported.
+      await stop.mutateAsync({ importId: step.importId }).catch(() => undefined);
     }
     dialog.current?.close();
     onClose(step.kind === 'done' || step.kind === 'importing');
@@ -117,7 +121,7 @@ export function CustomerImportDialog({ onClose }: { onClose: (imported: boolean)
     try {
       saveCsvText(`${file.name.replace(/\.csv$/i, '')}.rejects.csv`, await fetchRejectsCsv(result.importId));
     } catch (err) {
-      setError(message(err));
+      setError(errorMessage(err));
     }
   };
 
