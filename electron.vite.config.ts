@@ -2,8 +2,17 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
+/** The path aliases tsconfig.json declares, for every bundle. */
+const resolveAliases = {
+  alias: {
+    '@shared': resolve(__dirname, 'src/shared'),
+    '@core': resolve(__dirname, 'src/core'),
+  },
+};
+
 export default defineConfig({
   main: {
+    resolve: resolveAliases,
     build: {
       // Runtime dependencies (better-sqlite3, drizzle, SDKs) stay in node_modules: native code can't be bundled.
       externalizeDeps: true,
@@ -17,6 +26,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: resolveAliases,
     build: {
       externalizeDeps: true,
       rollupOptions: {
@@ -29,6 +39,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react()],
+    resolve: resolveAliases,
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },

@@ -1,6 +1,11 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The path aliases tsconfig.json declares.
+  resolve: {
+    alias: { '@shared': resolve(__dirname, 'src/shared'), '@core': resolve(__dirname, 'src/core') },
+  },
   test: {
     include: [
       'tests/unit/**/*.test.ts',

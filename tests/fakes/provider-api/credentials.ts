@@ -1,4 +1,4 @@
-import type { ElevenLabsTwilioConfig } from '../../../src/core/providers/elevenlabs-twilio/config';
+import type { ElevenLabsTwilioConfig } from '@core/providers/elevenlabs-twilio/config';
 
 /**
  * The credentials the fake accepts. Anything else gets the services' real 401 answers — e.g.

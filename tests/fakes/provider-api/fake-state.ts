@@ -1,4 +1,4 @@
-import type { ElevenLabsTwilioConfig } from '../../../src/core/providers/elevenlabs-twilio/config';
+import type { ElevenLabsTwilioConfig } from '@core/providers/elevenlabs-twilio/config';
 import type { Json } from './fake-agents';
 import type { FakeCall, FakeConversation, Registration } from './fake-calls';
 import type { Outbox } from './outbox';

@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createCampaign } from '@core/campaigns/campaign-store';
+import { openDatabase } from '@core/db/open';
+import { isFinalState } from '@shared/calls/attempt-states';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createCampaign } from '../../../src/core/campaigns/campaign-store';
-import { openDatabase } from '../../../src/core/db/open';
-import { isFinalState } from '../../../src/shared/calls/attempt-states';
 import { cliSandbox, navaiaBin } from '../../helpers/cli-sandbox';
 import { insertCustomers, manyCustomers } from '../../helpers/engine-harness';
 

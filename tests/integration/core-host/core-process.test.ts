@@ -2,13 +2,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
+import { silentLogger } from '@core/logging/logger';
+import type { EventBatch } from '@shared/contract';
+import type { CoreToMain, MainToCore } from '@shared/hosts/core-process';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../../../src/core/logging/logger';
 import { runCoreProcess } from '../../../src/core-host/core-process';
 import type { ParentPortLike, PortMessageEvent } from '../../../src/core-host/ports';
 import { createPortBridge, type PagePort } from '../../../src/preload/port-bridge';
-import type { EventBatch } from '../../../src/shared/contract';
-import type { CoreToMain, MainToCore } from '../../../src/shared/hosts/core-process';
 import { asPortMain } from '../../unit/main/shell-fakes';
 
 /**

@@ -1,5 +1,5 @@
+import { runVirtualUntil } from '@core/clock/virtual-clock';
 import { describe, expect, it } from 'vitest';
-import { runVirtualUntil } from '../../../src/core/clock/virtual-clock';
 import { engineHarnessPerTest, nyMorning } from '../../helpers/engine-harness';
 import { invoker } from '../../helpers/invoke';
 

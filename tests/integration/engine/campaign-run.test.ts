@@ -1,5 +1,5 @@
+import { isFinalState } from '@shared/calls/attempt-states';
 import { describe, expect, it } from 'vitest';
-import { isFinalState } from '../../../src/shared/calls/attempt-states';
 import { engineHarnessPerTest, nyMorning } from '../../helpers/engine-harness';
 import { invoker } from '../../helpers/invoke';
 

@@ -1,6 +1,6 @@
+import { runVirtualUntil } from '@core/clock/virtual-clock';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runVirtualUntil } from '../../../src/core/clock/virtual-clock';
 import {
   createEngineHarness,
   type EngineHarness,
@@ -203,13 +203,13 @@ describe('compliance in virtual time', () => {
 describe('customers waiting for their local morning', () => {
   it('do not stop the campaign from calling customers whose day has begun', async () => {
     const { createTempDb } = await import('../../helpers/temp-db');
-    const { VirtualClock } = await import('../../../src/core/clock/virtual-clock');
-    const { createEngine } = await import('../../../src/core/engine/engine');
-    const { createEventBus } = await import('../../../src/core/events/event-bus');
-    const { createSimulator } = await import('../../../src/core/providers/simulator/simulator-provider');
-    const { silentLogger } = await import('../../../src/core/logging/logger');
-    const { getSettings } = await import('../../../src/core/settings/settings-store');
-    const { createCampaign } = await import('../../../src/core/campaigns/campaign-store');
+    const { VirtualClock } = await import('@core/clock/virtual-clock');
+    const { createEngine } = await import('@core/engine/engine');
+    const { createEventBus } = await import('@core/events/event-bus');
+    const { createSimulator } = await import('@core/providers/simulator/simulator-provider');
+    const { silentLogger } = await import('@core/logging/logger');
+    const { getSettings } = await import('@core/settings/settings-store');
+    const { createCampaign } = await import('@core/campaigns/campaign-store');
     const temp = createTempDb();
     const clock = new VirtualClock(nyMorning);
     // Ids 1–450 are in Los Angeles (07:30 there: not yet), 451–470 in New York (10:30: callable) — more

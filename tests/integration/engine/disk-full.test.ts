@@ -1,6 +1,6 @@
+import { runVirtualUntil } from '@core/clock/virtual-clock';
+import { isFinalState } from '@shared/calls/attempt-states';
 import { describe, expect, it } from 'vitest';
-import { runVirtualUntil } from '../../../src/core/clock/virtual-clock';
-import { isFinalState } from '../../../src/shared/calls/attempt-states';
 import { engineHarnessPerTest, nyMorning } from '../../helpers/engine-harness';
 
 const minute = 60_000;

@@ -1,7 +1,7 @@
+import { groupCommitOf } from '@core/db/group-commit';
+import type { PlaceCallRequest } from '@core/providers/provider';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { groupCommitOf } from '../../../src/core/db/group-commit';
-import type { PlaceCallRequest } from '../../../src/core/providers/provider';
 import { engineHarnessPerTest, nyMorning } from '../../helpers/engine-harness';
 import { createTempDb } from '../../helpers/temp-db';
 

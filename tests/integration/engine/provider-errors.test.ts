@@ -1,5 +1,5 @@
+import { ProviderError } from '@shared/errors';
 import { describe, expect, it, vi } from 'vitest';
-import { ProviderError } from '../../../src/shared/errors';
 import { engineHarnessPerTest, nyMorning } from '../../helpers/engine-harness';
 import { invoker } from '../../helpers/invoke';
 

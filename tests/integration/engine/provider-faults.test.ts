@@ -1,5 +1,5 @@
+import { isFinalState } from '@shared/calls/attempt-states';
 import { describe, expect, it } from 'vitest';
-import { isFinalState } from '../../../src/shared/calls/attempt-states';
 import { attemptsWithCalls, expectOneSimulatorCallPerAttempt } from '../../helpers/engine-attempts';
 import { engineHarnessPerTest, nyMorning } from '../../helpers/engine-harness';
 

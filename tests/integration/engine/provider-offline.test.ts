@@ -1,7 +1,7 @@
+import { createCampaign } from '@core/campaigns/campaign-store';
+import { runVirtualUntil } from '@core/clock/virtual-clock';
+import { isFinalState } from '@shared/calls/attempt-states';
 import { describe, expect, it } from 'vitest';
-import { createCampaign } from '../../../src/core/campaigns/campaign-store';
-import { runVirtualUntil } from '../../../src/core/clock/virtual-clock';
-import { isFinalState } from '../../../src/shared/calls/attempt-states';
 import { attemptsWithCalls, expectOneSimulatorCallPerAttempt } from '../../helpers/engine-attempts';
 import {
   engineHarnessPerTest,

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { createCampaign } from '@core/campaigns/campaign-store';
+import { openDatabase } from '@core/db/open';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { createCampaign } from '../../../src/core/campaigns/campaign-store';
-import { openDatabase } from '../../../src/core/db/open';
 import { cliSandbox, navaiaBin } from '../../helpers/cli-sandbox';
 import { insertCustomers, manyCustomers, nyMorning } from '../../helpers/engine-harness';
 

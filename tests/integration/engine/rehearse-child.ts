@@ -1,7 +1,7 @@
 /** Rehearses campaign `id` of a database in its own process, so a frozen rehearsal can be killed. */
-import { createApp } from '../../../src/core/app';
-import { openDatabase } from '../../../src/core/db/open';
-import { silentLogger } from '../../../src/core/logging/logger';
+import { createApp } from '@core/app';
+import { openDatabase } from '@core/db/open';
+import { silentLogger } from '@core/logging/logger';
 
 const [dbFile, id] = process.argv.slice(2);
 const app = createApp({ db: openDatabase(dbFile), logger: silentLogger, host: 'cli', dataFile: dbFile });

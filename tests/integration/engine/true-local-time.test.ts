@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
+import { guessMapping } from '@core/customers/import/column-mapping';
+import { importCustomersCsv } from '@core/customers/import/import-customers-csv';
+import { previewCustomerCsv } from '@core/customers/import/preview-csv';
+import { createRejectsFile } from '@core/customers/import/rejects-file';
+import { updateSettings } from '@core/settings/settings-store';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { guessMapping } from '../../../src/core/customers/import/column-mapping';
-import { importCustomersCsv } from '../../../src/core/customers/import/import-customers-csv';
-import { previewCustomerCsv } from '../../../src/core/customers/import/preview-csv';
-import { createRejectsFile } from '../../../src/core/customers/import/rejects-file';
-import { updateSettings } from '../../../src/core/settings/settings-store';
 import { engineHarnessPerTest } from '../../helpers/engine-harness';
 
 const day = 86_400_000;

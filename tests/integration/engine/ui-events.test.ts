@@ -1,6 +1,6 @@
+import type { EventBatch } from '@shared/contract';
+import type { CallSummary } from '@shared/contract/calls';
 import { describe, expect, it } from 'vitest';
-import type { EventBatch } from '../../../src/shared/contract';
-import type { CallSummary } from '../../../src/shared/contract/calls';
 import { engineHarnessPerTest, nyMorning } from '../../helpers/engine-harness';
 
 describe('what the monitor hears during a campaign', () => {

@@ -1,6 +1,6 @@
+import { spokenWait } from '@core/providers/elevenlabs-twilio/tool-calls';
+import type { ProviderEvent } from '@core/providers/provider';
 import { describe, expect, it } from 'vitest';
-import { spokenWait } from '../../../src/core/providers/elevenlabs-twilio/tool-calls';
-import type { ProviderEvent } from '../../../src/core/providers/provider';
 import type { ConversationScenario } from '../../fakes/provider-api/scenarios';
 import { wantsPerson } from '../../fakes/provider-api/scenarios';
 import { placeRequest, providerRigPerTest, waitFor } from './provider-setup';

@@ -1,13 +1,13 @@
-import { createApp, type NavaiaApp } from '../../../src/core/app';
-import { createCampaign } from '../../../src/core/campaigns/campaign-store';
-import type { Clock } from '../../../src/core/clock/clock';
-import type { Db } from '../../../src/core/db/open';
-import { silentLogger } from '../../../src/core/logging/logger';
+import { createApp, type NavaiaApp } from '@core/app';
+import { createCampaign } from '@core/campaigns/campaign-store';
+import type { Clock } from '@core/clock/clock';
+import type { Db } from '@core/db/open';
+import { silentLogger } from '@core/logging/logger';
 import {
   createElevenLabsTwilioProvider,
   type ElevenLabsTwilioConfig,
   type ElevenLabsTwilioOptions,
-} from '../../../src/core/providers/elevenlabs-twilio';
+} from '@core/providers/elevenlabs-twilio';
 import { fakeCredentials } from '../../fakes/provider-api/credentials';
 
 /** The provider's options against the fake API: its URL for both services, short polls and timeouts. */

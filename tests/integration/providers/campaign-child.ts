@@ -2,7 +2,7 @@
  * One run of the app on a real-provider campaign, for the crash test: the test kills it with SIGKILL
  * mid-campaign and starts another. Args: dbFile fakeUrl startAt speed t0 [campaignIdToStart].
  */
-import { openDatabase } from '../../../src/core/db/open';
+import { openDatabase } from '@core/db/open';
 import { campaignStatus, createRealProviderApp } from './campaign-app';
 import { createFastClock } from './provider-setup';
 

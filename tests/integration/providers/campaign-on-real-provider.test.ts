@@ -1,5 +1,5 @@
+import { isFinalState } from '@shared/calls/attempt-states';
 import { describe, expect, it } from 'vitest';
-import { isFinalState } from '../../../src/shared/calls/attempt-states';
 import type { FakeProviderApiOptions } from '../../fakes/provider-api/server';
 import { manyCustomers } from '../../helpers/engine-harness';
 import { campaignStatus } from './campaign-app';

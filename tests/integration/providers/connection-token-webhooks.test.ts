@@ -1,6 +1,4 @@
 import { createHmac } from 'node:crypto';
-import twilio from 'twilio';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ElevenLabsTwilioConfig,
   mintSoftphoneToken,
@@ -8,7 +6,9 @@ import {
   testConnection,
   verifyElevenLabsWebhook,
   verifyTwilioRequest,
-} from '../../../src/core/providers/elevenlabs-twilio';
+} from '@core/providers/elevenlabs-twilio';
+import twilio from 'twilio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   fakeCredentials,
   unownedCallerNumber,

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { isFinalState } from '@shared/calls/attempt-states';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isFinalState } from '../../../src/shared/calls/attempt-states';
 import { type FakeProviderApi, startFakeProviderApi } from '../../fakes/provider-api/server';
 import { insertCustomers, manyCustomers } from '../../helpers/engine-harness';
 import { createTempDb } from '../../helpers/temp-db';

@@ -1,6 +1,6 @@
+import { assertReadyForRealCalls } from '@core/compliance/real-call-readiness';
+import { isFictionalNumber } from '@core/db/seed/demo-phones';
 import { describe, expect, it } from 'vitest';
-import { assertReadyForRealCalls } from '../../../src/core/compliance/real-call-readiness';
-import { isFictionalNumber } from '../../../src/core/db/seed/demo-phones';
 import { manyCustomers, type TestCustomer } from '../../helpers/engine-harness';
 import { invoker } from '../../helpers/invoke';
 import { campaignStatus } from './campaign-app';

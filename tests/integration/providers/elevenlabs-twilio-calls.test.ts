@@ -1,6 +1,6 @@
+import type { ProviderEvent } from '@core/providers/provider';
+import { TransientProviderError } from '@core/providers/provider';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ProviderEvent } from '../../../src/core/providers/provider';
-import { TransientProviderError } from '../../../src/core/providers/provider';
 import { fakeCredentials } from '../../fakes/provider-api/credentials';
 import { bookedViewing, optOut } from '../../fakes/provider-api/scenarios';
 import {

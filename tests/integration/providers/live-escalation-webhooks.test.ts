@@ -1,6 +1,6 @@
+import { testConnection } from '@core/providers/elevenlabs-twilio';
+import type { ProviderEvent } from '@core/providers/provider';
 import { describe, expect, it } from 'vitest';
-import { testConnection } from '../../../src/core/providers/elevenlabs-twilio';
-import type { ProviderEvent } from '../../../src/core/providers/provider';
 import { bookedViewing, wantsPerson } from '../../fakes/provider-api/scenarios';
 import {
   isFinalStatus,

@@ -1,5 +1,5 @@
+import type { Db } from '@core/db/open';
 import { expect } from 'vitest';
-import type { Db } from '../../../src/core/db/open';
 import type { FakeProviderApi } from '../../fakes/provider-api/server';
 
 export function attemptsOf(db: Db, campaignId: number) {

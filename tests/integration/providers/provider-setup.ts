@@ -1,21 +1,17 @@
-import { afterEach } from 'vitest';
-import type { NavaiaApp } from '../../../src/core/app';
-import { type Clock, createRealTimeClock } from '../../../src/core/clock/clock';
-import { type Db, openDatabase } from '../../../src/core/db/open';
-import { silentLogger } from '../../../src/core/logging/logger';
+import type { NavaiaApp } from '@core/app';
+import { type Clock, createRealTimeClock } from '@core/clock/clock';
+import { type Db, openDatabase } from '@core/db/open';
+import { silentLogger } from '@core/logging/logger';
 import {
   createElevenLabsTwilioProvider,
   type ElevenLabsTwilioConfig,
   setUpAndCheckAgent,
-} from '../../../src/core/providers/elevenlabs-twilio';
-import type {
-  PlaceCallRequest,
-  ProviderEvent,
-  VoiceAgentProvider,
-} from '../../../src/core/providers/provider';
-import { createMemoryReplayGuard } from '../../../src/core/webhooks/replay-guard';
-import { startWebhookListener, type WebhookListener } from '../../../src/core/webhooks/webhook-listener';
-import { createWebhookReceiver } from '../../../src/core/webhooks/webhook-receiver';
+} from '@core/providers/elevenlabs-twilio';
+import type { PlaceCallRequest, ProviderEvent, VoiceAgentProvider } from '@core/providers/provider';
+import { createMemoryReplayGuard } from '@core/webhooks/replay-guard';
+import { startWebhookListener, type WebhookListener } from '@core/webhooks/webhook-listener';
+import { createWebhookReceiver } from '@core/webhooks/webhook-receiver';
+import { afterEach } from 'vitest';
 import { fakeCredentials } from '../../fakes/provider-api/credentials';
 import {
   type FakeProviderApi,

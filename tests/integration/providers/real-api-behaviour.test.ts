@@ -1,6 +1,6 @@
+import { type ElevenLabsTwilioConfig, testConnection } from '@core/providers/elevenlabs-twilio';
+import type { ProviderEvent } from '@core/providers/provider';
 import { describe, expect, it } from 'vitest';
-import { type ElevenLabsTwilioConfig, testConnection } from '../../../src/core/providers/elevenlabs-twilio';
-import type { ProviderEvent } from '../../../src/core/providers/provider';
 import { fakeBareAgentId, fakeCampaignAgentId, fakeCredentials } from '../../fakes/provider-api/credentials';
 import { deepMerge } from '../../fakes/provider-api/fake-agents';
 import { bookedViewing, wantsPerson } from '../../fakes/provider-api/scenarios';

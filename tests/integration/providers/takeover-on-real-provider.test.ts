@@ -1,6 +1,6 @@
+import type { Db } from '@core/db/open';
+import { installIdOf } from '@core/settings/install-id';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../../src/core/db/open';
-import { installIdOf } from '../../../src/core/settings/install-id';
 import type { FakeCall } from '../../fakes/provider-api/fake-calls';
 import { invoker } from '../../helpers/invoke';
 import { realProviderAppPerTest, waitFor } from './provider-setup';

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createApp, type NavaiaApp } from '@core/app';
+import { silentLogger } from '@core/logging/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createApp, type NavaiaApp } from '../../../src/core/app';
-import { silentLogger } from '../../../src/core/logging/logger';
 import { startWsHost, type WsHost } from '../../../src/server/ws-host';
 import { createTempDb } from '../../helpers/temp-db';
 

@@ -1,6 +1,6 @@
+import type { PlaceCallRequest } from '@core/providers/provider';
+import { callCost, planCall } from '@core/providers/simulator/call-plan';
 import { describe, expect, it } from 'vitest';
-import type { PlaceCallRequest } from '../../../src/core/providers/provider';
-import { callCost, planCall } from '../../../src/core/providers/simulator/call-plan';
 
 const startedAt = Date.UTC(2026, 0, 13, 16);
 const request = (n: number, extra: Partial<PlaceCallRequest> = {}): PlaceCallRequest => ({

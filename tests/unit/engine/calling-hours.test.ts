@@ -1,6 +1,6 @@
+import { callingWindowAt } from '@core/compliance/calling-hours';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { callingWindowAt } from '../../../src/core/compliance/calling-hours';
 
 const hours = { start: '08:00', end: '21:00' };
 const everyDay = [1, 2, 3, 4, 5, 6, 7];

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
 import {
   type DialCampaign,
   type DialCandidate,
   type DialLookups,
   dialBlockOf,
-} from '../../../src/core/engine/dial-rules';
+} from '@core/engine/dial-rules';
+import { describe, expect, it } from 'vitest';
 
 const day = 24 * 3_600_000;
 /** Tuesday 13 January 2026, 15:00 UTC: 10:00 in New York. */

@@ -1,5 +1,5 @@
+import { TokenBucket } from '@core/engine/token-bucket';
 import { describe, expect, it } from 'vitest';
-import { TokenBucket } from '../../../src/core/engine/token-bucket';
 
 describe('the token bucket that paces calls', () => {
   it('starts with one token and refills at the rate', () => {

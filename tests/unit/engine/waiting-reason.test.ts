@@ -1,5 +1,5 @@
+import { waitingReasonOf } from '@core/engine/waiting-reason';
 import { describe, expect, it } from 'vitest';
-import { waitingReasonOf } from '../../../src/core/engine/waiting-reason';
 
 const now = Date.UTC(2026, 0, 13, 15);
 const state = {

@@ -1,9 +1,9 @@
+import { silentLogger } from '@core/logging/logger';
+import { asProviderError, TransientProviderError } from '@core/providers/provider';
+import { createDispatch } from '@core/rpc/dispatch';
+import type { Handlers } from '@shared/contract';
+import { AppError, errorMessage, ProviderError } from '@shared/errors';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src/core/logging/logger';
-import { asProviderError, TransientProviderError } from '../../../src/core/providers/provider';
-import { createDispatch } from '../../../src/core/rpc/dispatch';
-import type { Handlers } from '../../../src/shared/contract';
-import { AppError, errorMessage, ProviderError } from '../../../src/shared/errors';
 
 /** A dispatch whose `system.info` handler throws `err`: what each kind of failure becomes for the caller. */
 const failingWith = (err: unknown) =>

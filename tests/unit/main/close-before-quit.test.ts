@@ -1,5 +1,5 @@
+import { silentLogger } from '@core/logging/logger';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src/core/logging/logger';
 import { closeBeforeQuit } from '../../../src/main/close-before-quit';
 
 /** An app whose quit runs the before-quit listeners the way Electron does, and records real quits. */

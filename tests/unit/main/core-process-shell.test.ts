@@ -2,9 +2,9 @@ import type { EventEmitter as Emitter } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bridgeChannels } from '@shared/bridge';
+import type { CoreToMain, MainToCore } from '@shared/hosts/core-process';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { bridgeChannels } from '../../../src/shared/bridge';
-import type { CoreToMain, MainToCore } from '../../../src/shared/hosts/core-process';
 
 /**
  * The desktop shell (src/main/index.ts) started with every Electron module replaced: it must start the
@@ -138,8 +138,8 @@ vi.mock('electron', () => {
 
 // The main process must never open the database: the core process does.
 const openDatabase = vi.hoisted(() => vi.fn());
-vi.mock('../../../src/core/db/open', async (original) => ({
-  ...(await original<typeof import('../../../src/core/db/open')>()),
+vi.mock('@core/db/open', async (original) => ({
+  ...(await original<typeof import('@core/db/open')>()),
   openDatabase,
 }));
 

@@ -1,16 +1,16 @@
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createApp } from '@core/app';
+import { backupService } from '@core/backup/backup-service';
+import type { Logger } from '@core/logging/logger';
+import type { EventBatch } from '@shared/contract';
+import type { CampaignProgress } from '@shared/contract/calls';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApp } from '../../../src/core/app';
-import { backupService } from '../../../src/core/backup/backup-service';
-import type { Logger } from '../../../src/core/logging/logger';
 import { appMenuTemplate } from '../../../src/main/app-menu';
 import { type BackupDialogs, backupMenuActions } from '../../../src/main/backup-menu';
 import { reportMainProcessErrors, reportProcessCrashes } from '../../../src/main/crash-reporting';
 import { followLiveCalls, installTray, type TrayLike } from '../../../src/main/tray';
-import type { EventBatch } from '../../../src/shared/contract';
-import type { CampaignProgress } from '../../../src/shared/contract/calls';
 import {
   createEngineHarness,
   type EngineHarness,

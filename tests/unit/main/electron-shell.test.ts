@@ -1,11 +1,11 @@
+import { createApp, type NavaiaApp } from '@core/app';
+import { silentLogger } from '@core/logging/logger';
+import { bridgeChannels } from '@shared/bridge';
 import type { IpcMain, Session, WebContents } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApp, type NavaiaApp } from '../../../src/core/app';
-import { silentLogger } from '../../../src/core/logging/logger';
 import { bindPortRequests, handPortToPage, trustedFrameCheck } from '../../../src/main/ipc-binding';
 import { createHardenedWindow } from '../../../src/main/main-window';
 import { contentSecurityPolicy, guardNavigation, hardenSession, isAppUrl } from '../../../src/main/security';
-import { bridgeChannels } from '../../../src/shared/bridge';
 import { createTempDb } from '../../helpers/temp-db';
 import { FakeIpcMain, FakeWebContents, pageConnectedTo } from './shell-fakes';
 
@@ -179,7 +179,7 @@ describe('the window’s port to the core', () => {
 describe('escalation notifications', () => {
   it('raise one desktop notification per escalated call, which opens that call when clicked', async () => {
     const { notifyEscalations } = await import('../../../src/main/escalation-notifications');
-    let listener: ((batch: import('../../../src/shared/contract').EventBatch) => void) | undefined;
+    let listener: ((batch: import('@shared/contract').EventBatch) => void) | undefined;
     const shown: { title: string; click?: () => void }[] = [];
     const opened: number[] = [];
     notifyEscalations(

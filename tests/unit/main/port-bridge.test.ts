@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
+import type { CoreToMain, MainToCore } from '@shared/hosts/core-process';
 import { describe, expect, it } from 'vitest';
 import { type CoreProcessDependencies, startCoreProcess } from '../../../src/main/core-process-client';
 import { createPortBridge, type PagePort } from '../../../src/preload/port-bridge';
-import type { CoreToMain, MainToCore } from '../../../src/shared/hosts/core-process';
 
 /** A page port whose other end is the test: it sees the calls and answers them. */
 class FakePagePort implements PagePort {

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import type { NavaiaApp } from '../../../src/core/app';
+import type { NavaiaApp } from '@core/app';
 import { servePagePort } from '../../../src/core-host/core-process';
 import type { PortLike } from '../../../src/core-host/ports';
 import { createPortBridge, type PagePort } from '../../../src/preload/port-bridge';

@@ -1,3 +1,4 @@
+import type { EventBatch, EventMessage } from '@shared/contract';
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RpcError } from '../../../src/renderer/src/client/rpc-error';
@@ -9,7 +10,6 @@ import {
   type RefreshMeta,
   refreshQueriesOnEvents,
 } from '../../../src/renderer/src/data/refresh-on-events';
-import type { EventBatch, EventMessage } from '../../../src/shared/contract';
 
 const changed = (campaignId: number): EventMessage => ({
   name: 'campaign.changed',

@@ -1,5 +1,5 @@
-import type { CustomerImportField, CustomerImportMapping } from '../../../shared/contract/customers';
-import { customerImportFields } from '../../../shared/contract/customers';
+import type { CustomerImportField, CustomerImportMapping } from '@shared/contract/customers';
+import { customerImportFields } from '@shared/contract/customers';
 
 /** Header spellings each field is recognised by, compared after lower-casing and dropping non-letters. */
 const aliases: Record<CustomerImportField, string[]> = {

@@ -2,8 +2,8 @@ import type {
   CustomerImportMapping,
   CustomerImportProgress,
   CustomerImportReject,
-} from '../../../shared/contract/customers';
-import { AppError } from '../../../shared/errors';
+} from '@shared/contract/customers';
+import { AppError } from '@shared/errors';
 import type { Db } from '../../db/open';
 import { columnOf, type PendingRow } from './customer-record-reader';
 import { type CustomerWriter, createCustomerWriter } from './customer-writer';

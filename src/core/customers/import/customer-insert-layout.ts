@@ -1,4 +1,4 @@
-import type { CustomerImportMapping } from '../../../shared/contract/customers';
+import type { CustomerImportMapping } from '@shared/contract/customers';
 
 /**
  * The customer insert's values, in its column order: the fixed ones (first name, phone, the places,

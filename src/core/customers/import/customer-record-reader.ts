@@ -2,8 +2,8 @@ import type {
   CustomerImportField,
   CustomerImportMapping,
   CustomerImportReject,
-} from '../../../shared/contract/customers';
-import { AppError } from '../../../shared/errors';
+} from '@shared/contract/customers';
+import { AppError } from '@shared/errors';
 import { mappingProblem } from './column-mapping';
 import type { CustomerRow } from './customer-insert-layout';
 import { createRowReader, type RowProblem, type RowReadOptions } from './customer-row';

@@ -2,7 +2,7 @@ import {
   type CustomerImportField,
   customerImportFieldLabels,
   customerImportFields,
-} from '../../../shared/contract/customers';
+} from '@shared/contract/customers';
 import { joinPlaces, placesOf, regionOf } from '../places/customer-places';
 import { type CustomerRow, insertValueCount, valueAt } from './customer-insert-layout';
 import type { ConsentLevel, WallClock } from './customer-values';

@@ -1,5 +1,5 @@
+import type { CustomerImportMapping } from '@shared/contract/customers';
 import type { Statement } from 'better-sqlite3';
-import type { CustomerImportMapping } from '../../../shared/contract/customers';
 import type { Db } from '../../db/open';
 import { type CustomerRow, fixedValueCount, optionalColumns, valueAt } from './customer-insert-layout';
 

@@ -2,7 +2,7 @@ import {
   type CustomerImportField,
   type CustomerImportMapping,
   customerImportFieldLabels,
-} from '../../../shared/contract/customers';
+} from '@shared/contract/customers';
 import type { PendingRow } from './customer-record-reader';
 
 const date = 'dates like 2026-03-31 (or 03/31/2026 in the US)';

@@ -1,5 +1,5 @@
+import type { CustomerImportField } from '@shared/contract/customers';
 import { z } from 'zod';
-import type { CustomerImportField } from '../../../shared/contract/customers';
 import { lifecycleStages, propertyTypes } from '../../db/seed/demo-catalog';
 import { isTimeZone } from '../places/customer-places';
 import {

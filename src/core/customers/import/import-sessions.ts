@@ -8,9 +8,9 @@ import type {
   CustomerImportMapping,
   CustomerImportProgress,
   CustomerImportResult,
-} from '../../../shared/contract/customers';
-import { CsvTextError, createCsvTextChecker } from '../../../shared/customers/csv-text';
-import { AppError } from '../../../shared/errors';
+} from '@shared/contract/customers';
+import { CsvTextError, createCsvTextChecker } from '@shared/customers/csv-text';
+import { AppError } from '@shared/errors';
 import type { AppContext } from '../../app-context';
 import { demoCustomerCount } from '../remove-demo-customers';
 import { mappingProblem } from './column-mapping';

@@ -1,6 +1,6 @@
+import type { CustomerImportPreview } from '@shared/contract/customers';
+import { AppError } from '@shared/errors';
 import Papa from 'papaparse';
-import type { CustomerImportPreview } from '../../../shared/contract/customers';
-import { AppError } from '../../../shared/errors';
 import { guessMapping } from './column-mapping';
 
 const previewRowCount = 5;

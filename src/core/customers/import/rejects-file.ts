@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
+import type { CustomerImportReject } from '@shared/contract/customers';
 import Papa from 'papaparse';
-import type { CustomerImportReject } from '../../../shared/contract/customers';
 import { makePrivate } from '../../secrets/private-file';
 
 /**

@@ -1,5 +1,5 @@
+import { interestTags } from '@shared/contract/audience';
 import { isValidPhoneNumber } from 'libphonenumber-js';
-import { interestTags } from '../../../shared/contract/audience';
 import { placeOfNanpNumber, usAreaCodesOnlyIn } from '../../customers/places/nanp-area-codes';
 
 /**

@@ -1,7 +1,7 @@
 import { ElevenLabsClient, ElevenLabsError, ElevenLabsTimeoutError } from '@elevenlabs/elevenlabs-js';
+import { ProviderError } from '@shared/errors';
 import twilio from 'twilio';
 import type TwilioRequestClient from 'twilio/lib/base/RequestClient';
-import { ProviderError } from '../../../shared/errors';
 import { TransientProviderError } from '../provider';
 import type { ElevenLabsTwilioConfig, ProviderEndpoints } from './config';
 

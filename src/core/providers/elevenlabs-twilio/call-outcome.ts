@@ -1,5 +1,5 @@
 import type { ElevenLabs } from '@elevenlabs/elevenlabs-js';
-import { type Disposition, dispositions } from '../../../shared/contract/campaigns';
+import { type Disposition, dispositions } from '@shared/contract/campaigns';
 import type { ProviderCallStatus } from '../provider';
 
 /** Twilio call statuses (and answering-machine detection) in Navaia's terms. */

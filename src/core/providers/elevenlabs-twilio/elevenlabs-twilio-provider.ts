@@ -1,4 +1,4 @@
-import { ProviderError } from '../../../shared/errors';
+import { ProviderError } from '@shared/errors';
 import type { Clock } from '../../clock/clock';
 import type { Logger } from '../../logging/logger';
 import type { CallSnapshot, PlaceCallRequest, ProviderEvent, VoiceAgentProvider } from '../provider';

@@ -1,5 +1,5 @@
 import type { ElevenLabsClient } from '@elevenlabs/elevenlabs-js';
-import { ProviderError } from '../../../shared/errors';
+import { ProviderError } from '@shared/errors';
 import type { Clock } from '../../clock/clock';
 import { twilioCallbackUrl, webhookPaths } from '../../webhooks/webhook-paths';
 import type { PlaceCallRequest } from '../provider';

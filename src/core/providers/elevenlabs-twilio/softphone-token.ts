@@ -1,5 +1,5 @@
+import { ProviderError } from '@shared/errors';
 import twilio from 'twilio';
-import { ProviderError } from '../../../shared/errors';
 import type { TakeoverAgent } from '../provider';
 import type { ElevenLabsTwilioConfig } from './config';
 

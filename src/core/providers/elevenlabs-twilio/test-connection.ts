@@ -1,5 +1,5 @@
 import { ElevenLabsTimeoutError } from '@elevenlabs/elevenlabs-js';
-import { errorMessage, ProviderError } from '../../../shared/errors';
+import { errorMessage, ProviderError } from '@shared/errors';
 import { TransientProviderError } from '../provider';
 import { checkAgentSetup, setUpAgent } from './agent-setup';
 import {

@@ -1,6 +1,6 @@
-import type { ValidationIssue } from '../../../shared/errors';
-import { AppError } from '../../../shared/errors';
-import { summariseIssues } from '../../../shared/validation/plain-issues';
+import type { ValidationIssue } from '@shared/errors';
+import { AppError } from '@shared/errors';
+import { summariseIssues } from '@shared/validation/plain-issues';
 import { readPhone } from '../../customers/import/read-phone';
 
 /**

@@ -1,6 +1,6 @@
-import type { HandlersOf } from '../../../shared/contract/define';
-import type { ProviderStatus, providerMethods } from '../../../shared/contract/providers';
-import { AppError, errorMessage } from '../../../shared/errors';
+import type { HandlersOf } from '@shared/contract/define';
+import type { ProviderStatus, providerMethods } from '@shared/contract/providers';
+import { AppError, errorMessage } from '@shared/errors';
 import type { AppContext } from '../../app-context';
 import type { SecretStore } from '../../secrets/secret-store';
 import { installIdOf } from '../../settings/install-id';

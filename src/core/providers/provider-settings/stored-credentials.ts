@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import {
   defaultWebhookPort,
   dialModes,
   e164Number,
   type ProviderStatus,
   type providerCredentialsInputSchema,
-} from '../../../shared/contract/providers';
-import { AppError } from '../../../shared/errors';
+} from '@shared/contract/providers';
+import { AppError } from '@shared/errors';
+import { z } from 'zod';
 import type { ElevenLabsTwilioConfig } from '../elevenlabs-twilio/config';
 
 /** The shape kept in the secret store; read back through zod because a file can be old or edited. */

@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors';
+import { AppError } from '@shared/errors';
 import { type ProviderEvent, TransientProviderError, type VoiceAgentProvider } from '../provider';
 
 export const realProviderName = 'elevenlabs-twilio';

@@ -1,5 +1,5 @@
+import { errorMessage } from '@shared/errors';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { errorMessage } from '../../../shared/errors';
 
 /**
  * A screen that failed while drawing shows what went wrong and a way to draw it again, instead of a blank

@@ -1,5 +1,5 @@
-import type { NavaiaBridge } from '../../../shared/bridge';
-import type { MethodName, NavaiaClient } from '../../../shared/contract';
+import type { NavaiaBridge } from '@shared/bridge';
+import type { MethodName, NavaiaClient } from '@shared/contract';
 import { RpcError } from './rpc-error';
 
 /** The contract over Electron IPC, through the preload's `window.navaia`. */

@@ -1,6 +1,6 @@
+import type { NavaiaBridge } from '@shared/bridge';
+import type { NavaiaClient } from '@shared/contract';
 import { create } from 'zustand';
-import type { NavaiaBridge } from '../../../shared/bridge';
-import type { NavaiaClient } from '../../../shared/contract';
 import { createBridgeClient } from './bridge-client';
 import { createWsClient } from './ws-client';
 

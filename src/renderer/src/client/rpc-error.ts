@@ -1,4 +1,4 @@
-import type { RpcErrorBody } from '../../../shared/errors';
+import type { RpcErrorBody } from '@shared/errors';
 
 /** A failed call, carrying the host's error body so screens can show its message and field issues. */
 export class RpcError extends Error {

@@ -1,5 +1,5 @@
-import type { EventBatch, MethodName, NavaiaClient, RpcResponse } from '../../../shared/contract';
-import { type ClientMessage, parseServerMessage } from '../../../shared/hosts/messages';
+import type { EventBatch, MethodName, NavaiaClient, RpcResponse } from '@shared/contract';
+import { type ClientMessage, parseServerMessage } from '@shared/hosts/messages';
 import { RpcError } from './rpc-error';
 
 /**

@@ -1,5 +1,5 @@
+import type { MethodInput, MethodName, MethodOutput } from '@shared/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import { client } from '../client';
 import { invalidateMethods } from './contract-query';
 import { failureNotice, useNotices } from './notices';

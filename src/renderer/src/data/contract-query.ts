@@ -1,5 +1,5 @@
+import type { MethodInput, MethodName, MethodOutput } from '@shared/contract';
 import { type QueryClient, queryOptions, type UseQueryOptions, useQuery } from '@tanstack/react-query';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import { client } from '../client';
 import type { RefreshMeta } from './refresh-on-events';
 

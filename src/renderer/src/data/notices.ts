@@ -1,5 +1,5 @@
+import { errorMessage } from '@shared/errors';
 import { create } from 'zustand';
-import { errorMessage } from '../../../shared/errors';
 import { RpcError } from '../client/rpc-error';
 
 export interface Notice {

@@ -1,5 +1,5 @@
+import type { EventBatch, EventMessage, EventName, NavaiaClient } from '@shared/contract';
 import type { QueryClient } from '@tanstack/react-query';
-import type { EventBatch, EventMessage, EventName, NavaiaClient } from '../../../shared/contract';
 
 /**
  * What a contract query declares (in its `meta`) about the events that make its answer out of date:

@@ -1,6 +1,6 @@
+import type { ValidationIssue } from '@shared/errors';
+import { fieldPath } from '@shared/validation/plain-issues';
 import { useId } from 'react';
-import type { ValidationIssue } from '../../../shared/errors';
-import { fieldPath } from '../../../shared/validation/plain-issues';
 
 /** The first problem the host reported about a field (or a part of it), to show beside it. */
 export function issueAt(issues: ValidationIssue[], path: string): string | undefined {

@@ -1,6 +1,6 @@
+import { errorMessage } from '@shared/errors';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { errorMessage } from '../../../shared/errors';
 
 /** A read that failed: what could not be read, the host's words, and a way to try again. */
 export function LoadFailed({ what, error, onRetry }: { what: string; error: unknown; onRetry: () => void }) {

@@ -1,8 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { type Field, QueryBuilder, type RuleGroupType } from 'react-querybuilder';
 import 'react-querybuilder/dist/query-builder.css';
-import { describeAudience } from '../../../../shared/audience/describe-audience';
-import { type AudienceGroup, audienceFields } from '../../../../shared/contract/audience';
+import { describeAudience } from '@shared/audience/describe-audience';
+import { type AudienceGroup, audienceFields } from '@shared/contract/audience';
 import { AudienceValueEditor } from './AudienceValueEditor';
 import { GroupSelector, LabelledAction, RuleSelector } from './labelled-controls';
 import { useAudienceCount, useAudienceSuggestions } from './use-audience-count';

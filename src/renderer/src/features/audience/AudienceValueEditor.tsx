@@ -1,5 +1,5 @@
+import { audienceFields } from '@shared/contract/audience';
 import type { ValueEditorProps } from 'react-querybuilder';
-import { audienceFields } from '../../../../shared/contract/audience';
 
 const asList = (value: unknown): string[] =>
   Array.isArray(value)

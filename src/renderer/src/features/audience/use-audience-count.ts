@@ -1,6 +1,6 @@
+import type { AudienceGroup } from '@shared/contract/audience';
+import { errorMessage } from '@shared/errors';
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
-import type { AudienceGroup } from '../../../../shared/contract/audience';
-import { errorMessage } from '../../../../shared/errors';
 import { contractQuery, useContractQuery } from '../../data/contract-query';
 import { useDebounced } from '../../ui/use-debounced';
 

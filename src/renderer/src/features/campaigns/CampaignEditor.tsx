@@ -1,6 +1,6 @@
+import { isEditable } from '@shared/campaigns/lifecycle';
+import type { Campaign, CampaignSettings } from '@shared/contract/campaigns';
 import { useState } from 'react';
-import { isEditable } from '../../../../shared/campaigns/lifecycle';
-import type { Campaign, CampaignSettings } from '../../../../shared/contract/campaigns';
 import { useContractQuery } from '../../data/contract-query';
 import { FieldError, issueAt } from '../../ui/form-fields';
 import { Loaded } from '../../ui/load-state';

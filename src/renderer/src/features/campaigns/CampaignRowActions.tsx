@@ -1,4 +1,4 @@
-import type { CampaignListItem } from '../../../../shared/contract/campaigns';
+import type { CampaignListItem } from '@shared/contract/campaigns';
 import { useArchiveCampaign, useDeleteCampaign, useDuplicateCampaign } from './mutations';
 
 /**

@@ -1,6 +1,6 @@
+import { templateVariables } from '@shared/campaigns/script-template';
+import { errorMessage } from '@shared/errors';
 import { keepPreviousData } from '@tanstack/react-query';
-import { templateVariables } from '../../../../shared/campaigns/script-template';
-import { errorMessage } from '../../../../shared/errors';
 import { useContractQuery } from '../../data/contract-query';
 import { useDebounced } from '../../ui/use-debounced';
 

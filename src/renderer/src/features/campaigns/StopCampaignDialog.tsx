@@ -1,5 +1,5 @@
+import { errorMessage } from '@shared/errors';
 import { useEffect, useRef } from 'react';
-import { errorMessage } from '../../../../shared/errors';
 import { ErrorAlert } from '../../ui/form-fields';
 import { useStopCampaign } from './mutations';
 

@@ -1,4 +1,4 @@
-import type { Campaign, CampaignSettings, CampaignTemplate } from '../../../../shared/contract/campaigns';
+import type { Campaign, CampaignSettings, CampaignTemplate } from '@shared/contract/campaigns';
 
 export const objectiveLabels: Record<CampaignSettings['objective'], string> = {
   neighborhood_interest: 'Neighborhood interest',

@@ -1,4 +1,4 @@
-import type { MethodName } from '../../../../shared/contract';
+import type { MethodName } from '@shared/contract';
 import { useContractMutation } from '../../data/contract-mutation';
 
 /** Every read that shows a campaign's settings or status. */

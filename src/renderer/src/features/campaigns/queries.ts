@@ -1,6 +1,6 @@
+import type { MethodInput } from '@shared/contract';
+import type { CampaignProgress } from '@shared/contract/calls';
 import { useEffect, useState } from 'react';
-import type { MethodInput } from '../../../../shared/contract';
-import type { CampaignProgress } from '../../../../shared/contract/calls';
 import { useContractQuery } from '../../data/contract-query';
 import { useMonitor } from '../monitor/monitor-store';
 

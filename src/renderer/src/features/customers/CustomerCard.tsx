@@ -1,4 +1,4 @@
-import type { CustomerRow } from '../../../../shared/contract/customers';
+import type { CustomerRow } from '@shared/contract/customers';
 
 /** The selected customer's details beside the table. */
 export function CustomerCard({ customer, onClose }: { customer: CustomerRow; onClose: () => void }) {

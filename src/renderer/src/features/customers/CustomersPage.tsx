@@ -1,7 +1,7 @@
+import type { CustomerRow } from '@shared/contract/customers';
 import { useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import type { CustomerRow } from '../../../../shared/contract/customers';
 import { invalidateMethods } from '../../data/contract-query';
 import { LoadFailed } from '../../ui/load-state';
 import { CustomerCard } from './CustomerCard';

@@ -1,4 +1,4 @@
-import type { CustomerRow, customerSortFields } from '../../../../shared/contract/customers';
+import type { CustomerRow, customerSortFields } from '@shared/contract/customers';
 
 type SortField = (typeof customerSortFields)[number];
 

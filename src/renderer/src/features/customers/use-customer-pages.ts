@@ -1,7 +1,7 @@
+import type { MethodInput } from '@shared/contract';
+import type { CustomerRow, customerSortFields } from '@shared/contract/customers';
 import { useQueries } from '@tanstack/react-query';
 import type { VirtualItem } from '@tanstack/react-virtual';
-import type { MethodInput } from '../../../../shared/contract';
-import type { CustomerRow, customerSortFields } from '../../../../shared/contract/customers';
 import { contractQuery, useContractQuery } from '../../data/contract-query';
 
 export const pageSize = 100;

@@ -1,3 +1,4 @@
+import type { CampaignMetrics, MetricsSeries } from '@shared/contract/metrics';
 import {
   Bar,
   BarChart,
@@ -10,7 +11,6 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { CampaignMetrics, MetricsSeries } from '../../../../shared/contract/metrics';
 
 const axis = { stroke: 'var(--text-muted, #6b7280)', fontSize: 12 };
 const axisTitle = { fill: 'var(--text-muted, #6b7280)', fontSize: 12 };

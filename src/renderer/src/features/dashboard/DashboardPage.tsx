@@ -1,6 +1,6 @@
+import { dispositionLabel } from '@shared/campaigns/dispositions';
+import type { CampaignMetrics } from '@shared/contract/metrics';
 import { useState } from 'react';
-import { dispositionLabel } from '../../../../shared/campaigns/dispositions';
-import type { CampaignMetrics } from '../../../../shared/contract/metrics';
 import { useNavigation } from '../../app/navigation-store';
 import { LoadFailed } from '../../ui/load-state';
 import { CampaignSelect } from '../campaigns/CampaignSelect';

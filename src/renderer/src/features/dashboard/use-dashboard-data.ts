@@ -1,6 +1,6 @@
+import type { EventName } from '@shared/contract';
+import type { CampaignMetrics, MetricsSeries } from '@shared/contract/metrics';
 import { keepPreviousData, type UseQueryResult } from '@tanstack/react-query';
-import type { EventName } from '../../../../shared/contract';
-import type { CampaignMetrics, MetricsSeries } from '../../../../shared/contract/metrics';
 import { useContractQuery } from '../../data/contract-query';
 
 export type CampaignRow = CampaignMetrics & { name: string; status: string };

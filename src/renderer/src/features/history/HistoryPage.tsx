@@ -1,7 +1,7 @@
+import { attemptStates } from '@shared/calls/attempt-states';
+import { dispositionLabel } from '@shared/campaigns/dispositions';
+import { dispositions } from '@shared/contract/campaigns';
 import { useState } from 'react';
-import { attemptStates } from '../../../../shared/calls/attempt-states';
-import { dispositionLabel } from '../../../../shared/campaigns/dispositions';
-import { dispositions } from '../../../../shared/contract/campaigns';
 import { useNavigation } from '../../app/navigation-store';
 import { DataTable } from '../../ui/DataTable';
 import { LoadFailed } from '../../ui/load-state';

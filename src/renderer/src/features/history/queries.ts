@@ -1,5 +1,5 @@
+import type { MethodInput } from '@shared/contract';
 import { keepPreviousData } from '@tanstack/react-query';
-import type { MethodInput } from '../../../../shared/contract';
 import { useContractQuery } from '../../data/contract-query';
 
 /** A page of past calls; the page on screen stays while the next is read, and follows calls as they end. */

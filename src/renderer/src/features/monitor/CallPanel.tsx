@@ -1,7 +1,7 @@
+import { dispositionLabel } from '@shared/campaigns/dispositions';
+import type { Disposition } from '@shared/contract/campaigns';
+import { errorMessage } from '@shared/errors';
 import { useEffect, useRef, useState } from 'react';
-import { dispositionLabel } from '../../../../shared/campaigns/dispositions';
-import type { Disposition } from '../../../../shared/contract/campaigns';
-import { errorMessage } from '../../../../shared/errors';
 import { LoadFailed } from '../../ui/load-state';
 import { useSoftphone } from '../softphone/softphone-store';
 import { AgentConsole } from './call-panel/AgentConsole';

@@ -1,6 +1,6 @@
+import type { CallSummary } from '@shared/contract/calls';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import type { CallSummary } from '../../../../shared/contract/calls';
 import { useMonitor } from './monitor-store';
 
 const rowHeight = 34;

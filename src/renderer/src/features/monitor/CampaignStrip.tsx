@@ -1,5 +1,5 @@
+import type { CampaignListItem } from '@shared/contract/campaigns';
 import { useState } from 'react';
-import type { CampaignListItem } from '../../../../shared/contract/campaigns';
 import { usePauseCampaign, useResumeCampaign } from '../campaigns/mutations';
 import { StopCampaignDialog, type StopRequest } from '../campaigns/StopCampaignDialog';
 import { WaitingReason } from '../campaigns/WaitingReason';

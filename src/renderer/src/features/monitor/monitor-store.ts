@@ -1,7 +1,7 @@
+import { isLiveState } from '@shared/calls/attempt-states';
+import type { EventBatch } from '@shared/contract';
+import type { CallSummary, CampaignProgress, TranscriptLine } from '@shared/contract/calls';
 import { create } from 'zustand';
-import { isLiveState } from '../../../../shared/calls/attempt-states';
-import type { EventBatch } from '../../../../shared/contract';
-import type { CallSummary, CampaignProgress, TranscriptLine } from '../../../../shared/contract/calls';
 import { client } from '../../client';
 
 export interface EscalationReason {

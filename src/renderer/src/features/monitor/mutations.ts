@@ -1,4 +1,4 @@
-import type { MethodName } from '../../../../shared/contract';
+import type { MethodName } from '@shared/contract';
 import { useContractMutation } from '../../data/contract-mutation';
 
 const callReads: readonly MethodName[] = ['calls.get', 'calls.history'];

@@ -1,4 +1,4 @@
-import type { AgentSetupCheck } from '../../../../shared/contract/providers';
+import type { AgentSetupCheck } from '@shared/contract/providers';
 
 const itemNames: Record<AgentSetupCheck['item'], string> = {
   overrides: 'Override permissions',

@@ -1,5 +1,5 @@
+import { errorMessage } from '@shared/errors';
 import { useState } from 'react';
-import { errorMessage } from '../../../../shared/errors';
 import { useContractMutation } from '../../data/contract-mutation';
 import { useContractQuery } from '../../data/contract-query';
 import { DataTable } from '../../ui/DataTable';

@@ -1,4 +1,4 @@
-import type { ProviderConnectionReport } from '../../../../shared/contract/providers';
+import type { ProviderConnectionReport } from '@shared/contract/providers';
 import { AgentSetupChecklist } from './AgentSetupChecklist';
 
 /** What Test connection found: each service in a line, then the agent setup checklist item by item. */

@@ -1,5 +1,5 @@
+import { errorMessage } from '@shared/errors';
 import { useRef } from 'react';
-import { errorMessage } from '../../../../shared/errors';
 import { useContractMutation } from '../../data/contract-mutation';
 
 /** "Import CSV" for the do-not-call list: a file of numbers (a phone/number column, or the first column). */

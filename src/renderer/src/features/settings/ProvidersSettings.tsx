@@ -1,8 +1,8 @@
+import type { ProviderConnectionReport, ProviderStatus } from '@shared/contract/providers';
+import type { Settings } from '@shared/contract/settings';
+import type { ValidationIssue } from '@shared/errors';
+import { errorMessage } from '@shared/errors';
 import { useState } from 'react';
-import type { ProviderConnectionReport, ProviderStatus } from '../../../../shared/contract/providers';
-import type { Settings } from '../../../../shared/contract/settings';
-import type { ValidationIssue } from '../../../../shared/errors';
-import { errorMessage } from '../../../../shared/errors';
 import { RpcError } from '../../client';
 import { useContractMutation } from '../../data/contract-mutation';
 import { useContractQuery } from '../../data/contract-query';

@@ -1,6 +1,6 @@
+import type { Settings } from '@shared/contract/settings';
+import { errorMessage, type ValidationIssue } from '@shared/errors';
 import { useEffect, useState } from 'react';
-import type { Settings } from '../../../../shared/contract/settings';
-import { errorMessage, type ValidationIssue } from '../../../../shared/errors';
 import { RpcError } from '../../client';
 import { useContractMutation } from '../../data/contract-mutation';
 import { useContractQuery } from '../../data/contract-query';

@@ -1,4 +1,4 @@
-import type { ProviderStatus } from '../../../../shared/contract/providers';
+import type { ProviderStatus } from '@shared/contract/providers';
 import type { ProvidersForm } from './providers-form';
 
 /**

@@ -1,4 +1,4 @@
-import type { ProviderCredentialsInput, ProviderStatus } from '../../../../shared/contract/providers';
+import type { ProviderCredentialsInput, ProviderStatus } from '@shared/contract/providers';
 
 /** The Providers form. Secret fields hold only what was typed in this visit; blank keeps the stored value. */
 export interface ProvidersForm {

@@ -1,6 +1,6 @@
+import { errorMessage } from '@shared/errors';
 import type { Call, Device } from '@twilio/voice-sdk';
 import { create } from 'zustand';
-import { errorMessage } from '../../../../shared/errors';
 import { client, RpcError } from '../../client';
 
 export type SoftphoneStatus = 'off' | 'starting' | 'listening' | 'connected' | 'ended' | 'failed';

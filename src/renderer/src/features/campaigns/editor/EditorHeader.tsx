@@ -1,4 +1,4 @@
-import type { Campaign } from '../../../../../shared/contract/campaigns';
+import type { Campaign } from '@shared/contract/campaigns';
 import { useNavigation } from '../../../app/navigation-store';
 
 /** The campaign's name and status, and what can be done with it now. */

@@ -1,4 +1,4 @@
-import { dispositionLabel, dispositionsByObjective } from '../../../../../shared/campaigns/dispositions';
+import { dispositionLabel, dispositionsByObjective } from '@shared/campaigns/dispositions';
 import { FieldError, NumberField } from '../../../ui/form-fields';
 import type { EditorSectionProps } from '../campaign-form';
 

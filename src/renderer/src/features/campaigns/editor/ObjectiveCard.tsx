@@ -1,5 +1,5 @@
-import { defaultConversions, dispositionAllowed } from '../../../../../shared/campaigns/dispositions';
-import type { CampaignSettings } from '../../../../../shared/contract/campaigns';
+import { defaultConversions, dispositionAllowed } from '@shared/campaigns/dispositions';
+import type { CampaignSettings } from '@shared/contract/campaigns';
 import { TextField } from '../../../ui/form-fields';
 import { RealProviderNotice } from '../../settings/RealProviderNotice';
 import { type EditorSectionProps, objectiveLabels } from '../campaign-form';

@@ -1,4 +1,4 @@
-import { retryableOutcomes } from '../../../../../shared/contract/campaigns';
+import { retryableOutcomes } from '@shared/contract/campaigns';
 import { NumberField } from '../../../ui/form-fields';
 import type { EditorSectionProps } from '../campaign-form';
 

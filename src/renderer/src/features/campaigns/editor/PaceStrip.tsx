@@ -1,4 +1,4 @@
-import type { CampaignProgress, RehearsalForecast } from '../../../../../shared/contract/calls';
+import type { CampaignProgress, RehearsalForecast } from '@shared/contract/calls';
 
 /** A started campaign's pace right now: calls a minute, live, queued and done, and the engine's notices. */
 export function PaceStrip({ progress }: { progress: CampaignProgress }) {

@@ -1,5 +1,5 @@
-import { type ClockWindow, effectiveCallingWindow } from '../../../../../shared/campaigns/effective-window';
-import { legalCallingWindow } from '../../../../../shared/contract/settings';
+import { type ClockWindow, effectiveCallingWindow } from '@shared/campaigns/effective-window';
+import { legalCallingWindow } from '@shared/contract/settings';
 import { ClockWindowFields } from '../../../ui/ClockWindowFields';
 import { FieldError } from '../../../ui/form-fields';
 import type { EditorSectionProps } from '../campaign-form';

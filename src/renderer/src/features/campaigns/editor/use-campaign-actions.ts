@@ -1,8 +1,8 @@
+import type { RehearsalForecast } from '@shared/contract/calls';
+import type { Campaign, CampaignSettings } from '@shared/contract/campaigns';
+import { errorMessage, type ValidationIssue } from '@shared/errors';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { RehearsalForecast } from '../../../../../shared/contract/calls';
-import type { Campaign, CampaignSettings } from '../../../../../shared/contract/campaigns';
-import { errorMessage, type ValidationIssue } from '../../../../../shared/errors';
 import { useNavigation } from '../../../app/navigation-store';
 import { RpcError } from '../../../client';
 import { useContractMutation } from '../../../data/contract-mutation';

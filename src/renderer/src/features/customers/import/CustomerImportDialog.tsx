@@ -1,4 +1,3 @@
-import { useEffect, useRef, useState } from 'react';
 import type {
   ConsentYesLevel,
   CustomerImportMapping,
@@ -6,8 +5,9 @@ import type {
   CustomerImportProgress,
   CustomerImportReject,
   CustomerImportResult,
-} from '../../../../../shared/contract/customers';
-import { errorMessage } from '../../../../../shared/errors';
+} from '@shared/contract/customers';
+import { errorMessage } from '@shared/errors';
+import { useEffect, useRef, useState } from 'react';
 import { client } from '../../../client';
 import { useContractMutation } from '../../../data/contract-mutation';
 import { useContractQuery } from '../../../data/contract-query';

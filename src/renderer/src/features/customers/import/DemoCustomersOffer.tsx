@@ -1,4 +1,4 @@
-import { errorMessage } from '../../../../../shared/errors';
+import { errorMessage } from '@shared/errors';
 import { useContractMutation } from '../../../data/contract-mutation';
 
 /**

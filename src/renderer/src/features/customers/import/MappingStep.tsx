@@ -5,7 +5,7 @@ import {
   type CustomerImportPreview,
   customerImportFieldLabels,
   customerImportFields,
-} from '../../../../../shared/contract/customers';
+} from '@shared/contract/customers';
 import { DataTable } from '../../../ui/DataTable';
 
 interface Props {

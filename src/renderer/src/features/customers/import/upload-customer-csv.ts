@@ -1,10 +1,10 @@
-import type { CustomerImportResult } from '../../../../../shared/contract/customers';
+import type { CustomerImportResult } from '@shared/contract/customers';
 import {
   type CsvEncoding,
   encodingNotice,
   inspectCsvBytes,
   multilineWarning,
-} from '../../../../../shared/customers/csv-text';
+} from '@shared/customers/csv-text';
 import { client } from '../../../client';
 
 /** Bytes per uploaded piece: a piece's text is at most this many characters, far below the 4 MiB limit. */

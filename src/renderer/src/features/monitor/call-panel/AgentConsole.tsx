@@ -1,6 +1,6 @@
+import { dispositionLabel, dispositionsByObjective } from '@shared/campaigns/dispositions';
+import type { CampaignObjective, Disposition } from '@shared/contract/campaigns';
 import { useState } from 'react';
-import { dispositionLabel, dispositionsByObjective } from '../../../../../shared/campaigns/dispositions';
-import type { CampaignObjective, Disposition } from '../../../../../shared/contract/campaigns';
 import { SoftphoneConsole } from '../../softphone/SoftphoneConsole';
 import type { Softphone } from '../../softphone/softphone-store';
 

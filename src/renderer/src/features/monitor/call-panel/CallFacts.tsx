@@ -1,4 +1,4 @@
-import type { CallDetail, CallSummary } from '../../../../../shared/contract/calls';
+import type { CallDetail, CallSummary } from '@shared/contract/calls';
 
 /** A finished call's duration, cost, sentiment and notes. */
 export function CallOutcome({ call, notes }: { call: CallSummary; notes?: string | null }) {

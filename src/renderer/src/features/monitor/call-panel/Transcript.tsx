@@ -1,5 +1,5 @@
+import type { TranscriptLine } from '@shared/contract/calls';
 import { useEffect, useRef } from 'react';
-import type { TranscriptLine } from '../../../../../shared/contract/calls';
 
 /** The call's words as they are said, kept scrolled to the latest line. */
 export function Transcript({ lines }: { lines: readonly TranscriptLine[] }) {
