@@ -248,14 +248,21 @@ export function createAttemptStore(db: Db) {
     },
 
     /**
-     * The provider placed nothing (it could not be reached): the attempt goes back to the queue with
-     * the same number and idempotency key, so the customer's attempts are not used up by an outage.
+     * The provider placed nothing (it could not be reached, or the call was never handed to it): the
+     * attempt goes back to the queue with the same number and idempotency key, so the customer's
+     * attempts are not used up by an outage.
      */
-    requeue(id: number, now: number, notBefore: number, error: string): boolean {
+    requeue(
+      id: number,
+      now: number,
+      notBefore: number,
+      error: string,
+      reason: 'provider_unreachable' | 'not_placed' = 'provider_unreachable',
+    ): boolean {
       live.delete(id);
       return batch.write(() => {
         if (requeueStmt.run(notBefore, now, id).changes === 0) return false;
-        event(id, now, 'state', 'dialing', 'queued', { reason: 'provider_unreachable', error });
+        event(id, now, 'state', 'dialing', 'queued', { reason, error });
         return true;
       });
     },

@@ -1,17 +1,20 @@
 import { AppError } from '../../shared/errors';
 import type { Clock } from '../clock/clock';
 import type { Logger } from '../logging/logger';
+import { classifyDatabaseFailure, isStorageError } from './database-errors';
 import type { Runner } from './engine-types';
 import type { RunnerLifecycle } from './runner-lifecycle';
-import { isBusyError, isStorageError, type StorageHealth } from './storage-health';
+import type { StorageHealth } from './storage-health';
 
 /** Another process held the write lock past the busy timeout: the pass is tried again after this. */
 const busyRetryMs = 1_000;
 
 /**
- * Failures: never up a timer, always to someone who can act. A full disk stops all dialling until it
- * can be written again; a lock held by another process is waited out; anything else about a campaign
- * (its audience cannot be read) pauses that campaign with the reason, leaving the others running.
+ * Failures: never up a timer, always to someone who can act (database-errors says which is which). A
+ * full disk or I/O error stops all dialling until the database can be written again; a lock held by
+ * another process is waited out; anything else about a campaign — its audience cannot be read, a
+ * statement fails with SQLITE_ERROR or a constraint, placing its calls throws — pauses that campaign
+ * with the reason, leaving the others running.
  */
 export function createEngineFailures(deps: {
   clock: Clock;
@@ -23,8 +26,9 @@ export function createEngineFailures(deps: {
   const { clock, logger } = deps;
 
   const failed = (runner: Runner | undefined, err: unknown) => {
-    if (isStorageError(err)) return deps.storage().failed(err);
-    if (isBusyError(err)) {
+    const kind = classifyDatabaseFailure(err);
+    if (kind === 'storage') return deps.storage().failed(err);
+    if (kind === 'busy') {
       logger.warn({ err, campaignId: runner?.campaign.id }, 'the database is busy; trying again shortly');
       if (runner?.campaign.status === 'running') deps.schedule(runner, clock.now() + busyRetryMs);
       return;

@@ -160,6 +160,7 @@ export function createEngine(deps: EngineDependencies): Engine {
     schedule: (runner, at) => pump.schedule(runner, at),
     closeRunner: (runner) => lifecycle.close(runner),
     publishCall,
+    askLater: (attemptId) => reconciler.askLater(attemptId),
     redact,
   });
   const dialing = createDialing({
@@ -171,6 +172,7 @@ export function createEngine(deps: EngineDependencies): Engine {
     providerOf,
     publishCall,
     placeCallFailed: finalizer.placeCallFailed,
+    notPlaced: finalizer.notPlaced,
     failed,
   });
   const pump = createRunnerPump({

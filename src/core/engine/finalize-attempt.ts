@@ -11,6 +11,11 @@ import { isUnreachableError, type ProviderHealth } from './provider-health';
 const minute = 60_000;
 /** A dial the provider refused for now waits this long (or its Retry-After) before it is tried again. */
 const providerRetryMs = 30_000;
+/**
+ * A placing that threw is asked about after this: a request the adapter sent before throwing has
+ * reached the provider by then, so the answer to "is there a call with this key?" can be trusted.
+ */
+const notPlacedLookupDelayMs = 5_000;
 
 export interface EndingPatch {
   endedAt?: number;
@@ -38,6 +43,8 @@ export function createAttemptFinalizer(deps: {
   /** Lets go of a campaign that is over (its lease too). */
   closeRunner: (runner: Runner) => void;
   publishCall: (attemptId: number) => void;
+  /** The provider could not be asked about a live attempt now: it is asked again later (reconciliation). */
+  askLater: (attemptId: number) => void;
   redact: (text: string) => string;
 }) {
   const { db, clock, store, health, runners } = deps;
@@ -136,5 +143,51 @@ export function createAttemptFinalizer(deps: {
     finalize(current, 'failed', { error: message }, { providerError: true, retryAfterMs });
   };
 
-  return { finalize, placeCallFailed };
+  /**
+   * Placing threw before the provider answered (the campaign is being paused for it). The provider may
+   * have the call — the adapter may have sent it before throwing — so it is asked by the key: found, the
+   * call is followed; not found, the attempt goes back to the queue unused, for when the campaign is
+   * resumed (the same key then, so a late request is still one call); if it cannot tell, the attempt
+   * ends failed without a retry, as at a restart.
+   */
+  const notPlaced = async (attempt: DueAttempt, provider: VoiceAgentProvider | undefined, err: unknown) => {
+    const message = errorText(err);
+    let found: string | undefined;
+    if (provider) {
+      if (!provider.findCallByIdempotencyKey) {
+        const current = store.get(attempt.id);
+        if (current && !isFinalState(current.state))
+          finalize(current, 'failed', {
+            error: `Unknown outcome: placing the call failed (${message}) and the provider cannot confirm whether it was placed`,
+          });
+        return;
+      }
+      await new Promise<void>((resolve) => clock.setTimeout(resolve, notPlacedLookupDelayMs));
+      try {
+        found = await provider.findCallByIdempotencyKey(
+          attempt.idempotencyKey,
+          attempt.toNumber,
+          attempt.dialedAt ?? 0,
+          attempt.id,
+        );
+      } catch (lookupErr) {
+        // Not reachable now: the attempt stays live, and is asked about again like one left by a crash.
+        if (isUnreachableError(lookupErr)) health.failed(provider.name, lookupErr);
+        deps.askLater(attempt.id);
+        return;
+      }
+    }
+    const now = clock.now();
+    if (found) {
+      store.setProviderCall(attempt.id, found, now);
+      store.note(attempt.id, now, 'reconciled', { callId: found, after: message });
+      return;
+    }
+    if (store.requeue(attempt.id, now, now, message, 'not_placed')) {
+      runners.get(attempt.campaignId)?.live.delete(attempt.id);
+      deps.publishCall(attempt.id);
+    }
+  };
+
+  return { finalize, placeCallFailed, notPlaced };
 }

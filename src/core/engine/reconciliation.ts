@@ -152,6 +152,11 @@ export function createReconciler(deps: {
 
   return {
     reconcile,
+    /** Asks about this live attempt again with the back-off, like one the provider could not be asked about. */
+    askLater(attemptId: number) {
+      unreconciled.add(attemptId);
+      reconcileLater();
+    },
     close() {
       if (reconcileTimer) clock.clearTimeout(reconcileTimer);
     },

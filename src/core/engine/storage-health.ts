@@ -3,13 +3,6 @@ import type { Logger } from '../logging/logger';
 
 const codeOf = (err: unknown) => String((err as { code?: unknown } | undefined)?.code ?? '');
 
-/** The disk is full, or the file cannot be written: nothing can be recorded, so nothing may be dialled. */
-export const isStorageError = (err: unknown) =>
-  /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|NOMEM|PROTOCOL)/.test(codeOf(err));
-
-/** Another process holds the write lock beyond the busy timeout: try again in a moment. */
-export const isBusyError = (err: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(codeOf(err));
-
 export interface StorageOutage {
   since: number;
   reason: 'disk_full' | 'write_failed';
