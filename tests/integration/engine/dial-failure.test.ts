@@ -1,7 +1,7 @@
+import { runVirtualUntil } from '@core/clock/virtual-clock';
+import type { PlaceCallRequest } from '@core/providers/provider';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runVirtualUntil } from '../../../src/core/clock/virtual-clock';
-import type { PlaceCallRequest } from '../../../src/core/providers/provider';
 import {
   engineHarnessPerTest,
   insertCustomers,

@@ -1,11 +1,7 @@
+import { classifyDatabaseFailure, isBusyError, isStorageError } from '@core/engine/database-errors';
+import { AppError } from '@shared/errors';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import {
-  classifyDatabaseFailure,
-  isBusyError,
-  isStorageError,
-} from '../../../src/core/engine/database-errors';
-import { AppError } from '../../../src/shared/errors';
 
 /** The error better-sqlite3 throws when `run` fails, caught. */
 const thrownBy = (run: () => unknown): unknown => {
