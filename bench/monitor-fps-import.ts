@@ -7,19 +7,17 @@
  * page before the load as the baseline in the same run.
  *   npx electron-vite build && npx tsx bench/monitor-fps-import.ts [rows=100000] [port=5392]
  */
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import WebSocket from 'ws';
+import { launchChromium, startSeededHost } from './browser-host-bench';
 
 const rows = Number(process.argv[2] ?? 100_000);
 const port = Number(process.argv[3] ?? 5392);
 const token = 'bench';
 const dir = mkdtempSync(join(tmpdir(), 'navaia-fps-import-'));
 const db = join(dir, 'navaia.db');
-execFileSync(process.execPath, ['bin/navaia.js', 'seed', '--customers', '5000', '--db', db]);
 
 // A CRM-like export; distinct numbers so every row is a new customer.
 const csvFile = join(dir, 'customers.csv');
@@ -29,17 +27,7 @@ for (let i = 1; i <= rows; i++)
 writeFileSync(csvFile, `${lines.join('\n')}\n`);
 const csv = readFileSync(csvFile, 'utf8');
 
-const server = spawn(
-  process.execPath,
-  ['bin/navaia.js', 'serve', '--port', String(port), '--token', token, '--db', db],
-  {
-    env: { ...process.env, NAVAIA_CLOCK_START: '2026-11-24T15:00:00Z' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
-await new Promise<void>((resolve) =>
-  server.stdout!.on('data', (d) => String(d).includes('running') && resolve()),
-);
+const server = await startSeededHost({ db, customers: 5_000, port, token });
 
 /** One connection for the whole load, as a second page would hold; calls answered in order. */
 const ws = new WebSocket(`ws://127.0.0.1:${port}/rpc?token=${token}`);
@@ -71,10 +59,7 @@ const { id: campaignId } = await call<{ id: number }>('campaigns.create', {
 });
 await call('campaigns.start', { id: campaignId });
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 await page.goto(`http://127.0.0.1:${port}/?token=${token}#/monitor`);
 await page.waitForTimeout(10_000); // the campaign ramps up

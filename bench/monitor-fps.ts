@@ -4,30 +4,18 @@
  * requestAnimationFrame and samples the renderer's JS heap, in Debian's Chromium.
  *   npx electron-vite build && npx tsx bench/monitor-fps.ts [minutes=10]
  */
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import WebSocket from 'ws';
+import { launchChromium, startSeededHost } from './browser-host-bench';
 
 const minutes = Number(process.argv[2] ?? 10);
 const port = 5390;
 const token = 'bench';
 const db = join(mkdtempSync(join(tmpdir(), 'navaia-fps-')), 'navaia.db');
 // Enough customers that two campaigns keep 1,000 calls going for the whole run.
-execFileSync(process.execPath, ['bin/navaia.js', 'seed', '--customers', '60000', '--db', db]);
-const server = spawn(
-  process.execPath,
-  ['bin/navaia.js', 'serve', '--port', String(port), '--token', token, '--db', db],
-  {
-    env: { ...process.env, NAVAIA_CLOCK_START: '2026-11-24T15:00:00Z' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
-await new Promise<void>((resolve) =>
-  server.stdout!.on('data', (d) => String(d).includes('running') && resolve()),
-);
+const server = await startSeededHost({ db, customers: 60_000, port, token });
 
 /** Calls the contract the way the page does. */
 async function call(method: string, input: unknown): Promise<{ id?: number }> {
@@ -59,19 +47,7 @@ for (const name of ['Load A', 'Load B']) {
   await call('campaigns.start', { id });
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--enable-precise-memory-info',
-  ],
-});
+const browser = await launchChromium(['--enable-precise-memory-info']);
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 await page.goto(`http://127.0.0.1:${port}/?token=${token}#/monitor`);
 await page.waitForTimeout(60_000); // ramp up to full concurrency
