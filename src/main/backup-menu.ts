@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { backupsFolder, fileStamp } from '../core/backup/backup-files';
 import type { DatabaseBackup, ImportScheduled } from '../shared/contract/system';
-import { AppError } from '../shared/errors';
+import { AppError, errorMessage } from '../shared/errors';
 
 /** Export and import as the core process performs them (core's backupService has the same shape). */
 export interface BackupService {
@@ -36,7 +36,7 @@ export interface BackupDialogs {
 const databaseFilter = [{ name: 'Navaia database', extensions: ['db'] }];
 
 const errorText = (err: unknown) =>
-  err instanceof AppError ? err.message : `Something went wrong: ${(err as Error).message}. See the log.`;
+  err instanceof AppError ? err.message : `Something went wrong: ${errorMessage(err)}. See the log.`;
 
 /**
  * File ▸ Export Database… and Import Database…: native dialogs in the main process, then the core process

@@ -23,13 +23,14 @@ const storageCodes = [
 ];
 const busyCodes = ['SQLITE_BUSY', 'SQLITE_LOCKED'];
 
-const codeOf = (err: unknown): string => {
+/** An error's SQLite code, or '' when it has none. */
+export const codeOf = (err: unknown): string => {
   const code = (err as { code?: unknown } | null | undefined)?.code;
   return typeof code === 'string' ? code : '';
 };
 
 /** The primary code, or the primary code of an extended one (`SQLITE_IOERR_FSYNC` → `SQLITE_IOERR`). */
-const isCode = (code: string, primary: string) => code === primary || code.startsWith(`${primary}_`);
+export const isCode = (code: string, primary: string) => code === primary || code.startsWith(`${primary}_`);
 
 export function classifyDatabaseFailure(err: unknown): DatabaseFailure {
   const code = codeOf(err);

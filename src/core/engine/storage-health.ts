@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from '../logging/logger';
-
-const codeOf = (err: unknown) => String((err as { code?: unknown } | undefined)?.code ?? '');
+import { codeOf, isCode } from './database-errors';
 
 export interface StorageOutage {
   since: number;
@@ -57,7 +56,7 @@ export function createStorageHealth(deps: {
   return {
     outage: () => current,
     failed(err: unknown) {
-      const full = codeOf(err).startsWith('SQLITE_FULL');
+      const full = isCode(codeOf(err), 'SQLITE_FULL');
       if (!current) {
         const since = deps.wallClock();
         current = {
